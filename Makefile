@@ -1,0 +1,78 @@
+# bangfu — a plain Makefile. `make` builds build/bangfu; `make test` builds with ASan+UBSan
+# into build/asan/ and runs every test; `make run` is the README's main command.
+
+CC      ?= cc
+PKGS    := sqlite3 jansson libutf8proc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wvla -Wno-format-nonliteral
+CPPFLAGS := -D_GNU_SOURCE -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+
+SRC      := $(sort $(wildcard src/*/*.c))
+MAIN     := src/main.c
+ASSETS   := schema.sql=src/store/schema.sql \
+            $(foreach f,$(sort $(wildcard data/guangdong/*.csv)),guangdong/$(notdir $(f))=$(f))
+ASSET_FILES := $(foreach a,$(ASSETS),$(word 2,$(subst =, ,$(a))))
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+
+# Variant directories: build/ (release) and build/asan/ (sanitizers, for tests).
+ifeq ($(SANITIZE),1)
+B        := build/asan
+CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=address,undefined
+else
+B        := build
+endif
+
+OBJ      := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/gen/assets.o $(B)/obj/gen/assets_s.o
+
+.PHONY: all test run bench clean deps unit
+all: $(B)/bangfu
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/gen/assets.c $(B)/gen/assets.S &: scripts/embed $(ASSET_FILES) Makefile
+	@mkdir -p $(B)/gen
+	sh scripts/embed $(B)/gen/assets $(ASSETS)
+
+$(B)/obj/gen/assets.o: $(B)/gen/assets.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes $(CFLAGS) -c $< -o $@
+
+$(B)/obj/gen/assets_s.o: $(B)/gen/assets.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/bangfu: $(OBJ) $(B)/obj/main.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/unit: $(OBJ) $(patsubst tests/unit/%.c,$(B)/obj/tests/%.o,$(UNIT_SRC))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/obj/tests/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(WARN) $(CFLAGS) -MMD -MP -c $< -o $@
+
+deps:
+	@sh scripts/install-deps
+
+test: deps
+	$(MAKE) --no-print-directory SANITIZE=1 build/asan/bangfu build/asan/unit
+	@sh tests/run build/asan
+
+run: deps all
+	@test -f bangfu.db || ./build/bangfu init
+	@./build/bangfu report summary
+	@echo
+	@./build/bangfu check || true
+
+bench: deps all
+	@sh bench/run
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,15 @@
+/* export: writes the database as the CSV files of docs/data-format.md, sorted by key, so that
+ * init --empty + import + export reproduces the same files byte for byte. */
+#ifndef BF_EXPORT_H
+#define BF_EXPORT_H
+#include "core/registry.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* Formats the records of type t in r as CSV (header first) into out. */
+void export_csv(const struct registry *r, const struct record_type *t, struct buf *out);
+/* Writes every record type into dir (created if missing); *files is set to the count. */
+enum bf_status export_dir(const struct registry *r, const char *dir, size_t *files,
+			  struct bf_err *err);
+
+#endif

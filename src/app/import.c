@@ -1,0 +1,446 @@
+/* import: CSV files -> records -> store, all in one transaction; see import.h. */
+#include "app/import.h"
+#include "core/model.h"
+#include "util/arena.h"
+#include "util/csvio.h"
+#include "util/fileio.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ERRORS 50
+#define MAX_FILE (1024UL * 1024 * 1024)
+#define MAX_COLS 64
+
+_Static_assert(sizeof(struct bf_cadre) <= 256 && sizeof(struct bf_target) <= 256,
+	       "struct importer.rec is too small");
+
+struct keyline {
+	const char *key;
+	const char *file;
+	size_t line;
+};
+
+struct keyset {
+	struct keyline *items;
+	size_t n, cap;
+};
+
+struct importer {
+	struct store *s;
+	struct bf_err *err;
+	struct import_result *res;
+	struct arena arena;
+	struct keyset keys[7];
+	/* the file being read */
+	const char *file;
+	size_t ti;
+	const struct record_type *t;
+	int col_field[MAX_COLS];
+	size_t ncols;
+	bool header_done;
+	struct buf why, key;
+	_Alignas(16) unsigned char rec[256];
+};
+
+static bool too_many(struct importer *im)
+{
+	return im->err->count >= MAX_ERRORS;
+}
+
+__attribute__((format(printf, 4, 5)))
+static void fail(struct importer *im, size_t line, const char *column, const char *what, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	if (too_many(im))
+		return;
+	if (line)
+		buf_addf(&msg, "%s:%zu: ", im->file, line);
+	else
+		buf_addf(&msg, "%s: ", im->file);
+	if (column)
+		buf_addf(&msg, "column '%s': ", column);
+	va_start(ap, what);
+	buf_vaddf(&msg, what, ap);
+	va_end(ap);
+	bf_err_set(im->err, BF_EINPUT, "%s", msg.data);
+	if (too_many(im))
+		bf_err_set(im->err, BF_EINPUT, "stopping after %d errors: fix these first",
+			   MAX_ERRORS);
+	buf_release(&msg);
+}
+
+static void expected_columns(const struct record_type *t, struct buf *out)
+{
+	for (size_t i = 0; i < t->nfields; i++)
+		buf_addf(out, "%s%s", i ? "," : "", t->fields[i].name);
+}
+
+static bool header(struct importer *im, const struct csvio_row *row)
+{
+	const struct record_type *t = im->t;
+	bool seen[MAX_COLS] = { false };
+	struct buf exp = BUF_INIT;
+
+	expected_columns(t, &exp);
+	im->header_done = true;
+	im->ncols = row->nfields;
+	if (row->nfields > MAX_COLS) {
+		fail(im, row->line, NULL, "has %zu columns; expected %s", row->nfields, exp.data);
+		goto out;
+	}
+	for (size_t i = 0; i < row->nfields; i++) {
+		const struct field_def *f = model_field(t, row->fields[i]);
+		im->col_field[i] = f ? (int)(f - t->fields) : -1;
+		if (!f)
+			fail(im, row->line, row->fields[i], "unknown column; the columns of %s are %s",
+			     t->file, exp.data);
+		else if (seen[f - t->fields])
+			fail(im, row->line, row->fields[i], "appears twice in the header");
+		else
+			seen[f - t->fields] = true;
+	}
+	for (size_t i = 0; i < t->nfields; i++)
+		if (!seen[i] && (t->fields[i].flags & F_REQUIRED))
+			fail(im, row->line, t->fields[i].name, "missing from the header (%s needs "
+			     "%s)", t->file, exp.data);
+out:
+	buf_release(&exp);
+	return !im->err->count;
+}
+
+static void remember_key(struct importer *im, size_t line)
+{
+	struct keyset *ks = &im->keys[im->ti];
+	void *p = ks->items;
+
+	buf_reset(&im->key);
+	for (size_t i = 0; i < im->t->nkey; i++) {
+		if (i)
+			buf_addc(&im->key, ',');
+		model_field_format(&im->t->fields[i], im->rec, &im->key);
+	}
+	xgrow(&p, &ks->cap, ks->n + 1, sizeof *ks->items);
+	ks->items = p;
+	ks->items[ks->n].key = arena_strndup(&im->arena, im->key.data, im->key.len);
+	ks->items[ks->n].file = im->file;
+	ks->items[ks->n].line = line;
+	ks->n++;
+}
+
+static bool parse_fields(struct importer *im, const struct csvio_row *row)
+{
+	bool ok = true;
+	const char *field = NULL;
+
+	model_record_clear(im->t, im->rec);
+	for (size_t i = 0; i < row->nfields; i++) {
+		const struct field_def *f;
+		if (im->col_field[i] < 0)
+			continue;
+		f = &im->t->fields[im->col_field[i]];
+		buf_reset(&im->why);
+		if (!model_field_parse(f, row->fields[i], im->rec, &im->why)) {
+			fail(im, row->line, f->name, "%s", im->why.data);
+			ok = false;
+		}
+	}
+	buf_reset(&im->why);
+	if (ok && !model_record_check(im->t, im->rec, &field, &im->why)) {
+		fail(im, row->line, field, "%s", im->why.data);
+		ok = false;
+	}
+	return ok;
+}
+
+static bool on_row(const struct csvio_row *row, void *ctx)
+{
+	struct importer *im = ctx;
+	const char *field = NULL;
+	struct bf_err e;
+
+	if (!im->header_done)
+		return header(im, row);
+	if (row->nfields != im->ncols) {
+		fail(im, row->line, NULL, "has %zu fields but the header has %zu", row->nfields,
+		     im->ncols);
+		return !too_many(im);
+	}
+	if (!parse_fields(im, row))
+		return !too_many(im);
+	remember_key(im, row->line);
+	im->res->rows[im->ti]++;
+	if (im->err->count)
+		return true; /* keep checking, stop writing */
+	bf_err_init(&e);
+	if (store_put(im->s, im->t, im->rec, &field, &e))
+		fail(im, row->line, field, "%s", bf_err_msg(&e));
+	bf_err_release(&e);
+	return !too_many(im);
+}
+
+static void read_source(struct importer *im, const struct import_source *src)
+{
+	struct buf text = BUF_INIT, why = BUF_INIT;
+	enum text_encoding enc;
+
+	im->file = src->name;
+	im->header_done = false;
+	if (src->len == 0) {
+		fail(im, 0, NULL, "the file is empty; it needs at least the header line");
+		return;
+	}
+	if (!text_to_utf8(src->data, src->len, &text, &enc, &why)) {
+		fail(im, 0, NULL, "%s", why.data);
+		goto out;
+	}
+	im->res->encodings[im->ti] = text_encoding_name(enc);
+	if (!csvio_read(text.data, text.len, on_row, im, &why) && why.len)
+		fail(im, 0, NULL, "%s", why.data);
+	else if (!im->header_done)
+		fail(im, 0, NULL, "the file has no header line");
+out:
+	buf_release(&text);
+	buf_release(&why);
+}
+
+static int cmp_keyline(const void *a, const void *b)
+{
+	const struct keyline *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	c = strcmp(x->file, y->file);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static void check_duplicates(struct importer *im)
+{
+	for (size_t ti = 0; ti < model_ntypes; ti++) {
+		struct keyset *ks = &im->keys[ti];
+		qsort(ks->items, ks->n, sizeof *ks->items, cmp_keyline);
+		for (size_t i = 1; i < ks->n; i++) {
+			if (strcmp(ks->items[i].key, ks->items[i - 1].key) != 0)
+				continue;
+			im->file = ks->items[i].file;
+			fail(im, ks->items[i].line, model_types[ti]->fields[0].name,
+			     "duplicate key '%s' (also on %s:%zu)", ks->items[i].key,
+			     ks->items[i - 1].file, ks->items[i - 1].line);
+		}
+	}
+}
+
+static const struct keyline *find_key(const struct keyset *ks, const char *key)
+{
+	size_t lo = 0, hi = ks->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(ks->items[mid].key, key);
+		if (c == 0)
+			return &ks->items[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static const char *target_of(const char *field)
+{
+	static const struct { const char *field, *what; } refs[] = {
+		{ "round", "round (rounds.csv)" }, { "target", "target (targets.csv)" },
+		{ "unit", "unit (units.csv)" }, { "group", "group (groups.csv)" },
+		{ "predecessor", "cadre (cadres.csv)" }, { "scope", "target (targets.csv)" },
+	};
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+		if (strcmp(refs[i].field, field) == 0)
+			return refs[i].what;
+	return field;
+}
+
+static void check_references(struct importer *im)
+{
+	struct store_dangling d[MAX_ERRORS];
+	size_t n = store_dangling(im->s, d, MAX_ERRORS);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t ti = 0;
+		const struct keyline *kl;
+		while (model_types[ti] != d[i].type)
+			ti++;
+		kl = find_key(&im->keys[ti], d[i].key);
+		im->file = kl ? kl->file : d[i].type->file;
+		fail(im, kl ? kl->line : 0, d[i].field,
+		     "'%s' is not a known %s, neither in this import nor in the database",
+		     d[i].value, target_of(d[i].field));
+	}
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+	const struct record_type *x = model_type_by_file(fileio_basename(
+		((const struct import_source *)a)->name));
+	const struct record_type *y = model_type_by_file(fileio_basename(
+		((const struct import_source *)b)->name));
+	size_t i = 0, j = 0;
+	while (model_types[i] != x)
+		i++;
+	while (model_types[j] != y)
+		j++;
+	return (i > j) - (i < j);
+}
+
+static bool known_names(struct importer *im, const struct import_source *src, size_t n)
+{
+	struct buf names = BUF_INIT;
+	bool ok = true;
+
+	for (size_t i = 0; i < model_ntypes; i++)
+		buf_addf(&names, "%s%s", i ? ", " : "", model_types[i]->file);
+	for (size_t i = 0; i < n; i++)
+		if (!model_type_by_file(fileio_basename(src[i].name))) {
+			im->file = src[i].name;
+			fail(im, 0, NULL, "not a bangfu file name; expected one of %s", names.data);
+			ok = false;
+		}
+	buf_release(&names);
+	return ok;
+}
+
+static void importer_release(struct importer *im)
+{
+	for (size_t i = 0; i < 7; i++)
+		free(im->keys[i].items);
+	arena_release(&im->arena);
+	buf_release(&im->why);
+	buf_release(&im->key);
+}
+
+enum bf_status import_sources(struct store *s, const struct import_source *src, size_t n,
+			      struct import_result *res, struct bf_err *err)
+{
+	struct importer im;
+	struct import_source *sorted;
+	enum bf_status rc;
+
+	memset(&im, 0, sizeof im);
+	memset(res, 0, sizeof *res);
+	im.s = s;
+	im.err = err;
+	im.res = res;
+	arena_init(&im.arena);
+	if (!known_names(&im, src, n)) {
+		importer_release(&im);
+		return err->status;
+	}
+	sorted = xmalloc((n ? n : 1) * sizeof *sorted);
+	memcpy(sorted, src, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_source);
+	if ((rc = store_begin(s, err)))
+		goto out;
+	for (size_t i = 0; i < n && !too_many(&im); i++) {
+		im.t = model_type_by_file(fileio_basename(sorted[i].name));
+		for (im.ti = 0; model_types[im.ti] != im.t; im.ti++)
+			;
+		read_source(&im, &sorted[i]);
+		res->files++;
+	}
+	check_duplicates(&im);
+	if (!err->count)
+		check_references(&im);
+	if (err->count) {
+		store_rollback(s);
+		rc = err->status;
+		goto out;
+	}
+	rc = store_commit(s, err);
+out:
+	free(sorted);
+	importer_release(&im);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends the *.csv files of dir to the list, sorted by name. */
+static enum bf_status list_dir(const char *dir, char ***paths, size_t *n, size_t *cap,
+			       struct bf_err *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t first = *n;
+
+	if (!d)
+		return bf_err_set(err, BF_EIO, "%s: cannot open the folder", dir);
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		struct buf p = BUF_INIT;
+		void *arr = *paths;
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
+			continue;
+		buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		xgrow(&arr, cap, *n + 1, sizeof(char *));
+		*paths = arr;
+		(*paths)[(*n)++] = buf_detach(&p);
+	}
+	closedir(d);
+	qsort(*paths + first, *n - first, sizeof(char *), cmp_str);
+	if (*n == first)
+		return bf_err_set(err, BF_EINPUT, "%s: the folder holds no .csv file", dir);
+	return BF_OK;
+}
+
+enum bf_status import_paths(struct store *s, const char *const *paths, size_t n,
+			    struct import_result *res, struct bf_err *err)
+{
+	char **files = NULL;
+	size_t nfiles = 0, cap = 0;
+	struct import_source *src = NULL;
+	struct buf *data = NULL;
+	enum bf_status rc = BF_OK;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		void *arr = files;
+		if (fileio_is_dir(paths[i])) {
+			rc = list_dir(paths[i], &files, &nfiles, &cap, err);
+			continue;
+		}
+		xgrow(&arr, &cap, nfiles + 1, sizeof(char *));
+		files = arr;
+		files[nfiles++] = xstrdup(paths[i]);
+	}
+	if (rc)
+		goto out;
+	src = xcalloc(nfiles ? nfiles : 1, sizeof *src);
+	data = xcalloc(nfiles ? nfiles : 1, sizeof *data);
+	for (size_t i = 0; i < nfiles; i++)
+		if (fileio_read(files[i], MAX_FILE, &data[i], err) == BF_OK) {
+			src[i].name = files[i];
+			src[i].data = data[i].data ? data[i].data : "";
+			src[i].len = data[i].len;
+		}
+	if (err->count) {
+		rc = err->status;
+		goto out;
+	}
+	rc = import_sources(s, src, nfiles, res, err);
+out:
+	for (size_t i = 0; i < nfiles; i++) {
+		free(files[i]);
+		if (data)
+			buf_release(&data[i]);
+	}
+	free(files);
+	free(src);
+	free(data);
+	return rc;
+}

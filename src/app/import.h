@@ -1,0 +1,30 @@
+/* import: loads CSV files (docs/data-format.md) into the database in one transaction. Every
+ * problem is reported as FILE:LINE: column 'NAME': what is wrong, and if there is any, nothing
+ * is written. Used by `bangfu import`, `bangfu init` (the bundled data) and the API. */
+#ifndef BF_IMPORT_H
+#define BF_IMPORT_H
+#include <stddef.h>
+#include "store/store.h"
+#include "util/err.h"
+
+/* One file to import: name is shown in messages; its base name says what it holds. */
+struct import_source {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+
+struct import_result {
+	size_t rows[7];    /* rows per record type, in model_types order */
+	size_t files;
+	const char *encodings[7]; /* detected encoding per record type, or NULL */
+};
+
+/* Imports sources in dependency order. At most max_errors errors are listed. */
+enum bf_status import_sources(struct store *s, const struct import_source *src, size_t n,
+			      struct import_result *res, struct bf_err *err);
+/* Imports files and folders (every known *.csv inside a folder). */
+enum bf_status import_paths(struct store *s, const char *const *paths, size_t n,
+			    struct import_result *res, struct bf_err *err);
+
+#endif

@@ -1,0 +1,60 @@
+/* init: new database + bundled data; see init.h. */
+#include "app/init.h"
+#include "util/asset.h"
+#include "util/fileio.h"
+#include <string.h>
+#include <unistd.h>
+
+static void remove_db(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	for (size_t i = 0; i < 3; i++) {
+		struct buf p = BUF_INIT;
+		buf_addf(&p, "%s%s", path, suffix[i]);
+		unlink(p.data);
+		buf_release(&p);
+	}
+}
+
+static enum bf_status load_bundled(struct store *s, struct import_result *res,
+				   struct bf_err *err)
+{
+	struct import_source src[16];
+	size_t n = 0;
+
+	for (size_t i = 0; i < assets_count && n < 16; i++) {
+		if (strncmp(assets[i].name, "guangdong/", 10) != 0 ||
+		    !strstr(assets[i].name, ".csv"))
+			continue;
+		src[n].name = assets[i].name;
+		src[n].data = (const char *)assets[i].begin;
+		src[n].len = (size_t)(assets[i].end - assets[i].begin);
+		n++;
+	}
+	return import_sources(s, src, n, res, err);
+}
+
+enum bf_status init_database(const char *path, bool empty, bool force,
+			     struct import_result *res, struct bf_err *err)
+{
+	struct store *s = NULL;
+	enum bf_status rc;
+
+	memset(res, 0, sizeof *res);
+	if (fileio_exists(path)) {
+		if (!force)
+			return bf_err_set(err, BF_ECONFLICT,
+					  "%s already exists; use --force to replace it (its data "
+					  "will be lost: export it first)",
+					  path);
+		remove_db(path);
+	}
+	if ((rc = store_open(path, true, &s, err)))
+		return rc;
+	if (!empty)
+		rc = load_bundled(s, res, err);
+	store_close(s);
+	if (rc)
+		remove_db(path);
+	return rc;
+}

@@ -1,0 +1,166 @@
+/* cli: global options, the command table and dispatch; see cli.h. */
+#include "cli/cli.h"
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VERSION "0.1.0"
+
+const struct cli_command cli_commands[] = {
+	{ "init", cmd_init, "创建数据库 · create the database (bundled Guangdong data by default)",
+	  "usage: bangfu [--db PATH] init [--empty] [--force]\n"
+	  "\n"
+	  "创建数据库并载入内置的广东数据。Creates the database and loads the bundled Guangdong\n"
+	  "data set (62 targets, 156 units, the 2023-2026 round; pairings other than 廉江市's and\n"
+	  "all cadres are illustrative).\n"
+	  "\n"
+	  "  --empty   create an empty database (schema only)\n"
+	  "  --force   replace an existing database (its data is lost: export it first)\n" },
+	{ "import", cmd_import, "导入CSV · import CSV files or folders, all or nothing",
+	  "usage: bangfu [--db PATH] import PATH...\n"
+	  "\n"
+	  "导入CSV文件或文件夹。Loads rounds.csv, targets.csv, units.csv, groups.csv, members.csv,\n"
+	  "cadres.csv and indicators.csv (any subset; a folder means every such file in it). UTF-8\n"
+	  "(with or without BOM) and GB18030/GBK are detected. A row whose key exists replaces\n"
+	  "the record. On any error nothing is written and every error is listed as\n"
+	  "FILE:LINE: column 'NAME': what is wrong. Columns: docs/data-format.md.\n" },
+	{ "export", cmd_export, "导出CSV · export every table as CSV into a folder",
+	  "usage: bangfu [--db PATH] export DIR\n"
+	  "\n"
+	  "导出全部数据为CSV。Writes the seven CSV files into DIR (created if missing), sorted by\n"
+	  "key, in the format `bangfu import` reads.\n" },
+	{ "check", cmd_check, "规则检查 · check the programme's rules on a round",
+	  "usage: bangfu [--db PATH] check [--round NAME] [--as-of DATE] [--format table|json]\n"
+	  "\n"
+	  "检查规则。Checks coverage (S3), group shape (S5), cadre quotas (S6), capacity (S8),\n"
+	  "terms (S7) and rotation continuity (S7) for the round (default: the round current on\n"
+	  "--as-of, which defaults to today). Prints violations grouped by rule; exits 1 if any.\n" },
+	{ "report", cmd_report, "报表 · summary, coverage, groups, cadres, rotations, shares",
+	  "usage: bangfu [--db PATH] report NAME [--round NAME] [--as-of DATE] [--within DAYS]\n"
+	  "                                      [--format table|csv|json]\n"
+	  "\n"
+	  "报表。Reports:\n"
+	  "  summary    the round at a glance (总览)\n"
+	  "  coverage   targets with and without a group (覆盖, S3)\n"
+	  "  groups     every group with its lead and members (组团, S5)\n"
+	  "  cadres     every cadre of the round (帮扶干部, S6)\n"
+	  "  rotations  terms ending within --within days, default 180 (轮换, S7)\n"
+	  "  shares     the 57 counties' share of land, population, GDP (占比, S10)\n"
+	  "CSV output starts with a UTF-8 BOM so that Excel opens it correctly.\n" },
+	{ "show", cmd_show, "查看 · one target, unit, group or cadre with its relations",
+	  "usage: bangfu [--db PATH] show target|unit|group|cadre KEY [--as-of DATE]\n"
+	  "                                      [--format table|json]\n"
+	  "\n"
+	  "查看一条记录。Shows a target (by adcode: its groups, cadres, indicators), a unit (by\n"
+	  "code: its groups and cadres), a group (by id) or a cadre (by id).\n" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static void main_help(FILE *f)
+{
+	fprintf(f, "bangfu %s — 组团纵向帮扶管理 · group-based vertical assistance to counties\n\n"
+		   "usage: bangfu [--db PATH] COMMAND [ARGS]\n\n"
+		   "commands:\n",
+		VERSION);
+	for (const struct cli_command *k = cli_commands; k->name; k++)
+		fprintf(f, "  %-8s %s\n", k->name, k->summary);
+	fprintf(f, "\noptions:\n"
+		   "  --db PATH   the database (default: $BANGFU_DB, else ./bangfu.db)\n"
+		   "  --help      this help; `bangfu COMMAND --help` for a command\n"
+		   "  --version   print the version\n");
+}
+
+int cli_usage_error(struct cli *c, const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(c->err, "bangfu%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	va_start(ap, fmt);
+	vfprintf(c->err, fmt, ap);
+	va_end(ap);
+	fprintf(c->err, "\n(see: bangfu %s--help)\n", cmd ? cmd : "");
+	return EXIT_USAGE;
+}
+
+int cli_fail(struct cli *c, const struct bf_err *err)
+{
+	const char *m = bf_err_msg(err);
+	while (*m) {
+		const char *nl = strchr(m, '\n');
+		size_t n = nl ? (size_t)(nl - m) : strlen(m);
+		fprintf(c->err, "bangfu: %.*s\n", (int)n, m);
+		m += n + (nl != NULL);
+	}
+	return bf_status_exit_code(err->status);
+}
+
+bool cli_wants_help(struct cli *c, const char *cmd, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			for (const struct cli_command *k = cli_commands; k->name; k++)
+				if (strcmp(k->name, cmd) == 0)
+					fputs(k->usage, c->out);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool cli_parse_day(const char *s, bf_day *d)
+{
+	if (strcmp(s, "today") == 0) {
+		*d = date_today();
+		return true;
+	}
+	return date_parse(s, d);
+}
+
+static const char *option_value(int *i, int argc, char **argv, const char *name)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (strcmp(argv[*i], name) == 0 && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c = { getenv("BANGFU_DB"), stdout, stderr };
+	int i = 1;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	if (!c.db || !*c.db)
+		c.db = "bangfu.db";
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *v;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			main_help(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("bangfu %s\n", VERSION);
+			return 0;
+		}
+		if ((v = option_value(&i, argc, argv, "--db"))) {
+			c.db = v;
+			continue;
+		}
+		return cli_usage_error(&c, NULL, "unknown option '%s'", argv[i]);
+	}
+	if (i == argc) {
+		main_help(stderr);
+		return EXIT_USAGE;
+	}
+	for (const struct cli_command *k = cli_commands; k->name; k++)
+		if (strcmp(k->name, argv[i]) == 0) {
+			if (cli_wants_help(&c, k->name, argc - i, argv + i))
+				return 0;
+			return k->run(&c, argc - i, argv + i);
+		}
+	return cli_usage_error(&c, NULL, "unknown command '%s'", argv[i]);
+}

@@ -1,0 +1,52 @@
+/* cli: the `bangfu` command line. One row per subcommand in cli_commands[] (cli.c), one file
+ * per subcommand (cmd_<name>.c). Commands parse arguments, call one app function and print;
+ * they hold no rules. Exit codes: 0 success, 1 failure or violations found, 2 usage error. */
+#ifndef BF_CLI_H
+#define BF_CLI_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include "util/date.h"
+#include "util/err.h"
+
+#define EXIT_USAGE 2
+
+struct cli {
+	const char *db;   /* database path: --db, BANGFU_DB or ./bangfu.db */
+	FILE *out, *err;
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *summary; /* one line, Chinese and English */
+	const char *usage;   /* the full --help text */
+};
+
+extern const struct cli_command cli_commands[];
+
+int cli_main(int argc, char **argv);
+
+/* Output formats shared by report, show and check. */
+enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON };
+bool cli_parse_format(const char *s, enum cli_format *f);
+/* Prints v in the format; columns orders the "items" table (may be NULL). */
+void cli_print(struct cli *c, json_t *v, enum cli_format f, const char *const *columns);
+/* Prints err's message (each line prefixed "bangfu: ") and returns the exit code. */
+int cli_fail(struct cli *c, const struct bf_err *err);
+/* Prints a usage error and returns EXIT_USAGE. */
+int cli_usage_error(struct cli *c, const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Handles -h/--help: returns true (after printing) if argv asks for help. */
+bool cli_wants_help(struct cli *c, const char *cmd, int argc, char **argv);
+/* Parses --as-of: a date, or "today". */
+bool cli_parse_day(const char *s, bf_day *d);
+
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
+int cmd_show(struct cli *c, int argc, char **argv);
+
+#endif

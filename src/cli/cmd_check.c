@@ -1,0 +1,75 @@
+/* cmd_check: `bangfu check [--round NAME] [--as-of DATE] [--format table|json]`. */
+#include "app/check.h"
+#include "app/query.h"
+#include "cli/query_opts.h"
+
+static void print_text(struct cli *c, const struct registry *r, size_t round, bf_day day,
+		       const struct violations *v)
+{
+	char d[11];
+	size_t rules_hit = 0;
+
+	date_format(day, d);
+	fprintf(c->out, "round %s, as of %s\n", r->rounds[round].name, d);
+	for (size_t k = 0; k < rules_count; k++) {
+		size_t n = 0;
+		for (size_t i = 0; i < v->n; i++)
+			n += v->items[i].rule == k;
+		fprintf(c->out, "%s %-20s %-3s %3zu  %s · %s\n", n ? "✗" : "✓", rules_table[k].tag,
+			rules_table[k].source, n, rules_table[k].title_zh, rules_table[k].title_en);
+		rules_hit += n > 0;
+		for (size_t i = 0; i < v->n; i++)
+			if (v->items[i].rule == k)
+				fprintf(c->out, "    - %s\n", v->items[i].message);
+	}
+	if (v->n)
+		fprintf(c->out, "%zu violation%s of %zu rule%s\n", v->n, v->n == 1 ? "" : "s",
+			rules_hit, rules_hit == 1 ? "" : "s");
+	else
+		fprintf(c->out, "all rules pass · 全部规则通过\n");
+}
+
+int cmd_check(struct cli *c, int argc, char **argv)
+{
+	struct query_opts q;
+	struct store *s = NULL;
+	struct registry r;
+	struct violations v;
+	struct bf_err err;
+	size_t round;
+	int rc;
+
+	if ((rc = query_opts_parse(c, "check", "raf", argc, argv, &q)))
+		return rc;
+	if (q.nargs)
+		return cli_usage_error(c, "check", "unexpected argument '%s'", q.args[0]);
+	if (q.format == FMT_CSV)
+		return cli_usage_error(c, "check", "--format csv is not offered; use table or json");
+	bf_err_init(&err);
+	registry_init(&r);
+	violations_init(&v);
+	if (store_open(c->db, false, &s, &err) || query_load(s, &r, &err) ||
+	    check_round(&r, q.round, q.as_of, &round, &v, &err)) {
+		rc = cli_fail(c, &err);
+		goto out;
+	}
+	if (round == REG_NONE) {
+		fprintf(c->err, "bangfu: the database has no round yet; import rounds.csv\n");
+		rc = 1;
+		goto out;
+	}
+	if (q.format == FMT_JSON) {
+		json_t *j = check_json(&r, round, q.as_of, &v);
+		cli_print(c, j, FMT_JSON, NULL);
+		json_decref(j);
+	} else {
+		print_text(c, &r, round, q.as_of, &v);
+	}
+	rc = v.n ? 1 : 0;
+out:
+	violations_release(&v);
+	registry_release(&r);
+	store_close(s);
+	bf_err_release(&err);
+	return rc;
+}

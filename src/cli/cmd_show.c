@@ -1,0 +1,36 @@
+/* cmd_show: `bangfu show target|unit|group|cadre KEY`. */
+#include "app/query.h"
+#include "app/show.h"
+#include "cli/query_opts.h"
+
+int cmd_show(struct cli *c, int argc, char **argv)
+{
+	struct query_opts q;
+	struct store *s = NULL;
+	struct registry r;
+	struct bf_err err;
+	json_t *out = NULL;
+	int rc;
+
+	if ((rc = query_opts_parse(c, "show", "af", argc, argv, &q)))
+		return rc;
+	if (q.nargs != 2)
+		return cli_usage_error(c, "show", "give a kind (target, unit, group, cadre) and a "
+						  "key, e.g. show target 440881");
+	if (q.format == FMT_CSV)
+		return cli_usage_error(c, "show", "--format csv is not offered; use table or json");
+	bf_err_init(&err);
+	registry_init(&r);
+	if (store_open(c->db, false, &s, &err) || query_load(s, &r, &err) ||
+	    show_record(&r, q.args[0], q.args[1], q.as_of, &out, &err)) {
+		rc = cli_fail(c, &err);
+		goto done;
+	}
+	cli_print(c, out, q.format, NULL);
+done:
+	json_decref(out);
+	registry_release(&r);
+	store_close(s);
+	bf_err_release(&err);
+	return rc;
+}

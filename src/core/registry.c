@@ -1,0 +1,251 @@
+/* registry: the in-memory, indexed copy of the database; see registry.h. */
+#include "core/registry.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+void registry_init(struct registry *r)
+{
+	memset(r, 0, sizeof *r);
+	arena_init(&r->arena);
+}
+
+static void bucket_release(struct bucket *b)
+{
+	free(b->off);
+	free(b->items);
+	b->off = b->items = NULL;
+}
+
+void registry_release(struct registry *r)
+{
+	free(r->rounds);
+	free(r->targets);
+	free(r->units);
+	free(r->groups);
+	free(r->members);
+	free(r->cadres);
+	free(r->indicators);
+	bucket_release(&r->group_members);
+	bucket_release(&r->group_cadres);
+	bucket_release(&r->unit_members);
+	bucket_release(&r->unit_cadres);
+	bucket_release(&r->target_groups);
+	bucket_release(&r->target_indicators);
+	arena_release(&r->arena);
+	registry_init(r);
+}
+
+static void **slot(struct registry *r, const struct record_type *t, size_t **n, size_t **cap)
+{
+	static const struct record_type *const order[] = { &model_rounds, &model_targets,
+							   &model_units, &model_groups,
+							   &model_members, &model_cadres,
+							   &model_indicators };
+	void **arrays[] = { (void **)&r->rounds, (void **)&r->targets, (void **)&r->units,
+			    (void **)&r->groups, (void **)&r->members, (void **)&r->cadres,
+			    (void **)&r->indicators };
+	size_t *counts[] = { &r->nrounds, &r->ntargets, &r->nunits, &r->ngroups,
+			     &r->nmembers, &r->ncadres, &r->nindicators };
+	for (size_t i = 0; i < 7; i++)
+		if (order[i] == t) {
+			*n = counts[i];
+			*cap = &r->caps[i];
+			return arrays[i];
+		}
+	abort();
+}
+
+void *registry_add(struct registry *r, const struct record_type *t)
+{
+	size_t *n, *cap;
+	void **arr = slot(r, t, &n, &cap);
+	void *rec;
+
+	xgrow(arr, cap, *n + 1, t->size);
+	rec = (char *)*arr + *n * t->size;
+	model_record_clear(t, rec);
+	(*n)++;
+	return rec;
+}
+
+void *registry_items(const struct registry *r, const struct record_type *t, size_t *n)
+{
+	size_t *cnt, *cap;
+	void **arr = slot((struct registry *)r, t, &cnt, &cap);
+	*n = *cnt;
+	return *arr;
+}
+
+/* Records of every type start with their first key string; members and indicators have a
+ * composite key compared field by field. */
+static int cmp_first(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int cmp_member(const void *a, const void *b)
+{
+	const struct bf_member *x = a, *y = b;
+	int c = strcmp(x->group, y->group);
+	return c ? c : strcmp(x->unit, y->unit);
+}
+
+static int cmp_indicator(const void *a, const void *b)
+{
+	const struct bf_indicator *x = a, *y = b;
+	int c = strcmp(x->scope, y->scope);
+	if (!c)
+		c = strcmp(x->name, y->name);
+	return c ? c : (x->year > y->year) - (x->year < y->year);
+}
+
+static size_t find(const void *base, size_t n, size_t size, const char *key)
+{
+	const char *const *k = &key;
+	const char *p = bsearch(k, base, n, size, cmp_first);
+	return p ? (size_t)(p - (const char *)base) / size : REG_NONE;
+}
+
+size_t registry_find_round(const struct registry *r, const char *name)
+{
+	return find(r->rounds, r->nrounds, sizeof *r->rounds, name);
+}
+
+size_t registry_find_target(const struct registry *r, const char *adcode)
+{
+	return find(r->targets, r->ntargets, sizeof *r->targets, adcode);
+}
+
+size_t registry_find_unit(const struct registry *r, const char *code)
+{
+	return find(r->units, r->nunits, sizeof *r->units, code);
+}
+
+size_t registry_find_group(const struct registry *r, const char *id)
+{
+	return find(r->groups, r->ngroups, sizeof *r->groups, id);
+}
+
+size_t registry_find_cadre(const struct registry *r, const char *id)
+{
+	return find(r->cadres, r->ncadres, sizeof *r->cadres, id);
+}
+
+/* Builds a bucket over n items whose parent index is parent(i) (REG_NONE = skipped). */
+static void bucket_build(struct bucket *b, size_t nparents, size_t n,
+			 size_t (*parent)(const struct registry *, size_t),
+			 const struct registry *r)
+{
+	size_t *fill;
+
+	bucket_release(b);
+	b->off = xcalloc(nparents + 1, sizeof *b->off);
+	b->items = xmalloc((n ? n : 1) * sizeof *b->items);
+	for (size_t i = 0; i < n; i++) {
+		size_t p = parent(r, i);
+		if (p != REG_NONE)
+			b->off[p + 1]++;
+	}
+	for (size_t p = 0; p < nparents; p++)
+		b->off[p + 1] += b->off[p];
+	fill = xmalloc((nparents + 1) * sizeof *fill);
+	memcpy(fill, b->off, (nparents + 1) * sizeof *fill);
+	for (size_t i = 0; i < n; i++) {
+		size_t p = parent(r, i);
+		if (p != REG_NONE)
+			b->items[fill[p]++] = i;
+	}
+	free(fill);
+}
+
+static size_t member_group(const struct registry *r, size_t i) { return r->members[i].group_ix; }
+static size_t member_unit(const struct registry *r, size_t i) { return r->members[i].unit_ix; }
+static size_t cadre_group(const struct registry *r, size_t i) { return r->cadres[i].group_ix; }
+static size_t cadre_unit(const struct registry *r, size_t i) { return r->cadres[i].unit_ix; }
+static size_t group_target(const struct registry *r, size_t i) { return r->groups[i].target_ix; }
+
+static size_t indicator_target(const struct registry *r, size_t i)
+{
+	return registry_find_target(r, r->indicators[i].scope);
+}
+
+static void resolve(struct registry *r)
+{
+	for (size_t i = 0; i < r->ngroups; i++) {
+		r->groups[i].round_ix = registry_find_round(r, r->groups[i].round);
+		r->groups[i].target_ix = registry_find_target(r, r->groups[i].target);
+	}
+	for (size_t i = 0; i < r->nmembers; i++) {
+		r->members[i].group_ix = registry_find_group(r, r->members[i].group);
+		r->members[i].unit_ix = registry_find_unit(r, r->members[i].unit);
+	}
+	for (size_t i = 0; i < r->ncadres; i++) {
+		struct bf_cadre *c = &r->cadres[i];
+		c->unit_ix = registry_find_unit(r, c->unit);
+		c->group_ix = registry_find_group(r, c->group);
+		c->successor_ix = -1;
+	}
+	for (size_t i = 0; i < r->ncadres; i++) {
+		size_t p;
+		if (!r->cadres[i].predecessor)
+			continue;
+		p = registry_find_cadre(r, r->cadres[i].predecessor);
+		if (p != REG_NONE)
+			r->cadres[p].successor_ix = (long)i;
+	}
+}
+
+void registry_index(struct registry *r)
+{
+	qsort(r->rounds, r->nrounds, sizeof *r->rounds, cmp_first);
+	qsort(r->targets, r->ntargets, sizeof *r->targets, cmp_first);
+	qsort(r->units, r->nunits, sizeof *r->units, cmp_first);
+	qsort(r->groups, r->ngroups, sizeof *r->groups, cmp_first);
+	qsort(r->members, r->nmembers, sizeof *r->members, cmp_member);
+	qsort(r->cadres, r->ncadres, sizeof *r->cadres, cmp_first);
+	qsort(r->indicators, r->nindicators, sizeof *r->indicators, cmp_indicator);
+	resolve(r);
+	bucket_build(&r->group_members, r->ngroups, r->nmembers, member_group, r);
+	bucket_build(&r->group_cadres, r->ngroups, r->ncadres, cadre_group, r);
+	bucket_build(&r->unit_members, r->nunits, r->nmembers, member_unit, r);
+	bucket_build(&r->unit_cadres, r->nunits, r->ncadres, cadre_unit, r);
+	bucket_build(&r->target_groups, r->ntargets, r->ngroups, group_target, r);
+	bucket_build(&r->target_indicators, r->ntargets, r->nindicators, indicator_target, r);
+}
+
+size_t registry_current_round(const struct registry *r, bf_day day)
+{
+	size_t best = REG_NONE;
+
+	for (size_t i = 0; i < r->nrounds; i++) {
+		const struct bf_round *x = &r->rounds[i];
+		if (x->start <= day && day <= x->end)
+			return i;
+		if (x->start <= day && (best == REG_NONE || x->start > r->rounds[best].start))
+			best = i;
+	}
+	if (best == REG_NONE && r->nrounds)
+		best = 0;
+	return best;
+}
+
+size_t registry_group_lead(const struct registry *r, size_t g)
+{
+	for (size_t k = r->group_members.off[g]; k < r->group_members.off[g + 1]; k++) {
+		size_t m = r->group_members.items[k];
+		if (r->members[m].role == ROLE_LEAD)
+			return m;
+	}
+	return REG_NONE;
+}
+
+int registry_member_role(const struct registry *r, size_t g, size_t u)
+{
+	for (size_t k = r->group_members.off[g]; k < r->group_members.off[g + 1]; k++) {
+		size_t m = r->group_members.items[k];
+		if (r->members[m].unit_ix == u)
+			return r->members[m].role;
+	}
+	return -1;
+}

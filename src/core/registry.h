@@ -1,0 +1,61 @@
+/* registry: every record of the database in memory, sorted by key, with references resolved
+ * to array indices and the inverse relations (a group's members and cadres, a unit's
+ * memberships, a target's groups) as buckets. The rules and reports read it; nothing here
+ * writes anywhere. One arena owns every string. */
+#ifndef BF_REGISTRY_H
+#define BF_REGISTRY_H
+#include "core/model.h"
+#include "util/arena.h"
+
+#define REG_NONE ((size_t)-1)
+
+/* Items of one relation, grouped by the index of their parent: the items of parent p are
+ * items[off[p] .. off[p+1]), in key order. */
+struct bucket {
+	size_t *off;
+	size_t *items;
+};
+
+struct registry {
+	struct arena arena;
+	struct bf_round *rounds;
+	struct bf_target *targets;
+	struct bf_unit *units;
+	struct bf_group *groups;
+	struct bf_member *members;
+	struct bf_cadre *cadres;
+	struct bf_indicator *indicators;
+	size_t nrounds, ntargets, nunits, ngroups, nmembers, ncadres, nindicators;
+	size_t caps[7];
+	struct bucket group_members; /* by group: indices into members */
+	struct bucket group_cadres;  /* by group: indices into cadres */
+	struct bucket unit_members;  /* by unit: indices into members */
+	struct bucket unit_cadres;   /* by unit: indices into cadres */
+	struct bucket target_groups; /* by target: indices into groups */
+	struct bucket target_indicators; /* by target: indices into indicators */
+};
+
+void registry_init(struct registry *r);
+void registry_release(struct registry *r);
+/* Appends an empty record of type t and returns it (valid until the next add). */
+void *registry_add(struct registry *r, const struct record_type *t);
+/* The array and count of type t. */
+void *registry_items(const struct registry *r, const struct record_type *t, size_t *n);
+/* Sorts every relation by key, resolves references and builds the buckets. Records whose
+ * reference is unknown get REG_NONE (the store's foreign keys make that impossible). */
+void registry_index(struct registry *r);
+
+size_t registry_find_round(const struct registry *r, const char *name);
+size_t registry_find_target(const struct registry *r, const char *adcode);
+size_t registry_find_unit(const struct registry *r, const char *code);
+size_t registry_find_group(const struct registry *r, const char *id);
+size_t registry_find_cadre(const struct registry *r, const char *id);
+/* The round that contains day, else the one that started last before it, else the first;
+ * REG_NONE if there are no rounds. */
+size_t registry_current_round(const struct registry *r, bf_day day);
+/* The lead membership of a group (the first if several), or REG_NONE. */
+size_t registry_group_lead(const struct registry *r, size_t g);
+/* The role of unit u in group g, or -1 if the unit is not a member. */
+int registry_member_role(const struct registry *r, size_t g, size_t u);
+
+#endif

@@ -1,0 +1,356 @@
+/* rules: one function per rule, each walking the registry for one round; see rules.h. */
+#include "core/rules.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { R_COVERAGE, R_SHAPE, R_QUOTA, R_CAPACITY, R_TERM, R_CONTINUITY };
+
+const struct rule_info rules_table[] = {
+	[R_COVERAGE] = { "coverage", "S3", "全覆盖：每个帮扶对象有且仅有一个组团",
+			 "Coverage: every target has exactly one group" },
+	[R_SHAPE] = { "group-shape", "S5", "组团构成：1家牵头单位、至少1家成员单位",
+		      "Group shape: one lead unit and at least one member" },
+	[R_QUOTA] = { "cadre-quota", "S6", "选派干部：牵头单位1名处级、成员单位1-2名中层或科级",
+		      "Cadre quota: lead sends 1 division-level, members 1-2 middle/section" },
+	[R_CAPACITY] = { "capacity", "S8", "帮扶数量：单位帮扶对象数不超过其容量",
+			 "Capacity: a unit assists at most its capacity of targets" },
+	[R_TERM] = { "term", "S7", "任期：3年为周期，期满须有接任", 
+		     "Terms: 3-year cycle, a successor when a term ends" },
+	[R_CONTINUITY] = { "rotation-continuity", "S7", "轮换衔接：牵头干部与半数以上干部不得在90天内同时离任",
+			   "Rotation continuity: the lead and most cadres must not leave within 90 days" },
+};
+const size_t rules_count = sizeof rules_table / sizeof rules_table[0];
+
+void violations_init(struct violations *v)
+{
+	memset(v, 0, sizeof *v);
+}
+
+void violations_release(struct violations *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->items[i].key);
+		free(v->items[i].message);
+	}
+	free(v->items);
+	violations_init(v);
+}
+
+int rules_find(const char *tag)
+{
+	for (size_t i = 0; i < rules_count; i++)
+		if (strcmp(rules_table[i].tag, tag) == 0)
+			return (int)i;
+	return -1;
+}
+
+__attribute__((format(printf, 5, 6)))
+static void add(struct violations *v, size_t rule, const char *subject, const char *key,
+		const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	struct violation *x;
+	va_list ap;
+	void *p = v->items;
+
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	xgrow(&p, &v->cap, v->n + 1, sizeof *v->items);
+	v->items = p;
+	x = &v->items[v->n++];
+	x->rule = rule;
+	x->subject = subject;
+	x->key = xstrdup(key);
+	x->message = buf_detach(&msg);
+}
+
+struct ctx {
+	const struct registry *r;
+	size_t round;
+	bf_day day;
+	struct violations *out;
+};
+
+static bool in_round(const struct ctx *c, size_t g)
+{
+	return c->r->groups[g].round_ix == c->round;
+}
+
+static const char *target_name(const struct registry *r, size_t g)
+{
+	size_t t = r->groups[g].target_ix;
+	return t == REG_NONE ? "?" : r->targets[t].name_zh;
+}
+
+static void check_coverage(struct ctx *c)
+{
+	const struct registry *r = c->r;
+	const char *rn = r->rounds[c->round].name;
+
+	for (size_t t = 0; t < r->ntargets; t++) {
+		struct buf ids = BUF_INIT;
+		size_t n = 0;
+		for (size_t k = r->target_groups.off[t]; k < r->target_groups.off[t + 1]; k++) {
+			size_t g = r->target_groups.items[k];
+			if (!in_round(c, g))
+				continue;
+			buf_addf(&ids, "%s%s", n++ ? ", " : "", r->groups[g].id);
+		}
+		if (n == 0)
+			add(c->out, R_COVERAGE, "target", r->targets[t].adcode,
+			    "target %s %s has no group in round %s: add one in groups.csv "
+			    "(with its lead and members in members.csv)",
+			    r->targets[t].adcode, r->targets[t].name_zh, rn);
+		else if (n > 1)
+			add(c->out, R_COVERAGE, "target", r->targets[t].adcode,
+			    "target %s %s has %zu groups in round %s (%s): keep exactly one",
+			    r->targets[t].adcode, r->targets[t].name_zh, n, rn, buf_cstr(&ids));
+		buf_release(&ids);
+	}
+}
+
+static void check_shape(struct ctx *c)
+{
+	const struct registry *r = c->r;
+
+	for (size_t g = 0; g < r->ngroups; g++) {
+		size_t leads = 0, members = 0;
+		const char *id = r->groups[g].id;
+		if (!in_round(c, g))
+			continue;
+		for (size_t k = r->group_members.off[g]; k < r->group_members.off[g + 1]; k++)
+			r->members[r->group_members.items[k]].role == ROLE_LEAD ? leads++
+										: members++;
+		if (leads == 0)
+			add(c->out, R_SHAPE, "group", id,
+			    "group %s (%s) has no lead unit: give one unit role=lead in members.csv",
+			    id, target_name(r, g));
+		else if (leads > 1)
+			add(c->out, R_SHAPE, "group", id,
+			    "group %s (%s) has %zu lead units: keep one lead, make the others members",
+			    id, target_name(r, g), leads);
+		if (members == 0)
+			add(c->out, R_SHAPE, "group", id,
+			    "group %s (%s) has no member unit: add at least one unit with "
+			    "role=member in members.csv",
+			    id, target_name(r, g));
+	}
+}
+
+/* Counts the cadres of unit u on post in group g, by rank. */
+static void count_cadres(const struct ctx *c, size_t g, size_t u, size_t n[3])
+{
+	const struct registry *r = c->r;
+	n[0] = n[1] = n[2] = 0;
+	for (size_t k = r->group_cadres.off[g]; k < r->group_cadres.off[g + 1]; k++) {
+		const struct bf_cadre *x = &r->cadres[r->group_cadres.items[k]];
+		if (x->unit_ix == u && model_cadre_on_post(x, c->day) && x->rank >= 0)
+			n[x->rank]++;
+	}
+}
+
+static void check_member_quota(struct ctx *c, size_t g, const struct bf_member *m)
+{
+	const struct registry *r = c->r;
+	const struct bf_unit *u = &r->units[m->unit_ix];
+	char day[11];
+	size_t n[3];
+
+	date_format(c->day, day);
+	count_cadres(c, g, m->unit_ix, n);
+	if (m->role == ROLE_LEAD && n[RANK_DIVISION] != 1)
+		add(c->out, R_QUOTA, "group", r->groups[g].id,
+		    "lead unit %s %s has %zu division-level cadres on post in %s (group %s) on "
+		    "%s: it must have exactly 1",
+		    u->code, u->name_zh, n[RANK_DIVISION], target_name(r, g), r->groups[g].id, day);
+	if (m->role == ROLE_MEMBER && (n[RANK_MIDDLE] + n[RANK_SECTION] < 1 ||
+				       n[RANK_MIDDLE] + n[RANK_SECTION] > 2))
+		add(c->out, R_QUOTA, "group", r->groups[g].id,
+		    "member unit %s %s has %zu middle- or section-level cadres on post in %s "
+		    "(group %s) on %s: it must have 1 or 2",
+		    u->code, u->name_zh, n[RANK_MIDDLE] + n[RANK_SECTION], target_name(r, g),
+		    r->groups[g].id, day);
+	if (m->role == ROLE_MEMBER && n[RANK_DIVISION] > 0)
+		add(c->out, R_QUOTA, "group", r->groups[g].id,
+		    "member unit %s %s has %zu division-level cadres in %s (group %s): members "
+		    "send middle- or section-level cadres; only the lead sends a division-level "
+		    "one",
+		    u->code, u->name_zh, n[RANK_DIVISION], target_name(r, g), r->groups[g].id);
+}
+
+static void check_outsiders(struct ctx *c, size_t g)
+{
+	const struct registry *r = c->r;
+	for (size_t k = r->group_cadres.off[g]; k < r->group_cadres.off[g + 1]; k++) {
+		const struct bf_cadre *x = &r->cadres[r->group_cadres.items[k]];
+		if (!model_cadre_on_post(x, c->day) ||
+		    registry_member_role(r, g, x->unit_ix) >= 0)
+			continue;
+		add(c->out, R_QUOTA, "cadre", x->id,
+		    "cadre %s %s of unit %s serves in %s (group %s), but the unit is not a member "
+		    "of that group: add the unit to the group or correct the cadre's group",
+		    x->id, x->name, x->unit, target_name(r, g), r->groups[g].id);
+	}
+}
+
+static void check_quota(struct ctx *c)
+{
+	const struct registry *r = c->r;
+	for (size_t g = 0; g < r->ngroups; g++) {
+		if (!in_round(c, g))
+			continue;
+		for (size_t k = r->group_members.off[g]; k < r->group_members.off[g + 1]; k++)
+			check_member_quota(c, g, &r->members[r->group_members.items[k]]);
+		check_outsiders(c, g);
+	}
+}
+
+static void check_capacity(struct ctx *c)
+{
+	const struct registry *r = c->r;
+
+	for (size_t u = 0; u < r->nunits; u++) {
+		struct buf ids = BUF_INIT;
+		size_t n = 0;
+		for (size_t k = r->unit_members.off[u]; k < r->unit_members.off[u + 1]; k++) {
+			size_t g = r->members[r->unit_members.items[k]].group_ix;
+			if (!in_round(c, g))
+				continue;
+			buf_addf(&ids, "%s%s %s", n++ ? ", " : "", r->groups[g].id,
+				 target_name(r, g));
+		}
+		if ((long)n > r->units[u].capacity)
+			add(c->out, R_CAPACITY, "unit", r->units[u].code,
+			    "unit %s %s is in %zu groups of round %s (%s) but its capacity is %ld: "
+			    "remove it from %zu group(s) or raise its capacity (S8 allows 2 for "
+			    "economic departments and strong units)",
+			    r->units[u].code, r->units[u].name_zh, n, r->rounds[c->round].name,
+			    buf_cstr(&ids), r->units[u].capacity, n - (size_t)r->units[u].capacity);
+		buf_release(&ids);
+	}
+}
+
+static void check_cadre_term(struct ctx *c, const struct bf_cadre *x)
+{
+	const struct bf_round *rd = &c->r->rounds[c->round];
+	char a[11], b[11], d[11];
+
+	date_format(x->start, a);
+	date_format(x->planned_end, b);
+	if (x->planned_end >= date_add_years(x->start, (int)rd->cycle_years))
+		add(c->out, R_TERM, "cadre", x->id,
+		    "cadre %s %s: planned term %s to %s is longer than the %ld-year cycle; "
+		    "set planned_end to at most %ld years after start, less a day",
+		    x->id, x->name, a, b, rd->cycle_years, rd->cycle_years);
+	if (x->start < rd->start || x->start > rd->end) {
+		date_format(rd->start, b);
+		date_format(rd->end, d);
+		add(c->out, R_TERM, "cadre", x->id,
+		    "cadre %s %s starts on %s, outside round %s (%s to %s): correct the start "
+		    "date or the cadre's group",
+		    x->id, x->name, a, rd->name, b, d);
+	}
+	if (model_cadre_end(x) < c->day && model_cadre_end(x) < rd->end && c->day <= rd->end &&
+	    x->successor_ix < 0) {
+		date_format(model_cadre_end(x), d);
+		add(c->out, R_TERM, "cadre", x->id,
+		    "cadre %s %s (%s, %s) left on %s and no successor is named: add the new "
+		    "cadre with predecessor=%s",
+		    x->id, x->name, x->unit, target_name(c->r, x->group_ix), d, x->id);
+	}
+}
+
+static void check_terms(struct ctx *c)
+{
+	const struct registry *r = c->r;
+	for (size_t i = 0; i < r->ncadres; i++)
+		if (r->cadres[i].group_ix != REG_NONE && in_round(c, r->cadres[i].group_ix))
+			check_cadre_term(c, &r->cadres[i]);
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+	bf_day x = *(const bf_day *)a, y = *(const bf_day *)b;
+	return (x > y) - (x < y);
+}
+
+/* The lead cadre of group g on post: the division-level cadre of the lead unit. */
+static const struct bf_cadre *lead_cadre(const struct ctx *c, size_t g)
+{
+	const struct registry *r = c->r;
+	size_t m = registry_group_lead(r, g);
+	if (m == REG_NONE)
+		return NULL;
+	for (size_t k = r->group_cadres.off[g]; k < r->group_cadres.off[g + 1]; k++) {
+		const struct bf_cadre *x = &r->cadres[r->group_cadres.items[k]];
+		if (x->unit_ix == r->members[m].unit_ix && x->rank == RANK_DIVISION &&
+		    model_cadre_on_post(x, c->day))
+			return x;
+	}
+	return NULL;
+}
+
+static void check_group_continuity(struct ctx *c, size_t g)
+{
+	const struct registry *r = c->r;
+	const struct bf_cadre *lead = lead_cadre(c, g);
+	size_t n = 0, best = 0, from = 0;
+	bf_day *ends, lend;
+
+	if (!lead)
+		return;
+	lend = model_cadre_end(lead);
+	ends = xmalloc((r->group_cadres.off[g + 1] - r->group_cadres.off[g]) * sizeof *ends);
+	for (size_t k = r->group_cadres.off[g]; k < r->group_cadres.off[g + 1]; k++) {
+		const struct bf_cadre *x = &r->cadres[r->group_cadres.items[k]];
+		if (model_cadre_on_post(x, c->day))
+			ends[n++] = model_cadre_end(x);
+	}
+	qsort(ends, n, sizeof *ends, cmp_day);
+	for (size_t i = 0; i < n; i++) {
+		size_t cnt = 0;
+		if (ends[i] < lend - 90 || ends[i] > lend)
+			continue;
+		for (size_t j = i; j < n && ends[j] <= ends[i] + 90; j++)
+			cnt++;
+		if (cnt > best) {
+			best = cnt;
+			from = i;
+		}
+	}
+	if (n >= 2 && 2 * best > n) {
+		char a[11], b[11];
+		date_format(ends[from], a);
+		date_format(ends[from] + 90, b);
+		add(c->out, R_CONTINUITY, "group", r->groups[g].id,
+		    "group %s (%s): the lead cadre %s %s and %zu of the group's %zu cadres leave "
+		    "between %s and %s: stagger the rotations so that most of the team stays",
+		    r->groups[g].id, target_name(r, g), lead->id, lead->name, best, n, a, b);
+	}
+	free(ends);
+}
+
+static void check_continuity(struct ctx *c)
+{
+	for (size_t g = 0; g < c->r->ngroups; g++)
+		if (in_round(c, g))
+			check_group_continuity(c, g);
+}
+
+void rules_check(const struct registry *r, size_t round_ix, bf_day day, struct violations *out)
+{
+	struct ctx c = { r, round_ix, day, out };
+
+	if (round_ix == REG_NONE)
+		return;
+	check_coverage(&c);
+	check_shape(&c);
+	check_quota(&c);
+	check_capacity(&c);
+	check_terms(&c);
+	check_continuity(&c);
+}

@@ -1,0 +1,414 @@
+/* store: SQLite access; see store.h. Statements for writing are prepared once per record
+ * type and reused (re-preparing per row is ~3x slower, notes/dependencies.md). */
+#include "store/store.h"
+#include "util/asset.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SCHEMA_VERSION 1
+#define NTYPES 7
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *put[NTYPES];
+	char *path;
+};
+
+static size_t type_index(const struct record_type *t)
+{
+	for (size_t i = 0; i < model_ntypes; i++)
+		if (model_types[i] == t)
+			return i;
+	return 0;
+}
+
+static enum bf_status db_error(struct store *s, struct bf_err *err, const char *what)
+{
+	int code = sqlite3_errcode(s->db);
+	enum bf_status st = code == SQLITE_BUSY || code == SQLITE_LOCKED ? BF_ECONFLICT : BF_EDB;
+	return bf_err_set(err, st, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+static enum bf_status exec(struct store *s, const char *sql, struct bf_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return BF_OK;
+	bf_err_set(err, BF_EDB, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+	sqlite3_free(msg);
+	return BF_EDB;
+}
+
+int store_schema_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Brings the schema to SCHEMA_VERSION. Version 1 is schema.sql; later versions append
+ * ALTER steps here, each in the same transaction as its user_version bump. */
+static enum bf_status migrate(struct store *s, struct bf_err *err)
+{
+	const struct asset *schema = asset_find("schema.sql");
+	int v = store_schema_version(s);
+	enum bf_status rc;
+
+	if (v == SCHEMA_VERSION)
+		return BF_OK;
+	if (v > SCHEMA_VERSION)
+		return bf_err_set(err, BF_EDB,
+				  "%s: schema version %d is newer than this bangfu (%d): upgrade "
+				  "bangfu",
+				  s->path, v, SCHEMA_VERSION);
+	if ((rc = exec(s, "BEGIN IMMEDIATE", err)))
+		return rc;
+	if (v == 0 && (rc = exec(s, (const char *)schema->begin, err)))
+		goto fail;
+	if ((rc = exec(s, "PRAGMA user_version = 1", err)))
+		goto fail;
+	return exec(s, "COMMIT", err);
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static enum bf_status configure(struct store *s, struct bf_err *err)
+{
+	sqlite3_busy_timeout(s->db, 5000);
+	return exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+		       "PRAGMA foreign_keys = ON;",
+		    err);
+}
+
+enum bf_status store_open(const char *path, bool create, struct store **out, struct bf_err *err)
+{
+	struct store *s;
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	enum bf_status rc;
+
+	*out = NULL;
+	if (!create && !fileio_exists(path))
+		return bf_err_set(err, BF_ENOTFOUND,
+				  "%s: no such database; create it with `bangfu init` (or give "
+				  "another with --db PATH or BANGFU_DB)",
+				  path);
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		rc = db_error(s, err, "cannot open the database");
+		goto fail;
+	}
+	if ((rc = configure(s, err)) || (rc = migrate(s, err)))
+		goto fail;
+	*out = s;
+	return BF_OK;
+fail:
+	store_close(s);
+	return rc;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < NTYPES; i++)
+		sqlite3_finalize(s->put[i]);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+enum bf_status store_begin(struct store *s, struct bf_err *err)
+{
+	enum bf_status rc = exec(s, "BEGIN IMMEDIATE", err);
+	if (!rc)
+		rc = exec(s, "PRAGMA defer_foreign_keys = ON", err);
+	return rc;
+}
+
+enum bf_status store_commit(struct store *s, struct bf_err *err)
+{
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return BF_OK;
+	db_error(s, err, "cannot commit");
+	store_rollback(s);
+	return err->status;
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void quoted(struct buf *b, const char *name)
+{
+	buf_addf(b, "\"%s\"", name);
+}
+
+/* INSERT ... ON CONFLICT(key) DO UPDATE SET every non-key column. */
+static char *upsert_sql(const struct record_type *t)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "INSERT INTO %s (", t->table);
+	for (size_t i = 0; i < t->nfields; i++) {
+		buf_adds(&b, i ? ", " : "");
+		quoted(&b, t->fields[i].name);
+	}
+	buf_adds(&b, ") VALUES (");
+	for (size_t i = 0; i < t->nfields; i++)
+		buf_adds(&b, i ? ", ?" : "?");
+	buf_adds(&b, ") ON CONFLICT (");
+	for (size_t i = 0; i < t->nkey; i++) {
+		buf_adds(&b, i ? ", " : "");
+		quoted(&b, t->fields[i].name);
+	}
+	buf_adds(&b, ") DO UPDATE SET ");
+	for (size_t i = t->nkey; i < t->nfields; i++) {
+		buf_adds(&b, i > t->nkey ? ", " : "");
+		quoted(&b, t->fields[i].name);
+		buf_adds(&b, " = excluded.");
+		quoted(&b, t->fields[i].name);
+	}
+	return buf_detach(&b);
+}
+
+static void bind_field(sqlite3_stmt *st, int col, const struct field_def *f, const void *rec)
+{
+	const void *p = (const char *)rec + f->offset;
+	char day[11];
+
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_LIST:
+		if (*(const char *const *)p)
+			sqlite3_bind_text(st, col, *(const char *const *)p, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, col);
+		break;
+	case FT_DATE:
+		if (*(const bf_day *)p == BF_DAY_NONE) {
+			sqlite3_bind_null(st, col);
+			break;
+		}
+		date_format(*(const bf_day *)p, day);
+		sqlite3_bind_text(st, col, day, 10, SQLITE_TRANSIENT);
+		break;
+	case FT_INT:
+	case FT_FLAG:
+		sqlite3_bind_int64(st, col, *(const long *)p);
+		break;
+	case FT_REAL:
+		if (isnan(*(const double *)p))
+			sqlite3_bind_null(st, col);
+		else
+			sqlite3_bind_double(st, col, *(const double *)p);
+		break;
+	case FT_ENUM:
+		sqlite3_bind_text(st, col, f->allowed[*(const int *)p], -1, SQLITE_STATIC);
+		break;
+	}
+}
+
+/* Finds which column a constraint message ("UNIQUE constraint failed: unit.name_zh") is
+ * about. */
+static const char *constraint_field(const struct record_type *t, const char *msg)
+{
+	for (size_t i = t->nfields; i-- > 0;) {
+		char pat[96];
+		snprintf(pat, sizeof pat, "%s.%s", t->table, t->fields[i].name);
+		if (strstr(msg, pat))
+			return t->fields[i].name;
+	}
+	for (size_t i = t->nfields; i-- > 0;)
+		if (strstr(msg, t->fields[i].name))
+			return t->fields[i].name;
+	return t->fields[0].name;
+}
+
+static enum bf_status put_failed(struct store *s, const struct record_type *t, int rc,
+				 const char **field, struct bf_err *err)
+{
+	const char *msg = sqlite3_errmsg(s->db);
+	const char *f = constraint_field(t, msg);
+
+	if (field)
+		*field = f;
+	if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
+		return bf_err_set(err, BF_ECONFLICT, "another %s already has this %s", t->what, f);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return bf_err_set(err, BF_EINPUT, "%s is not allowed (%s)", f, msg);
+	return db_error(s, err, "cannot write");
+}
+
+enum bf_status store_put(struct store *s, const struct record_type *t, const void *rec,
+			 const char **field, struct bf_err *err)
+{
+	size_t ti = type_index(t);
+	sqlite3_stmt *st = s->put[ti];
+	int rc;
+
+	if (!st) {
+		char *sql = upsert_sql(t);
+		rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return db_error(s, err, "cannot prepare a write");
+		s->put[ti] = st;
+	}
+	for (size_t i = 0; i < t->nfields; i++)
+		bind_field(st, (int)i + 1, &t->fields[i], rec);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return BF_OK;
+	return put_failed(s, t, rc, field, err);
+}
+
+static void copy_text(char *dst, size_t n, const unsigned char *src)
+{
+	snprintf(dst, n, "%s", src ? (const char *)src : "");
+}
+
+/* Reads rows (key..., field, value) of a dangling-reference query. */
+static size_t collect(struct store *s, const struct record_type *t, const char *field,
+		      const char *sql, struct store_dangling *out, size_t max)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		out[n].type = t;
+		out[n].field = field;
+		copy_text(out[n].key, sizeof out[n].key, sqlite3_column_text(st, 0));
+		copy_text(out[n].value, sizeof out[n].value, sqlite3_column_text(st, 1));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+size_t store_dangling(struct store *s, struct store_dangling *out, size_t max)
+{
+	static const struct {
+		const struct record_type *t;
+		const char *field;
+		const char *sql;
+	} q[] = {
+		{ &model_groups, "round", "SELECT id, round FROM grp WHERE round NOT IN (SELECT name FROM round) ORDER BY id" },
+		{ &model_groups, "target", "SELECT id, target FROM grp WHERE target NOT IN (SELECT adcode FROM target) ORDER BY id" },
+		{ &model_members, "group", "SELECT \"group\" || ',' || unit, \"group\" FROM member WHERE \"group\" NOT IN (SELECT id FROM grp) ORDER BY 1" },
+		{ &model_members, "unit", "SELECT \"group\" || ',' || unit, unit FROM member WHERE unit NOT IN (SELECT code FROM unit) ORDER BY 1" },
+		{ &model_cadres, "unit", "SELECT id, unit FROM cadre WHERE unit NOT IN (SELECT code FROM unit) ORDER BY id" },
+		{ &model_cadres, "group", "SELECT id, \"group\" FROM cadre WHERE \"group\" NOT IN (SELECT id FROM grp) ORDER BY id" },
+		{ &model_cadres, "predecessor", "SELECT id, predecessor FROM cadre WHERE predecessor IS NOT NULL AND predecessor NOT IN (SELECT id FROM cadre) ORDER BY id" },
+		{ &model_indicators, "scope", "SELECT scope || ',' || name || ',' || year, scope FROM indicator WHERE scope <> 'province' AND scope NOT IN (SELECT adcode FROM target) ORDER BY 1" },
+	};
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof q / sizeof q[0] && n < max; i++)
+		n += collect(s, q[i].t, q[i].field, q[i].sql, out + n, max - n);
+	return n;
+}
+
+static void read_field(sqlite3_stmt *st, int col, const struct field_def *f, void *rec,
+		       struct arena *a)
+{
+	void *p = (char *)rec + f->offset;
+	const unsigned char *txt;
+
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return; /* model_record_clear made it empty */
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_LIST:
+		txt = sqlite3_column_text(st, col);
+		*(char **)p = arena_strndup(a, (const char *)txt,
+					    (size_t)sqlite3_column_bytes(st, col));
+		break;
+	case FT_DATE:
+		if (!date_parse((const char *)sqlite3_column_text(st, col), (bf_day *)p))
+			*(bf_day *)p = BF_DAY_NONE;
+		break;
+	case FT_INT:
+	case FT_FLAG:
+		*(long *)p = (long)sqlite3_column_int64(st, col);
+		break;
+	case FT_REAL:
+		*(double *)p = sqlite3_column_double(st, col);
+		break;
+	case FT_ENUM:
+		*(int *)p = model_enum_index(f->allowed, (const char *)sqlite3_column_text(st, col));
+		break;
+	}
+}
+
+static enum bf_status load_type(struct store *s, const struct record_type *t, struct registry *r,
+				struct bf_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	buf_adds(&sql, "SELECT ");
+	for (size_t i = 0; i < t->nfields; i++) {
+		buf_adds(&sql, i ? ", " : "");
+		quoted(&sql, t->fields[i].name);
+	}
+	buf_addf(&sql, " FROM %s", t->table);
+	rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
+	buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return db_error(s, err, "cannot read");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		void *rec = registry_add(r, t);
+		for (size_t i = 0; i < t->nfields; i++)
+			read_field(st, (int)i, &t->fields[i], rec, &r->arena);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, err, "cannot read");
+	return BF_OK;
+}
+
+enum bf_status store_load(struct store *s, struct registry *r, struct bf_err *err)
+{
+	enum bf_status rc;
+
+	if ((rc = exec(s, "BEGIN", err)))
+		return rc;
+	for (size_t i = 0; i < model_ntypes && !rc; i++)
+		rc = load_type(s, model_types[i], r, err);
+	exec(s, "COMMIT", err);
+	if (!rc)
+		registry_index(r);
+	return rc;
+}
+
+long store_count(struct store *s, const struct record_type *t)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	long n = -1;
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", t->table);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}

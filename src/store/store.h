@@ -1,0 +1,45 @@
+/* store: the SQLite database: opening with the right pragmas, migrations by
+ * PRAGMA user_version, transactions, and reading and writing records described by
+ * core/model.h. The only module with SQL. A struct store is one connection: use it from one
+ * thread at a time. */
+#ifndef BF_STORE_H
+#define BF_STORE_H
+#include <stdbool.h>
+#include "core/model.h"
+#include "core/registry.h"
+#include "util/err.h"
+
+struct store;
+
+/* Opens path. With create, a missing file is created and migrated; without, a missing file
+ * is an error that tells the user to run `bangfu init`. */
+enum bf_status store_open(const char *path, bool create, struct store **out, struct bf_err *err);
+void store_close(struct store *s);
+int store_schema_version(struct store *s);
+
+/* BEGIN IMMEDIATE (a writer), with foreign keys checked at commit. */
+enum bf_status store_begin(struct store *s, struct bf_err *err);
+enum bf_status store_commit(struct store *s, struct bf_err *err);
+void store_rollback(struct store *s);
+
+/* Inserts rec, or replaces the record with the same key. On a constraint failure the message
+ * names the column, and *field (if not NULL) is set to it. */
+enum bf_status store_put(struct store *s, const struct record_type *t, const void *rec,
+			 const char **field, struct bf_err *err);
+
+/* A record whose reference points nowhere, found before commit. */
+struct store_dangling {
+	const struct record_type *type;
+	char key[256];     /* the record's key, fields joined by ',' */
+	const char *field; /* the column holding the reference */
+	char value[256];   /* the missing key it names */
+};
+/* Lists up to max dangling references in the open transaction. */
+size_t store_dangling(struct store *s, struct store_dangling *out, size_t max);
+
+/* Loads every record into r (which must be freshly initialised) and indexes it. */
+enum bf_status store_load(struct store *s, struct registry *r, struct bf_err *err);
+/* Number of rows of a record type. */
+long store_count(struct store *s, const struct record_type *t);
+
+#endif

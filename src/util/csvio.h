@@ -1,0 +1,29 @@
+/* csvio: RFC 4180 CSV reading on top of libcsv, with the line number where every record
+ * starts (for FILE:LINE errors), and CSV writing. Knows nothing of what the columns mean. */
+#ifndef BF_CSVIO_H
+#define BF_CSVIO_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "util/buf.h"
+
+struct csvio_row {
+	size_t line;    /* 1-based line where the record starts */
+	size_t nfields;
+	char **fields;  /* NUL-terminated UTF-8, owned by the reader, valid during the call */
+	size_t *lens;
+};
+
+/* Called once per record, the header included. Return false to stop reading. */
+typedef bool (*csvio_row_fn)(const struct csvio_row *row, void *ctx);
+
+/* Reads data (UTF-8) record by record. Blank lines are skipped; spaces around unquoted
+ * fields are trimmed. Returns false with a sentence in why (naming the line) when the CSV is
+ * malformed (an unterminated quote, text after a closing quote, a NUL byte). */
+bool csvio_read(const char *data, size_t len, csvio_row_fn fn, void *ctx, struct buf *why);
+
+/* Appends s as one field, quoted when needed. */
+void csvio_put_field(struct buf *out, const char *s);
+/* Appends fields separated by commas and a final "\n". */
+void csvio_put_row(struct buf *out, const char *const *fields, size_t n);
+
+#endif

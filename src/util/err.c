@@ -1,0 +1,59 @@
+/* err: status codes and error messages; see err.h. */
+#include "util/err.h"
+#include <stdarg.h>
+
+void bf_err_init(struct bf_err *e)
+{
+	e->status = BF_OK;
+	buf_init(&e->msg);
+	e->count = 0;
+}
+
+void bf_err_release(struct bf_err *e)
+{
+	buf_release(&e->msg);
+	bf_err_init(e);
+}
+
+enum bf_status bf_err_set(struct bf_err *e, enum bf_status status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e->status == BF_OK)
+		e->status = status;
+	if (e->msg.len)
+		buf_addc(&e->msg, '\n');
+	va_start(ap, fmt);
+	buf_vaddf(&e->msg, fmt, ap);
+	va_end(ap);
+	e->count++;
+	return status;
+}
+
+const char *bf_err_msg(const struct bf_err *e)
+{
+	return buf_cstr(&e->msg);
+}
+
+static const struct {
+	const char *name;
+	int exit_code;
+} status_table[] = {
+	[BF_OK] = { "ok", 0 },
+	[BF_EINPUT] = { "invalid_input", 1 },
+	[BF_ENOTFOUND] = { "not_found", 1 },
+	[BF_ECONFLICT] = { "conflict", 1 },
+	[BF_EIO] = { "io_error", 1 },
+	[BF_EDB] = { "database_error", 1 },
+	[BF_EUSAGE] = { "usage", 2 },
+};
+
+int bf_status_exit_code(enum bf_status s)
+{
+	return status_table[s].exit_code;
+}
+
+const char *bf_status_name(enum bf_status s)
+{
+	return status_table[s].name;
+}

@@ -1,0 +1,35 @@
+/* err: the project-wide status codes and the error value that carries a message a user can
+ * act on. Every fallible function returns an enum bf_status and fills a struct bf_err. One
+ * table here maps statuses to process exit codes; http/ will map them to HTTP statuses. */
+#ifndef BF_ERR_H
+#define BF_ERR_H
+#include "util/buf.h"
+
+enum bf_status {
+	BF_OK = 0,
+	BF_EINPUT,     /* bad input: the message says which file, line, field */
+	BF_ENOTFOUND,  /* a named record does not exist */
+	BF_ECONFLICT,  /* the change conflicts with what is stored */
+	BF_EIO,        /* file system */
+	BF_EDB,        /* the database failed (busy, full, corrupt) */
+	BF_EUSAGE,     /* the command line was wrong */
+};
+
+/* The message may hold several lines (an import lists every error). count is how many errors
+ * were recorded, so a caller can stop collecting after a limit. */
+struct bf_err {
+	enum bf_status status;
+	struct buf msg;
+	size_t count;
+};
+
+void bf_err_init(struct bf_err *e);
+void bf_err_release(struct bf_err *e);
+/* Records one error (a line of the message); returns status for `return bf_err_set(...)`. */
+enum bf_status bf_err_set(struct bf_err *e, enum bf_status status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const char *bf_err_msg(const struct bf_err *e);
+int bf_status_exit_code(enum bf_status s);
+const char *bf_status_name(enum bf_status s);
+
+#endif

@@ -1,0 +1,19 @@
+/* fileio: whole-file reads and atomic whole-file writes, with errors that name the path. */
+#ifndef BF_FILEIO_H
+#define BF_FILEIO_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "util/buf.h"
+#include "util/err.h"
+
+/* Reads path into out; files larger than max bytes are refused. */
+enum bf_status fileio_read(const char *path, size_t max, struct buf *out, struct bf_err *err);
+/* Writes data to path through a temporary file and rename, so readers never see half. */
+enum bf_status fileio_write(const char *path, const char *data, size_t len, struct bf_err *err);
+bool fileio_is_dir(const char *path);
+bool fileio_exists(const char *path);
+/* Creates dir (and parents) if missing. */
+enum bf_status fileio_mkdirs(const char *dir, struct bf_err *err);
+const char *fileio_basename(const char *path);
+
+#endif
