@@ -61,7 +61,7 @@ deps:
 
 test: deps
 	$(MAKE) --no-print-directory SANITIZE=1 build/asan/bangfu build/asan/unit
-	@sh tests/run build/asan
+	@bash tests/run build/asan
 
 run: deps all
 	@test -f bangfu.db || ./build/bangfu init

@@ -223,7 +223,8 @@ static void check_duplicates(struct importer *im)
 {
 	for (size_t ti = 0; ti < model_ntypes; ti++) {
 		struct keyset *ks = &im->keys[ti];
-		qsort(ks->items, ks->n, sizeof *ks->items, cmp_keyline);
+		if (ks->n > 1)
+			qsort(ks->items, ks->n, sizeof *ks->items, cmp_keyline);
 		for (size_t i = 1; i < ks->n; i++) {
 			if (strcmp(ks->items[i].key, ks->items[i - 1].key) != 0)
 				continue;

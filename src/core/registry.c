@@ -103,7 +103,7 @@ static int cmp_indicator(const void *a, const void *b)
 static size_t find(const void *base, size_t n, size_t size, const char *key)
 {
 	const char *const *k = &key;
-	const char *p = bsearch(k, base, n, size, cmp_first);
+	const char *p = n ? bsearch(k, base, n, size, cmp_first) : NULL;
 	return p ? (size_t)(p - (const char *)base) / size : REG_NONE;
 }
 
@@ -196,15 +196,22 @@ static void resolve(struct registry *r)
 	}
 }
 
+/* qsort with an empty (NULL) array is undefined behaviour, so skip it. */
+static void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 void registry_index(struct registry *r)
 {
-	qsort(r->rounds, r->nrounds, sizeof *r->rounds, cmp_first);
-	qsort(r->targets, r->ntargets, sizeof *r->targets, cmp_first);
-	qsort(r->units, r->nunits, sizeof *r->units, cmp_first);
-	qsort(r->groups, r->ngroups, sizeof *r->groups, cmp_first);
-	qsort(r->members, r->nmembers, sizeof *r->members, cmp_member);
-	qsort(r->cadres, r->ncadres, sizeof *r->cadres, cmp_first);
-	qsort(r->indicators, r->nindicators, sizeof *r->indicators, cmp_indicator);
+	sort(r->rounds, r->nrounds, sizeof *r->rounds, cmp_first);
+	sort(r->targets, r->ntargets, sizeof *r->targets, cmp_first);
+	sort(r->units, r->nunits, sizeof *r->units, cmp_first);
+	sort(r->groups, r->ngroups, sizeof *r->groups, cmp_first);
+	sort(r->members, r->nmembers, sizeof *r->members, cmp_member);
+	sort(r->cadres, r->ncadres, sizeof *r->cadres, cmp_first);
+	sort(r->indicators, r->nindicators, sizeof *r->indicators, cmp_indicator);
 	resolve(r);
 	bucket_build(&r->group_members, r->ngroups, r->nmembers, member_group, r);
 	bucket_build(&r->group_cadres, r->ngroups, r->ncadres, cadre_group, r);

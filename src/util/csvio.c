@@ -85,7 +85,7 @@ static bool feed(struct csv_parser *p, struct reader *r, const char *data, size_
 		const char *nl = memchr(data + off, '\n', len - off);
 		size_t n = nl ? (size_t)(nl - (data + off)) + 1 : len - off;
 		r->line++;
-		if (r->between) {
+		if (r->between && strspn(data + off, "\r\n") < n) {
 			r->row.line = r->line;
 			r->between = false;
 		}
