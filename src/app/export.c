@@ -40,6 +40,7 @@ enum bf_status export_dir(const struct registry *r, const char *dir, size_t *fil
 	for (size_t i = 0; i < model_ntypes && !rc; i++) {
 		buf_reset(&csv);
 		buf_reset(&path);
+		buf_adds(&csv, "\xEF\xBB\xBF"); /* so that Excel reads UTF-8 */
 		export_csv(r, model_types[i], &csv);
 		buf_addf(&path, "%s/%s", dir, model_types[i]->file);
 		rc = fileio_write(path.data, buf_cstr(&csv), csv.len, err);

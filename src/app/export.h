@@ -8,7 +8,8 @@
 
 /* Formats the records of type t in r as CSV (header first) into out. */
 void export_csv(const struct registry *r, const struct record_type *t, struct buf *out);
-/* Writes every record type into dir (created if missing); *files is set to the count. */
+/* Writes every record type into dir (created if missing), each file UTF-8 with a BOM so
+ * that Excel opens it correctly; *files is set to the count. */
 enum bf_status export_dir(const struct registry *r, const char *dir, size_t *files,
 			  struct bf_err *err);
 

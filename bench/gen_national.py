@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""gen_national.py DIR: writes a national-size bangfu data set into DIR for `make bench`.
+
+SYNTHETIC DATA: every record below is invented for benchmarking (verified=0, quality
+`illustrative`). The adcodes, names, pairings and cadres are not real and must never be
+imported into a production database or cited.
+
+Size (the issue's "national" scale): 1 round, 2,844 targets, 30,000 units, one group per
+target (1 lead + members, ~31,500 memberships), 300,000 cadres, and pop_resident /
+land_area indicators for every target and the province. The files follow
+docs/data-format.md exactly (UTF-8, `\\n`, rows sorted by key, no field needs quoting).
+
+Consistency, so that `bangfu check --as-of 2025-06-30` mostly passes:
+- every target has exactly one group (S3); each group has one lead and >= 1 member (S5);
+- every unit is used at least once, and at most `capacity` times (S8);
+- cadres form rotation chains per (group, unit, post): the lead unit has one chain of
+  division-level cadres, a member unit two chains of middle/section-level cadres, so on any
+  day of the round the quota holds (S6); each cadre's successor names it as predecessor, terms
+  are far below the 3-year cycle and lie inside the round (S7), and the chains of a group are
+  phase-shifted so their departures are spread out (rotation continuity, S7);
+- a few predecessor links (about 1 chain in 300) are deliberately left out, so `check` has
+  some violations (term: "left and no successor") to report.
+
+Python 3 standard library only; fixed seed, so the output is byte-for-byte reproducible.
+"""
+import csv
+import datetime as dt
+import os
+import random
+import sys
+
+SEED = 20231116
+N_TARGETS = 2844
+N_UNITS = 30000
+N_CADRES = 300000
+N_EXTRA_MEMBERSHIPS = 1500      # second groups for capacity-2 units
+SHARE_CAPACITY_2 = 0.15
+BROKEN_LINK_EVERY = 300         # about one chain in this many loses a predecessor link
+
+ROUND = "2023-2026"
+ROUND_START = dt.date(2023, 11, 16)
+ROUND_END = dt.date(2026, 12, 31)
+CYCLE_YEARS = 3
+DATA_DATE = dt.date(2025, 6, 30)  # cadres whose term ended before it have actual_end set
+
+PROVINCES = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44,
+             45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65]
+KINDS = [("county", "县", "County", 60), ("autonomous_county", "自治县", "Autonomous County", 5),
+         ("county_city", "市", "City", 15), ("district", "区", "District", 20)]
+CLASSES = ["coastal", "mountain", "agricultural", "ecological", "industrial", "tourism"]
+REGIONS = ["北部生态发展区", "沿海经济带东翼", "沿海经济带西翼", ""]
+CATEGORIES = ["party", "legislature", "judiciary", "government", "institution", "mass_org",
+              "central_unit", "university", "provincial_soe", "central_soe", "finance"]
+STRENGTHS = ["industry", "agriculture", "marine", "tourism", "ecology", "planning",
+             "education", "health", "finance", "digital", "business_env"]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志海文斌宁晓波辉鹏飞俊峰"
+LEAD_POSTS = ["县委副书记", "县委常委、副县长", "市委副书记"]
+MEMBER_POSTS = ["县发展和改革局副局长", "县农业农村局副局长", "县工业和信息化局副局长",
+                "县教育局副局长", "县卫生健康局副局长", "县文化广电旅游体育局副局长",
+                "镇党委副书记", "县商务局副局长", "县自然资源局副局长", "县乡村振兴局副局长"]
+NOTE = "synthetic benchmark data"
+
+
+def write(folder, name, header, rows):
+    with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def pick_list(rng, words, most):
+    return ";".join(sorted(rng.sample(words, rng.randint(0, most)), key=words.index))
+
+
+def main(folder):
+    rng = random.Random(SEED)
+    os.makedirs(folder, exist_ok=True)
+
+    # rounds
+    write(folder, "rounds.csv", ["name", "start", "end", "cycle_years", "note"],
+          [[ROUND, ROUND_START.isoformat(), ROUND_END.isoformat(), CYCLE_YEARS,
+            "synthetic round for the benchmark"]])
+
+    # targets: unique synthetic adcodes PPCCDD with DD != 00
+    candidates = [p * 10000 + c * 100 + d for p in PROVINCES for c in range(1, 21)
+                  for d in range(1, 41)]
+    adcodes = sorted("%06d" % x for x in rng.sample(candidates, N_TARGETS))
+    weights = [k[3] for k in KINDS]
+    targets = []
+    for a in adcodes:
+        kind, suf_zh, suf_en, _ = rng.choices(KINDS, weights)[0]
+        targets.append([
+            a, "示例%s%s" % (a, suf_zh), "Synthetic %s %s" % (suf_en, a), "示例%s市" % a[:4],
+            kind, 1 if kind == "district" else 0, pick_list(rng, CLASSES, 2),
+            rng.choice(REGIONS), "%.3f" % rng.uniform(74.0, 134.0),
+            "%.3f" % rng.uniform(18.5, 53.0), 0, NOTE])
+    write(folder, "targets.csv", ["adcode", "name_zh", "name_en", "prefecture", "kind",
+                                  "old_area", "classes", "region", "lon", "lat", "verified",
+                                  "note"], targets)
+
+    # units
+    codes = ["U%05d" % i for i in range(1, N_UNITS + 1)]
+    capacity = {}
+    units = []
+    for i, code in enumerate(codes, 1):
+        capacity[code] = 2 if rng.random() < SHARE_CAPACITY_2 else 1
+        units.append([code, "示例帮扶单位%05d" % i, "Synthetic Unit %05d" % i,
+                      rng.choice(CATEGORIES), capacity[code], pick_list(rng, STRENGTHS, 3), 0,
+                      ""])
+    write(folder, "units.csv", ["code", "name_zh", "name_en", "category", "capacity",
+                                "strengths", "verified", "note"], units)
+
+    # groups and members: one group per target; each unit at least once, within capacity
+    groups = ["G-" + a for a in adcodes]
+    write(folder, "groups.csv", ["id", "round", "target", "verified", "note"],
+          [[g, ROUND, a, 0, ""] for g, a in zip(groups, adcodes)])
+    order = codes[:]
+    rng.shuffle(order)
+    members = {g: [] for g in groups}           # group -> [(unit, role)]
+    for i, g in enumerate(groups):
+        members[g].append((order[i], "lead"))
+    for i, u in enumerate(order[len(groups):]):
+        members[groups[i % len(groups)]].append((u, "member"))
+    twice = [u for u in order if capacity[u] == 2]
+    for u in twice[:N_EXTRA_MEMBERSHIPS]:
+        while True:
+            g = rng.choice(groups)
+            if all(u != x for x, _ in members[g]):
+                members[g].append((u, "member"))
+                break
+    member_rows = sorted([g, u, role, ""] for g in groups for u, role in members[g])
+    write(folder, "members.csv", ["group", "unit", "role", "note"], member_rows)
+
+    # cadres: rotation chains. Lead: 1 chain (division); member: 2 chains (middle/section).
+    chains = []                                 # (group, unit, rank, phase index, of)
+    for g in groups:
+        ms = sorted(members[g])
+        slots = [(u, "division") for u, r in ms if r == "lead"]
+        for u, r in ms:
+            if r == "member":
+                slots += [(u, rng.choice(("middle", "section"))) for _ in range(2)]
+        for j, (u, rank) in enumerate(slots):
+            chains.append((g, u, rank, j, len(slots)))
+    base, extra = divmod(N_CADRES, len(chains))
+    longer = set(rng.sample(range(len(chains)), extra))
+    span = (ROUND_END - ROUND_START).days
+    days = [(ROUND_START + dt.timedelta(d)).isoformat() for d in range(span + 1)]
+    data_day = (DATA_DATE - ROUND_START).days
+    rows = []
+    nid = 0
+    for ci, (g, u, rank, j, nslots) in enumerate(chains):
+        k = base + (ci in longer)               # cadres in this chain
+        f = (j + 0.5) / nslots                  # phase: spreads the group's departures
+        cuts = [0] + [int((i + f) * span / k) for i in range(k - 1)] + [span + 1]
+        posts = LEAD_POSTS if rank == "division" else MEMBER_POSTS
+        post = rng.choice(posts)
+        broken = rng.randrange(BROKEN_LINK_EVERY) == 0
+        prev = ""
+        for i in range(k):
+            nid += 1
+            cid = "C%06d" % nid
+            s, e = cuts[i], cuts[i + 1] - 1
+            name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+            pred = prev
+            if broken and i == k - 1 and cuts[i] <= data_day:
+                pred = ""                       # deliberate gap: predecessor not named
+            rows.append([cid, name, u, g, rank, post, days[s], days[e],
+                         days[e] if e < data_day else "", pred, 0, ""])
+            prev = cid
+    write(folder, "cadres.csv", ["id", "name", "unit", "group", "rank", "post", "start",
+                                 "planned_end", "actual_end", "predecessor", "verified",
+                                 "note"], rows)
+
+    # indicators: pop_resident 2022/2023 and land_area 2023 per target and for the province
+    ind = []
+    tot = {"pop_resident": {2022: 0, 2023: 0}, "land_area": {2023: 0.0}}
+    for a in adcodes:
+        pop = rng.randint(80000, 1500000)
+        area = round(rng.uniform(300.0, 5000.0), 2)
+        p22 = int(pop * rng.uniform(0.98, 1.02))
+        ind.append([a, "land_area", 2023, "%.2f" % area, "km2", "illustrative", NOTE])
+        ind.append([a, "pop_resident", 2022, p22, "persons", "illustrative", NOTE])
+        ind.append([a, "pop_resident", 2023, pop, "persons", "illustrative", NOTE])
+        tot["pop_resident"][2022] += p22
+        tot["pop_resident"][2023] += pop
+        tot["land_area"][2023] += area
+    ind.append(["province", "land_area", 2023, "%.2f" % (tot["land_area"][2023] * 1.6), "km2",
+                "illustrative", NOTE])
+    for y in (2022, 2023):
+        ind.append(["province", "pop_resident", y, int(tot["pop_resident"][y] * 2.5),
+                    "persons", "illustrative", NOTE])
+    write(folder, "indicators.csv", ["scope", "name", "year", "value", "unit", "quality",
+                                     "source"], ind)
+    print("gen_national: wrote %s: %d targets, %d units, %d groups, %d memberships, "
+          "%d cadres, %d indicators" % (folder, len(targets), len(units), len(groups),
+                                        len(member_rows), len(rows), len(ind)))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: gen_national.py DIR")
+    main(sys.argv[1])
