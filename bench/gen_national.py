@@ -151,7 +151,7 @@ def main(folder):
     nid = 0
     for ci, (g, u, rank, j, nslots) in enumerate(chains):
         k = base + (ci in longer)               # cadres in this chain
-        f = (j + 0.5) / nslots                  # phase: spreads the group's departures
+        f = 0.5 + (j + 0.5) / nslots            # phase in (0.5, 1.5): spreads departures
         cuts = [0] + [int((i + f) * span / k) for i in range(k - 1)] + [span + 1]
         posts = LEAD_POSTS if rank == "division" else MEMBER_POSTS
         post = rng.choice(posts)
@@ -163,7 +163,7 @@ def main(folder):
             s, e = cuts[i], cuts[i + 1] - 1
             name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
             pred = prev
-            if broken and i == k - 1 and cuts[i] <= data_day:
+            if broken and i > 0 and s <= data_day <= e:
                 pred = ""                       # deliberate gap: predecessor not named
             rows.append([cid, name, u, g, rank, post, days[s], days[e],
                          days[e] if e < data_day else "", pred, 0, ""])

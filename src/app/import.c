@@ -14,6 +14,7 @@
 #define MAX_ERRORS 50
 #define MAX_FILE (1024UL * 1024 * 1024)
 #define MAX_COLS 64
+#define UNNAMED (-2)
 
 _Static_assert(sizeof(struct bf_cadre) <= 256 && sizeof(struct bf_target) <= 256,
 	       "struct importer.rec is too small");
@@ -85,9 +86,12 @@ static bool header(struct importer *im, const struct csvio_row *row)
 {
 	const struct record_type *t = im->t;
 	bool seen[MAX_COLS] = { false };
-	struct buf exp = BUF_INIT;
+	struct buf exp = BUF_INIT, required = BUF_INIT;
 
 	expected_columns(t, &exp);
+	for (size_t i = 0; i < t->nfields; i++)
+		if (t->fields[i].flags & F_REQUIRED)
+			buf_addf(&required, "%s%s", required.len ? "," : "", t->fields[i].name);
 	im->header_done = true;
 	im->ncols = row->nfields;
 	if (row->nfields > MAX_COLS) {
@@ -97,7 +101,9 @@ static bool header(struct importer *im, const struct csvio_row *row)
 	for (size_t i = 0; i < row->nfields; i++) {
 		const struct field_def *f = model_field(t, row->fields[i]);
 		im->col_field[i] = f ? (int)(f - t->fields) : -1;
-		if (!f)
+		if (!f && !row->fields[i][0])
+			im->col_field[i] = UNNAMED; /* Excel's trailing comma: must stay empty */
+		else if (!f)
 			fail(im, row->line, row->fields[i], "unknown column; the columns of %s are %s",
 			     t->file, exp.data);
 		else if (seen[f - t->fields])
@@ -107,10 +113,11 @@ static bool header(struct importer *im, const struct csvio_row *row)
 	}
 	for (size_t i = 0; i < t->nfields; i++)
 		if (!seen[i] && (t->fields[i].flags & F_REQUIRED))
-			fail(im, row->line, t->fields[i].name, "missing from the header (%s needs "
-			     "%s)", t->file, exp.data);
+			fail(im, row->line, t->fields[i].name, "missing from the header (required "
+			     "columns of %s: %s)", t->file, required.data);
 out:
 	buf_release(&exp);
+	buf_release(&required);
 	return !im->err->count;
 }
 
@@ -141,6 +148,11 @@ static bool parse_fields(struct importer *im, const struct csvio_row *row)
 	model_record_clear(im->t, im->rec);
 	for (size_t i = 0; i < row->nfields; i++) {
 		const struct field_def *f;
+		if (im->col_field[i] == UNNAMED && row->fields[i][0]) {
+			fail(im, row->line, NULL, "field %zu has a value but its column has no "
+			     "name in the header", i + 1);
+			ok = false;
+		}
 		if (im->col_field[i] < 0)
 			continue;
 		f = &im->t->fields[im->col_field[i]];
@@ -188,6 +200,7 @@ static void read_source(struct importer *im, const struct import_source *src)
 {
 	struct buf text = BUF_INIT, why = BUF_INIT;
 	enum text_encoding enc;
+	size_t line = 0;
 
 	im->file = src->name;
 	im->header_done = false;
@@ -195,13 +208,13 @@ static void read_source(struct importer *im, const struct import_source *src)
 		fail(im, 0, NULL, "the file is empty; it needs at least the header line");
 		return;
 	}
-	if (!text_to_utf8(src->data, src->len, &text, &enc, &why)) {
-		fail(im, 0, NULL, "%s", why.data);
+	if (!text_to_utf8(src->data, src->len, &text, &enc, &line, &why)) {
+		fail(im, line, NULL, "%s", why.data);
 		goto out;
 	}
 	im->res->encodings[im->ti] = text_encoding_name(enc);
-	if (!csvio_read(text.data, text.len, on_row, im, &why) && why.len)
-		fail(im, 0, NULL, "%s", why.data);
+	if (!csvio_read(text.data, text.len, on_row, im, &line, &why) && why.len)
+		fail(im, line, NULL, "%s", why.data);
 	else if (!im->header_done)
 		fail(im, 0, NULL, "the file has no header line");
 out:
@@ -394,9 +407,9 @@ static enum bf_status list_dir(const char *dir, char ***paths, size_t *n, size_t
 		(*paths)[(*n)++] = buf_detach(&p);
 	}
 	closedir(d);
-	qsort(*paths + first, *n - first, sizeof(char *), cmp_str);
 	if (*n == first)
 		return bf_err_set(err, BF_EINPUT, "%s: the folder holds no .csv file", dir);
+	qsort(*paths + first, *n - first, sizeof(char *), cmp_str);
 	return BF_OK;
 }
 

@@ -78,7 +78,7 @@ int cli_usage_error(struct cli *c, const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(c->err, fmt, ap);
 	va_end(ap);
-	fprintf(c->err, "\n(see: bangfu %s--help)\n", cmd ? cmd : "");
+	fprintf(c->err, "\n(see: bangfu %s%s--help)\n", cmd ? cmd : "", cmd ? " " : "");
 	return EXIT_USAGE;
 }
 
@@ -150,6 +150,8 @@ int cli_main(int argc, char **argv)
 			c.db = v;
 			continue;
 		}
+		if (strcmp(argv[i], "--db") == 0)
+			return cli_usage_error(&c, NULL, "--db needs a value");
 		return cli_usage_error(&c, NULL, "unknown option '%s'", argv[i]);
 	}
 	if (i == argc) {

@@ -27,8 +27,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	for (size_t i = 0, first = 1; i < model_ntypes; i++) {
 		if (!res.encodings[i])
 			continue;
-		fprintf(c->out, "%s %zu rows from %s (%s)", first ? "" : ",", res.rows[i],
-			model_types[i]->file, res.encodings[i]);
+		fprintf(c->out, "%s %zu row%s from %s (%s)", first ? "" : ",", res.rows[i],
+			res.rows[i] == 1 ? "" : "s", model_types[i]->file, res.encodings[i]);
 		first = 0;
 	}
 	fprintf(c->out, "\n");

@@ -19,7 +19,8 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		return cli_usage_error(c, "report", "give one report name (summary, coverage, "
 						    "groups, cadres, rotations, shares)");
 	if (!report_find(q.args[0]))
-		return cli_usage_error(c, "report", "no report named '%s'", q.args[0]);
+		return cli_usage_error(c, "report", "no report named '%s' (reports: summary, coverage, "
+						    "groups, cadres, rotations, shares)", q.args[0]);
 	o.round = q.round;
 	o.as_of = q.as_of;
 	o.within = q.within;

@@ -2,6 +2,7 @@
 #include "app/query.h"
 #include "app/show.h"
 #include "cli/query_opts.h"
+#include <string.h>
 
 int cmd_show(struct cli *c, int argc, char **argv)
 {
@@ -19,6 +20,10 @@ int cmd_show(struct cli *c, int argc, char **argv)
 						  "key, e.g. show target 440881");
 	if (q.format == FMT_CSV)
 		return cli_usage_error(c, "show", "--format csv is not offered; use table or json");
+	if (strcmp(q.args[0], "target") && strcmp(q.args[0], "unit") && strcmp(q.args[0], "group") &&
+	    strcmp(q.args[0], "cadre"))
+		return cli_usage_error(c, "show", "cannot show '%s': say target, unit, group or cadre",
+				       q.args[0]);
 	bf_err_init(&err);
 	registry_init(&r);
 	if (store_open(c->db, false, &s, &err) || query_load(s, &r, &err) ||

@@ -144,7 +144,10 @@ static void render_text(json_t *o, const char *const *columns, struct buf *out, 
 			continue;
 		buf_reset(&b);
 		cell_text(v, &b);
-		buf_addf(out, "%*s%-*s  %s\n", depth * 2, "", (int)w, k, buf_cstr(&b));
+		buf_addf(out, "%*s%-*s  %s", depth * 2, "", (int)w, k, buf_cstr(&b));
+		while (out->len && out->data[out->len - 1] == ' ')
+			out->data[--out->len] = '\0';
+		buf_addc(out, '\n');
 	}
 	json_object_foreach(o, k, v) {
 		struct table *t;

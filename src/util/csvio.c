@@ -75,7 +75,7 @@ static void reader_release(struct reader *r)
 }
 
 static bool feed(struct csv_parser *p, struct reader *r, const char *data, size_t len,
-		 struct buf *why)
+		 size_t *line, struct buf *why)
 {
 	size_t off = 0;
 
@@ -90,8 +90,12 @@ static bool feed(struct csv_parser *p, struct reader *r, const char *data, size_
 			r->between = false;
 		}
 		if (csv_parse(p, data + off, n, on_field, on_record, r) != n) {
-			buf_addf(why, "line %zu: malformed CSV (%s)", r->line,
-				 csv_strerror(csv_error(p)));
+			*line = r->line;
+			buf_adds(why, csv_error(p) == CSV_EPARSE
+					      ? "malformed CSV: a quote in the wrong place (a field "
+						"with quotes must be wholly quoted, and a quote "
+						"inside it written twice: \"\")"
+					      : "malformed CSV");
 			return false;
 		}
 		off += n;
@@ -99,7 +103,8 @@ static bool feed(struct csv_parser *p, struct reader *r, const char *data, size_
 	return true;
 }
 
-bool csvio_read(const char *data, size_t len, csvio_row_fn fn, void *ctx, struct buf *why)
+bool csvio_read(const char *data, size_t len, csvio_row_fn fn, void *ctx, size_t *line,
+		struct buf *why)
 {
 	struct csv_parser p;
 	struct reader r;
@@ -112,15 +117,16 @@ bool csvio_read(const char *data, size_t len, csvio_row_fn fn, void *ctx, struct
 		buf_adds(why, "cannot start the CSV parser");
 		return false;
 	}
-	ok = feed(&p, &r, data, len, why);
+	*line = 0;
+	ok = feed(&p, &r, data, len, line, why);
 	if (ok && !r.stop && !r.nul && csv_fini(&p, on_field, on_record, &r) != 0) {
-		buf_addf(why, "line %zu: malformed CSV (%s: a quoted field is never closed)",
-			 r.row.line, csv_strerror(csv_error(&p)));
+		*line = r.row.line;
+		buf_adds(why, "malformed CSV: a quoted field is never closed");
 		ok = false;
 	}
 	if (ok && r.nul) {
-		buf_addf(why, "line %zu: contains a NUL byte; this is not a text CSV file",
-			 r.nul_line);
+		*line = r.nul_line;
+		buf_adds(why, "contains a NUL byte; this is not a text CSV file");
 		ok = false;
 	}
 	csv_free(&p);

@@ -17,9 +17,10 @@ struct csvio_row {
 typedef bool (*csvio_row_fn)(const struct csvio_row *row, void *ctx);
 
 /* Reads data (UTF-8) record by record. Blank lines are skipped; spaces around unquoted
- * fields are trimmed. Returns false with a sentence in why (naming the line) when the CSV is
- * malformed (an unterminated quote, text after a closing quote, a NUL byte). */
-bool csvio_read(const char *data, size_t len, csvio_row_fn fn, void *ctx, struct buf *why);
+ * fields are trimmed. Returns false with a sentence in why and the line in *line when the CSV
+ * is malformed (an unterminated quote, text after a closing quote, a NUL byte). */
+bool csvio_read(const char *data, size_t len, csvio_row_fn fn, void *ctx, size_t *line,
+		struct buf *why);
 
 /* Appends s as one field, quoted when needed. */
 void csvio_put_field(struct buf *out, const char *s);

@@ -71,9 +71,9 @@ static size_t line_of(const char *data, size_t off)
 }
 
 bool text_to_utf8(const char *data, size_t len, struct buf *out, enum text_encoding *enc,
-		  struct buf *why)
+		  size_t *line, struct buf *why)
 {
-	size_t bad, gbbad;
+	size_t bad, gbbad, skip = 0;
 	const unsigned char *u = (const unsigned char *)data;
 
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
@@ -81,6 +81,7 @@ bool text_to_utf8(const char *data, size_t len, struct buf *out, enum text_encod
 		if (convert(*enc == TEXT_UTF16LE ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2, out,
 			    &bad))
 			return true;
+		*line = 0;
 		buf_addf(why, "not valid %s at byte %zu", text_encoding_name(*enc), bad + 2);
 		return false;
 	}
@@ -89,6 +90,7 @@ bool text_to_utf8(const char *data, size_t len, struct buf *out, enum text_encod
 		*enc = TEXT_UTF8_BOM;
 		data += 3;
 		len -= 3;
+		skip = 3;
 	}
 	bad = text_utf8_invalid_at(data, len);
 	if (bad == len) {
@@ -100,9 +102,10 @@ bool text_to_utf8(const char *data, size_t len, struct buf *out, enum text_encod
 		*enc = TEXT_GB18030;
 		return true;
 	}
-	buf_addf(why, "line %zu: byte 0x%02X (offset %zu) is not valid UTF-8%s; save the file as "
+	*line = line_of(data, bad);
+	buf_addf(why, "byte 0x%02X (offset %zu) is not valid UTF-8%s; save the file as "
 		      "UTF-8 (CSV UTF-8 in Excel)",
-		 line_of(data, bad), (unsigned char)data[bad], bad,
+		 (unsigned char)data[bad], bad + skip,
 		 *enc == TEXT_UTF8 ? " and the file is not GB18030 either" : "");
 	return false;
 }

@@ -9,10 +9,11 @@
 
 enum text_encoding { TEXT_UTF8, TEXT_UTF8_BOM, TEXT_GB18030, TEXT_UTF16LE, TEXT_UTF16BE };
 
-/* Converts data to UTF-8 in out, detecting the encoding. On failure returns false and writes
- * into why a sentence naming the line and byte that is neither valid UTF-8 nor GB18030. */
+/* Converts data to UTF-8 in out, detecting the encoding. On failure returns false, sets
+ * *line to the line of the first byte that is neither valid UTF-8 nor GB18030, and writes into
+ * why a sentence naming that byte. */
 bool text_to_utf8(const char *data, size_t len, struct buf *out, enum text_encoding *enc,
-		  struct buf *why);
+		  size_t *line, struct buf *why);
 const char *text_encoding_name(enum text_encoding e);
 /* Returns the offset of the first invalid byte of s, or len if s is valid UTF-8. */
 size_t text_utf8_invalid_at(const char *s, size_t len);

@@ -1,0 +1,19 @@
+# bangfu without a command prints the help and exits 2.
+$ bangfu
+bangfu 0.1.0 — 组团纵向帮扶管理 · group-based vertical assistance to counties
+
+usage: bangfu [--db PATH] COMMAND [ARGS]
+
+commands:
+  init     创建数据库 · create the database (bundled Guangdong data by default)
+  import   导入CSV · import CSV files or folders, all or nothing
+  export   导出CSV · export every table as CSV into a folder
+  check    规则检查 · check the programme's rules on a round
+  report   报表 · summary, coverage, groups, cadres, rotations, shares
+  show     查看 · one target, unit, group or cadre with its relations
+
+options:
+  --db PATH   the database (default: $BANGFU_DB, else ./bangfu.db)
+  --help      this help; `bangfu COMMAND --help` for a command
+  --version   print the version
+[2]
