@@ -296,6 +296,17 @@ static void check_references(struct importer *im)
 	}
 }
 
+/* Above this much input, an import drops and rebuilds the secondary indexes (store.h). */
+#define BULK_BYTES (8UL * 1024 * 1024)
+
+static size_t total_bytes(const struct import_source *src, size_t n)
+{
+	size_t t = 0;
+	for (size_t i = 0; i < n; i++)
+		t += src[i].len;
+	return t;
+}
+
 static int cmp_source(const void *a, const void *b)
 {
 	const struct record_type *x = model_type_by_file(fileio_basename(
@@ -356,7 +367,7 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 	sorted = xmalloc((n ? n : 1) * sizeof *sorted);
 	memcpy(sorted, src, n * sizeof *sorted);
 	qsort(sorted, n, sizeof *sorted, cmp_source);
-	if ((rc = store_begin(s, err)))
+	if ((rc = store_begin_import(s, total_bytes(src, n) > BULK_BYTES, err)))
 		goto out;
 	for (size_t i = 0; i < n && !too_many(&im); i++) {
 		im.t = model_type_by_file(fileio_basename(sorted[i].name));
@@ -366,6 +377,8 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 		res->files++;
 	}
 	check_duplicates(&im);
+	if (!err->count)
+		store_import_reindex(s, err);
 	if (!err->count)
 		check_references(&im);
 	if (err->count) {

@@ -19,6 +19,12 @@ int store_schema_version(struct store *s);
 
 /* BEGIN IMMEDIATE (a writer), with foreign keys checked at commit. */
 enum bf_status store_begin(struct store *s, struct bf_err *err);
+/* BEGIN IMMEDIATE for an import: foreign keys are not enforced row by row (the import finds
+ * dangling references itself with store_dangling before it commits). With bulk, the
+ * secondary indexes are dropped too, and store_import_reindex must rebuild them before the
+ * commit: building an index once from the loaded rows is faster than updating it per row. */
+enum bf_status store_begin_import(struct store *s, bool bulk, struct bf_err *err);
+enum bf_status store_import_reindex(struct store *s, struct bf_err *err);
 enum bf_status store_commit(struct store *s, struct bf_err *err);
 void store_rollback(struct store *s);
 
