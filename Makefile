@@ -11,7 +11,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 SRC      := $(sort $(wildcard src/*/*.c))
 MAIN     := src/main.c
-ASSETS   := schema.sql=src/store/schema.sql \
+ASSETS   := schema.sql=src/store/schema.sql schema2.sql=src/store/schema2.sql \
             $(foreach f,$(sort $(wildcard data/guangdong/*.csv)),guangdong/$(notdir $(f))=$(f))
 ASSET_FILES := $(foreach a,$(ASSETS),$(word 2,$(subst =, ,$(a))))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))

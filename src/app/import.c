@@ -45,6 +45,11 @@ struct importer {
 	bool header_done;
 	struct buf why, key;
 	_Alignas(16) unsigned char rec[256];
+	/* rows parsed but not yet written: written STORE_BATCH at a time (store_put_many) */
+	_Alignas(16) unsigned char pending[64][256];
+	size_t pending_line[64];
+	size_t npending;
+	struct arena pending_text; /* copies of the pending rows' strings */
 };
 
 static bool too_many(struct importer *im)
@@ -170,11 +175,45 @@ static bool parse_fields(struct importer *im, const struct csvio_row *row)
 	return ok;
 }
 
+/* Writes the pending rows; a row that cannot be written is reported at its line. */
+static void flush(struct importer *im)
+{
+	const void *recs[64];
+	size_t failed = 0;
+	const char *field = NULL;
+	struct bf_err e;
+
+	for (size_t i = 0; i < im->npending; i++)
+		recs[i] = im->pending[i];
+	bf_err_init(&e);
+	if (im->npending && !im->err->count &&
+	    store_put_many(im->s, im->t, recs, im->npending, &failed, &field, &e))
+		fail(im, im->pending_line[failed], field, "%s", bf_err_msg(&e));
+	bf_err_release(&e);
+	im->npending = 0;
+	arena_release(&im->pending_text);
+}
+
+/* Queues the parsed row, copying its strings (the CSV reader reuses its buffers). */
+static void queue(struct importer *im, size_t line)
+{
+	unsigned char *rec = im->pending[im->npending];
+
+	memcpy(rec, im->rec, im->t->size);
+	for (size_t i = 0; i < im->t->nfields; i++) {
+		const struct field_def *f = &im->t->fields[i];
+		const char **p = (const char **)(rec + f->offset);
+		if ((f->type == FT_TEXT || f->type == FT_LIST) && *p)
+			*p = arena_strdup(&im->pending_text, *p);
+	}
+	im->pending_line[im->npending++] = line;
+	if (im->npending == store_batch_size())
+		flush(im);
+}
+
 static bool on_row(const struct csvio_row *row, void *ctx)
 {
 	struct importer *im = ctx;
-	const char *field = NULL;
-	struct bf_err e;
 
 	if (!im->header_done)
 		return header(im, row);
@@ -189,10 +228,7 @@ static bool on_row(const struct csvio_row *row, void *ctx)
 	im->res->rows[im->ti]++;
 	if (im->err->count)
 		return true; /* keep checking, stop writing */
-	bf_err_init(&e);
-	if (store_put(im->s, im->t, im->rec, &field, &e))
-		fail(im, row->line, field, "%s", bf_err_msg(&e));
-	bf_err_release(&e);
+	queue(im, row->line);
 	return !too_many(im);
 }
 
@@ -217,6 +253,7 @@ static void read_source(struct importer *im, const struct import_source *src)
 		fail(im, line, NULL, "%s", why.data);
 	else if (!im->header_done)
 		fail(im, 0, NULL, "the file has no header line");
+	flush(im);
 out:
 	buf_release(&text);
 	buf_release(&why);
@@ -343,6 +380,7 @@ static void importer_release(struct importer *im)
 	for (size_t i = 0; i < 7; i++)
 		free(im->keys[i].items);
 	arena_release(&im->arena);
+	arena_release(&im->pending_text);
 	buf_release(&im->why);
 	buf_release(&im->key);
 }
@@ -360,6 +398,7 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 	im.err = err;
 	im.res = res;
 	arena_init(&im.arena);
+	arena_init(&im.pending_text);
 	if (!known_names(&im, src, n)) {
 		importer_release(&im);
 		return err->status;

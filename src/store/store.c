@@ -10,18 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SCHEMA_VERSION 1
-#define NTYPES 7
+#include "store/store_int.h"
 
-struct store {
-	sqlite3 *db;
-	sqlite3_stmt *put[NTYPES];
-	char *path;
-	char dates[16][11];  /* bound dates live here until the statement has run */
-	char **dropped;      /* CREATE INDEX statements of the indexes a bulk import dropped */
-	size_t ndropped;
-	bool fk_off;
-};
+#define SCHEMA_VERSION 2
 
 static size_t type_index(const struct record_type *t)
 {
@@ -33,14 +24,25 @@ static size_t type_index(const struct record_type *t)
 
 static void forget_dropped(struct store *s);
 
-static enum bf_status db_error(struct store *s, struct bf_err *err, const char *what)
+enum bf_status store_db_error(struct store *s, struct bf_err *err, const char *what)
 {
 	int code = sqlite3_errcode(s->db);
 	enum bf_status st = code == SQLITE_BUSY || code == SQLITE_LOCKED ? BF_ECONFLICT : BF_EDB;
 	return bf_err_set(err, st, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
-static enum bf_status exec(struct store *s, const char *sql, struct bf_err *err)
+sqlite3_stmt *store_stmt(struct store *s, int id, const char *sql)
+{
+	if (!s->stmt[id] &&
+	    sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL) !=
+		    SQLITE_OK)
+		return NULL;
+	sqlite3_reset(s->stmt[id]);
+	sqlite3_clear_bindings(s->stmt[id]);
+	return s->stmt[id];
+}
+
+enum bf_status store_exec(struct store *s, const char *sql, struct bf_err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
@@ -62,30 +64,30 @@ int store_schema_version(struct store *s)
 	return v;
 }
 
-/* Brings the schema to SCHEMA_VERSION. Version 1 is schema.sql; later versions append
- * ALTER steps here, each in the same transaction as its user_version bump. */
+/* The migrations: migrations[v] brings a database from user_version v to v + 1. Each runs in
+ * one transaction with its user_version bump. */
+static const char *const migrations[SCHEMA_VERSION] = { "schema.sql", "schema2.sql" };
+
+/* Brings the schema to SCHEMA_VERSION. */
 static enum bf_status migrate(struct store *s, struct bf_err *err)
 {
-	const struct asset *schema = asset_find("schema.sql");
 	int v = store_schema_version(s);
-	enum bf_status rc;
+	enum bf_status rc = BF_OK;
+	char bump[48];
 
-	if (v == SCHEMA_VERSION)
-		return BF_OK;
 	if (v > SCHEMA_VERSION)
 		return bf_err_set(err, BF_EDB,
 				  "%s: schema version %d is newer than this bangfu (%d): upgrade "
 				  "bangfu",
 				  s->path, v, SCHEMA_VERSION);
-	if ((rc = exec(s, "BEGIN IMMEDIATE", err)))
-		return rc;
-	if (v == 0 && (rc = exec(s, (const char *)schema->begin, err)))
-		goto fail;
-	if ((rc = exec(s, "PRAGMA user_version = 1", err)))
-		goto fail;
-	return exec(s, "COMMIT", err);
-fail:
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	for (; v < SCHEMA_VERSION && !rc; v++) {
+		if ((rc = store_exec(s, "BEGIN IMMEDIATE", err)))
+			return rc;
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+		if ((rc = store_exec(s, (const char *)asset_find(migrations[v])->begin, err)) ||
+		    (rc = store_exec(s, bump, err)) || (rc = store_exec(s, "COMMIT", err)))
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	}
 	return rc;
 }
 
@@ -94,7 +96,7 @@ static enum bf_status configure(struct store *s, struct bf_err *err)
 	sqlite3_busy_timeout(s->db, 5000);
 	/* 16 KiB pages: a bulk import writes a quarter of the pages (17% faster measured);
 	 * takes effect only when the file is new, before journal_mode creates it. */
-	return exec(s, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+	return store_exec(s, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 		       "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
 		    err);
 }
@@ -115,7 +117,7 @@ enum bf_status store_open(const char *path, bool create, struct store **out, str
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		rc = db_error(s, err, "cannot open the database");
+		rc = store_db_error(s, err, "cannot open the database");
 		goto fail;
 	}
 	if ((rc = configure(s, err)) || (rc = migrate(s, err)))
@@ -132,8 +134,12 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	forget_dropped(s);
-	for (size_t i = 0; i < NTYPES; i++)
+	for (size_t i = 0; i < STORE_NTYPES; i++) {
 		sqlite3_finalize(s->put[i]);
+		sqlite3_finalize(s->batch[i]);
+	}
+	for (size_t i = 0; i < STORE_NSTMT; i++)
+		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -141,9 +147,9 @@ void store_close(struct store *s)
 
 enum bf_status store_begin(struct store *s, struct bf_err *err)
 {
-	enum bf_status rc = exec(s, "BEGIN IMMEDIATE", err);
+	enum bf_status rc = store_exec(s, "BEGIN IMMEDIATE", err);
 	if (!rc)
-		rc = exec(s, "PRAGMA defer_foreign_keys = ON", err);
+		rc = store_exec(s, "PRAGMA defer_foreign_keys = ON", err);
 	return rc;
 }
 
@@ -171,7 +177,7 @@ enum bf_status store_commit(struct store *s, struct bf_err *err)
 		end_transaction(s);
 		return BF_OK;
 	}
-	db_error(s, err, "cannot commit");
+	store_db_error(s, err, "cannot commit");
 	store_rollback(s);
 	return err->status;
 }
@@ -193,7 +199,7 @@ static enum bf_status drop_indexes(struct store *s, struct bf_err *err)
 	if (sqlite3_prepare_v2(s->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
 				      "AND sql IS NOT NULL ORDER BY name",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot list indexes");
+		return store_db_error(s, err, "cannot list indexes");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		void *p = s->dropped;
 		xgrow(&p, &cap, s->ndropped + 1, sizeof(char *));
@@ -202,7 +208,7 @@ static enum bf_status drop_indexes(struct store *s, struct bf_err *err)
 		buf_addf(&drop, "DROP INDEX \"%s\";", sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	rc = drop.len ? exec(s, drop.data, err) : BF_OK;
+	rc = drop.len ? store_exec(s, drop.data, err) : BF_OK;
 	buf_release(&drop);
 	return rc;
 }
@@ -211,10 +217,10 @@ enum bf_status store_begin_import(struct store *s, bool bulk, struct bf_err *err
 {
 	enum bf_status rc;
 
-	if ((rc = exec(s, "PRAGMA foreign_keys = OFF", err)))
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = OFF", err)))
 		return rc;
 	s->fk_off = true;
-	if ((rc = exec(s, "BEGIN IMMEDIATE", err)) || (bulk && (rc = drop_indexes(s, err))))
+	if ((rc = store_exec(s, "BEGIN IMMEDIATE", err)) || (bulk && (rc = drop_indexes(s, err))))
 		store_rollback(s);
 	return rc;
 }
@@ -223,7 +229,7 @@ enum bf_status store_import_reindex(struct store *s, struct bf_err *err)
 {
 	enum bf_status rc = BF_OK;
 	for (size_t i = 0; i < s->ndropped && !rc; i++)
-		rc = exec(s, s->dropped[i], err);
+		rc = store_exec(s, s->dropped[i], err);
 	forget_dropped(s);
 	return rc;
 }
@@ -233,8 +239,8 @@ static void quoted(struct buf *b, const char *name)
 	buf_addf(b, "\"%s\"", name);
 }
 
-/* INSERT ... ON CONFLICT(key) DO UPDATE SET every non-key column. */
-static char *upsert_sql(const struct record_type *t)
+/* INSERT ... VALUES (row) x rows ON CONFLICT(key) DO UPDATE SET every non-key column. */
+static char *upsert_sql(const struct record_type *t, size_t rows)
 {
 	struct buf b = BUF_INIT;
 
@@ -243,10 +249,14 @@ static char *upsert_sql(const struct record_type *t)
 		buf_adds(&b, i ? ", " : "");
 		quoted(&b, t->fields[i].name);
 	}
-	buf_adds(&b, ") VALUES (");
-	for (size_t i = 0; i < t->nfields; i++)
-		buf_adds(&b, i ? ", ?" : "?");
-	buf_adds(&b, ") ON CONFLICT (");
+	buf_adds(&b, ") VALUES ");
+	for (size_t r = 0; r < rows; r++) {
+		buf_adds(&b, r ? ", (" : "(");
+		for (size_t i = 0; i < t->nfields; i++)
+			buf_adds(&b, i ? ", ?" : "?");
+		buf_addc(&b, ')');
+	}
+	buf_adds(&b, " ON CONFLICT (");
 	for (size_t i = 0; i < t->nkey; i++) {
 		buf_adds(&b, i ? ", " : "");
 		quoted(&b, t->fields[i].name);
@@ -261,16 +271,18 @@ static char *upsert_sql(const struct record_type *t)
 	return buf_detach(&b);
 }
 
+/* Binds one field without copying: rec's strings and day must outlive the step. */
 static void bind_field(sqlite3_stmt *st, int col, const struct field_def *f, const void *rec,
 		       char day[11])
 {
+	sqlite3_destructor_type keep = SQLITE_STATIC;
 	const void *p = (const char *)rec + f->offset;
 
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_LIST:
 		if (*(const char *const *)p)
-			sqlite3_bind_text(st, col, *(const char *const *)p, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, col, *(const char *const *)p, -1, keep);
 		else
 			sqlite3_bind_null(st, col);
 		break;
@@ -280,7 +292,7 @@ static void bind_field(sqlite3_stmt *st, int col, const struct field_def *f, con
 			break;
 		}
 		date_format(*(const bf_day *)p, day);
-		sqlite3_bind_text(st, col, day, 10, SQLITE_STATIC);
+		sqlite3_bind_text(st, col, day, 10, keep);
 		break;
 	case FT_INT:
 	case FT_FLAG:
@@ -326,7 +338,7 @@ static enum bf_status put_failed(struct store *s, const struct record_type *t, i
 		return bf_err_set(err, BF_ECONFLICT, "another %s already has this %s", t->what, f);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return bf_err_set(err, BF_EINPUT, "%s is not allowed (%s)", f, msg);
-	return db_error(s, err, "cannot write");
+	return store_db_error(s, err, "cannot write");
 }
 
 enum bf_status store_put(struct store *s, const struct record_type *t, const void *rec,
@@ -336,17 +348,17 @@ enum bf_status store_put(struct store *s, const struct record_type *t, const voi
 	sqlite3_stmt *st = s->put[ti];
 	int rc;
 
-	assert(t->nfields <= sizeof s->dates / sizeof s->dates[0]);
+	assert(t->nfields <= sizeof s->dates[0] / sizeof s->dates[0][0]);
 	if (!st) {
-		char *sql = upsert_sql(t);
+		char *sql = upsert_sql(t, 1);
 		rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 		free(sql);
 		if (rc != SQLITE_OK)
-			return db_error(s, err, "cannot prepare a write");
+			return store_db_error(s, err, "cannot prepare a write");
 		s->put[ti] = st;
 	}
 	for (size_t i = 0; i < t->nfields; i++)
-		bind_field(st, (int)i + 1, &t->fields[i], rec, s->dates[i]);
+		bind_field(st, (int)i + 1, &t->fields[i], rec, s->dates[0][i]);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -354,51 +366,134 @@ enum bf_status store_put(struct store *s, const struct record_type *t, const voi
 	return put_failed(s, t, rc, field, err);
 }
 
-static void copy_text(char *dst, size_t n, const unsigned char *src)
+static sqlite3_stmt *batch_stmt(struct store *s, const struct record_type *t)
 {
-	snprintf(dst, n, "%s", src ? (const char *)src : "");
+	size_t ti = type_index(t);
+	if (!s->batch[ti]) {
+		char *sql = upsert_sql(t, STORE_BATCH);
+		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->batch[ti],
+				       NULL) != SQLITE_OK)
+			s->batch[ti] = NULL;
+		free(sql);
+	}
+	return s->batch[ti];
 }
 
-/* Reads rows (key..., field, value) of a dangling-reference query. */
-static size_t collect(struct store *s, const struct record_type *t, const char *field,
-		      const char *sql, struct store_dangling *out, size_t max)
+/* One statement for STORE_BATCH rows: true if it wrote them all. On a failure the statement
+ * is rolled back as a whole (SQLite's statement journal), and the caller retries row by row. */
+static bool put_batch(struct store *s, const struct record_type *t, const void *const *recs)
 {
-	sqlite3_stmt *st;
-	size_t n = 0;
+	sqlite3_stmt *st = batch_stmt(s, t);
+	int col = 1, rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-		out[n].type = t;
-		out[n].field = field;
-		copy_text(out[n].key, sizeof out[n].key, sqlite3_column_text(st, 0));
-		copy_text(out[n].value, sizeof out[n].value, sqlite3_column_text(st, 1));
-		n++;
+	if (!st)
+		return false;
+	for (size_t r = 0; r < STORE_BATCH; r++)
+		for (size_t i = 0; i < t->nfields; i++)
+			bind_field(st, col++, &t->fields[i], recs[r], s->dates[r][i]);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE;
+}
+
+size_t store_batch_size(void)
+{
+	return STORE_BATCH;
+}
+
+enum bf_status store_put_many(struct store *s, const struct record_type *t,
+			      const void *const *recs, size_t n, size_t *failed,
+			      const char **field, struct bf_err *err)
+{
+	enum bf_status rc = BF_OK;
+
+	if (n == STORE_BATCH && put_batch(s, t, recs))
+		return BF_OK;
+	for (size_t i = 0; i < n && !rc; i++)
+		if ((rc = store_put(s, t, recs[i], field, err)))
+			*failed = i;
+	return rc;
+}
+
+/* The references of the schema: child table and column, parent table and key column. A
+ * scope of 'province' is not a reference. */
+struct ref {
+	const char *field, *parent, *parent_key, *extra;
+};
+
+struct ref_table {
+	const struct record_type *t;
+	const char *key_sql; /* the record's key as "a,b" text */
+	struct ref refs[3];
+};
+
+static const struct ref_table ref_tables[] = {
+	{ &model_groups, "id",
+	  { { "round", "round", "name", NULL }, { "target", "target", "adcode", NULL } } },
+	{ &model_members, "\"group\" || ',' || unit",
+	  { { "group", "grp", "id", NULL }, { "unit", "unit", "code", NULL } } },
+	{ &model_cadres, "id",
+	  { { "unit", "unit", "code", NULL }, { "group", "grp", "id", NULL },
+	    { "predecessor", "cadre", "id", NULL } } },
+	{ &model_indicators, "scope || ',' || name || ',' || year",
+	  { { "scope", "target", "adcode", "'province'" } } },
+};
+
+/* "x IS NOT NULL AND x <> extra AND NOT EXISTS (SELECT 1 FROM parent WHERE key = x)" */
+static void missing_sql(struct buf *b, const struct ref *r)
+{
+	buf_addf(b, "(c.\"%s\" IS NOT NULL", r->field);
+	if (r->extra)
+		buf_addf(b, " AND c.\"%s\" <> %s", r->field, r->extra);
+	buf_addf(b, " AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.%s = c.\"%s\"))", r->parent,
+		 r->parent_key, r->field);
+}
+
+/* One scan of a table finds every dangling reference of its rows. */
+static size_t scan_refs(struct store *s, const struct ref_table *rt, struct store_dangling *out,
+			size_t max)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
+	size_t n = 0, nrefs = 0;
+
+	while (nrefs < 3 && rt->refs[nrefs].field)
+		nrefs++;
+	buf_addf(&sql, "SELECT %s", rt->key_sql);
+	for (size_t i = 0; i < nrefs; i++) {
+		buf_addf(&sql, ", c.\"%s\", ", rt->refs[i].field);
+		missing_sql(&sql, &rt->refs[i]);
 	}
+	buf_addf(&sql, " FROM %s c WHERE ", rt->t->table);
+	for (size_t i = 0; i < nrefs; i++) {
+		buf_adds(&sql, i ? " OR " : "");
+		missing_sql(&sql, &rt->refs[i]);
+	}
+	buf_addf(&sql, " ORDER BY 1");
+	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK)
+		nrefs = 0;
+	while (nrefs && n < max && sqlite3_step(st) == SQLITE_ROW)
+		for (size_t i = 0; i < nrefs && n < max; i++) {
+			const unsigned char *key = sqlite3_column_text(st, 0);
+			const unsigned char *val = sqlite3_column_text(st, 1 + 2 * (int)i);
+			if (!sqlite3_column_int(st, 2 + 2 * (int)i))
+				continue;
+			out[n].type = rt->t;
+			out[n].field = rt->refs[i].field;
+			snprintf(out[n].key, sizeof out[n].key, "%s", key ? (const char *)key : "");
+			snprintf(out[n].value, sizeof out[n].value, "%s", val ? (const char *)val : "");
+			n++;
+		}
 	sqlite3_finalize(st);
+	buf_release(&sql);
 	return n;
 }
 
 size_t store_dangling(struct store *s, struct store_dangling *out, size_t max)
 {
-	static const struct {
-		const struct record_type *t;
-		const char *field;
-		const char *sql;
-	} q[] = {
-		{ &model_groups, "round", "SELECT id, round FROM grp WHERE round NOT IN (SELECT name FROM round) ORDER BY id" },
-		{ &model_groups, "target", "SELECT id, target FROM grp WHERE target NOT IN (SELECT adcode FROM target) ORDER BY id" },
-		{ &model_members, "group", "SELECT \"group\" || ',' || unit, \"group\" FROM member WHERE \"group\" NOT IN (SELECT id FROM grp) ORDER BY 1" },
-		{ &model_members, "unit", "SELECT \"group\" || ',' || unit, unit FROM member WHERE unit NOT IN (SELECT code FROM unit) ORDER BY 1" },
-		{ &model_cadres, "unit", "SELECT id, unit FROM cadre WHERE unit NOT IN (SELECT code FROM unit) ORDER BY id" },
-		{ &model_cadres, "group", "SELECT id, \"group\" FROM cadre WHERE \"group\" NOT IN (SELECT id FROM grp) ORDER BY id" },
-		{ &model_cadres, "predecessor", "SELECT id, predecessor FROM cadre WHERE predecessor IS NOT NULL AND predecessor NOT IN (SELECT id FROM cadre) ORDER BY id" },
-		{ &model_indicators, "scope", "SELECT scope || ',' || name || ',' || year, scope FROM indicator WHERE scope <> 'province' AND scope NOT IN (SELECT adcode FROM target) ORDER BY 1" },
-	};
 	size_t n = 0;
-
-	for (size_t i = 0; i < sizeof q / sizeof q[0] && n < max; i++)
-		n += collect(s, q[i].t, q[i].field, q[i].sql, out + n, max - n);
+	for (size_t i = 0; i < sizeof ref_tables / sizeof ref_tables[0] && n < max; i++)
+		n += scan_refs(s, &ref_tables[i], out + n, max - n);
 	return n;
 }
 
@@ -450,7 +545,7 @@ static enum bf_status load_type(struct store *s, const struct record_type *t, st
 	rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)
-		return db_error(s, err, "cannot read");
+		return store_db_error(s, err, "cannot read");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		void *rec = registry_add(r, t);
 		for (size_t i = 0; i < t->nfields; i++)
@@ -458,7 +553,7 @@ static enum bf_status load_type(struct store *s, const struct record_type *t, st
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_error(s, err, "cannot read");
+		return store_db_error(s, err, "cannot read");
 	return BF_OK;
 }
 
@@ -466,11 +561,11 @@ enum bf_status store_load(struct store *s, struct registry *r, struct bf_err *er
 {
 	enum bf_status rc;
 
-	if ((rc = exec(s, "BEGIN", err)))
+	if ((rc = store_exec(s, "BEGIN", err)))
 		return rc;
 	for (size_t i = 0; i < model_ntypes && !rc; i++)
 		rc = load_type(s, model_types[i], r, err);
-	exec(s, "COMMIT", err);
+	store_exec(s, "COMMIT", err);
 	if (!rc)
 		registry_index(r);
 	return rc;

@@ -33,6 +33,14 @@ void store_rollback(struct store *s);
 enum bf_status store_put(struct store *s, const struct record_type *t, const void *rec,
 			 const char **field, struct bf_err *err);
 
+/* Writes n records of type t (n at most store_batch_size()): in one multi-row statement when n
+ * is the batch size, else one by one. When one cannot be written, *failed is its index, and
+ * the ones before it are written. The records must stay valid during the call. */
+enum bf_status store_put_many(struct store *s, const struct record_type *t,
+			      const void *const *recs, size_t n, size_t *failed,
+			      const char **field, struct bf_err *err);
+size_t store_batch_size(void);
+
 /* A record whose reference points nowhere, found before commit. */
 struct store_dangling {
 	const struct record_type *type;

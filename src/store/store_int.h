@@ -1,0 +1,30 @@
+/* store_int: what the store's own files share (the connection struct, statement helpers).
+ * Not for use outside src/store/. */
+#ifndef BF_STORE_INT_H
+#define BF_STORE_INT_H
+#include <sqlite3.h>
+#include <stdbool.h>
+#include "store/store.h"
+
+#define STORE_NTYPES 7
+#define STORE_BATCH 64 /* rows per multi-row INSERT */
+#define STORE_NSTMT 32 /* cached statements of the other store files */
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *put[STORE_NTYPES];   /* one-row upsert per record type */
+	sqlite3_stmt *batch[STORE_NTYPES]; /* STORE_BATCH-row upsert per record type */
+	sqlite3_stmt *stmt[STORE_NSTMT];
+	char *path;
+	char dates[STORE_BATCH][16][11]; /* bound dates live here until the statement has run */
+	char **dropped;      /* CREATE INDEX statements of the indexes a bulk import dropped */
+	size_t ndropped;
+	bool fk_off;
+};
+
+enum bf_status store_db_error(struct store *s, struct bf_err *err, const char *what);
+enum bf_status store_exec(struct store *s, const char *sql, struct bf_err *err);
+/* The cached statement number id, prepared from sql on first use (NULL on failure). */
+sqlite3_stmt *store_stmt(struct store *s, int id, const char *sql);
+
+#endif
