@@ -1,5 +1,6 @@
 /* import: CSV files -> records -> store, all in one transaction; see import.h. */
 #include "app/import.h"
+#include "store/account.h"
 #include "core/model.h"
 #include "util/arena.h"
 #include "util/csvio.h"
@@ -425,7 +426,10 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 		rc = err->status;
 		goto out;
 	}
-	rc = store_commit(s, err);
+	if (!(rc = store_generation_bump(s, err)))
+		rc = store_commit(s, err);
+	else
+		store_rollback(s);
 out:
 	free(sorted);
 	importer_release(&im);

@@ -1,5 +1,6 @@
 /* init: new database + bundled data; see init.h. */
 #include "app/init.h"
+#include "app/auth.h"
 #include "util/asset.h"
 #include "util/fileio.h"
 #include <string.h>
@@ -35,7 +36,8 @@ static enum bf_status load_bundled(struct store *s, struct import_result *res,
 }
 
 enum bf_status init_database(const char *path, bool empty, bool force,
-			     struct import_result *res, struct bf_err *err)
+			     struct import_result *res, char admin_password[INIT_PASSWORD_LEN + 1],
+			     struct bf_err *err)
 {
 	struct store *s = NULL;
 	enum bf_status rc;
@@ -53,6 +55,12 @@ enum bf_status init_database(const char *path, bool empty, bool force,
 		return rc;
 	if (!empty)
 		rc = load_bundled(s, res, err);
+	if (!rc && !auth_init())
+		rc = bf_err_set(err, BF_EIO, "cannot initialise libsodium");
+	if (!rc) {
+		auth_random_password(admin_password, INIT_PASSWORD_LEN);
+		rc = auth_account_add(s, "admin", "admin", NULL, NULL, admin_password, err);
+	}
 	store_close(s);
 	if (rc)
 		remove_db(path);

@@ -5,8 +5,13 @@
 #include <stdbool.h>
 #include "app/import.h"
 
-/* Creates path. An existing database is an error unless force, which replaces it. */
+#define INIT_PASSWORD_LEN 16
+
+/* Creates path with an account admin whose random password is written into admin_password
+ * (shown to the user once; there is no default password). An existing database is an error
+ * unless force, which replaces it. */
 enum bf_status init_database(const char *path, bool empty, bool force,
-			     struct import_result *res, struct bf_err *err);
+			     struct import_result *res, char admin_password[INIT_PASSWORD_LEN + 1],
+			     struct bf_err *err);
 
 #endif

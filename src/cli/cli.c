@@ -54,6 +54,19 @@ const struct cli_command cli_commands[] = {
 	  "\n"
 	  "查看一条记录。Shows a target (by adcode: its groups, cadres, indicators), a unit (by\n"
 	  "code: its groups and cadres), a group (by id) or a cadre (by id).\n" },
+	{ "user", cmd_user, "账号 · accounts of the web server: add, list, disable, enable, passwd",
+	  "usage: bangfu [--db PATH] user add NAME --role ROLE [--unit CODE] [--target ADCODE]\n"
+	  "                                   --password-stdin\n"
+	  "       bangfu [--db PATH] user list\n"
+	  "       bangfu [--db PATH] user disable|enable NAME\n"
+	  "       bangfu [--db PATH] user passwd NAME --password-stdin\n"
+	  "\n"
+	  "账号管理。Roles: admin (指挥部办公室, everything), planner (县域经济专班: rounds, groups),\n"
+	  "unit (帮扶单位, with --unit: its own groups and cadres), county (帮扶对象, with --target:\n"
+	  "its own target), auditor (审计监督: reads everything, the audit log included).\n"
+	  "The password is read from the first line of standard input: at least 8 characters\n"
+	  "(15 or more recommended), not a commonly used one. Changing a password or disabling\n"
+	  "an account ends its sessions.\n" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -11,6 +11,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 					      { NULL, 0, NULL, 0 } };
 	bool empty = false, force = false;
 	struct import_result res;
+	char pw[INIT_PASSWORD_LEN + 1];
 	struct bf_err err;
 	int o, rc;
 
@@ -27,7 +28,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(c, "init", "unexpected argument '%s'", argv[optind]);
 	bf_err_init(&err);
-	if (init_database(c->db, empty, force, &res, &err)) {
+	if (init_database(c->db, empty, force, &res, pw, &err)) {
 		rc = cli_fail(c, &err);
 		bf_err_release(&err);
 		return rc;
@@ -41,5 +42,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		fprintf(c->out, "\nnote: pairings other than 廉江市's, and every cadre, are "
 				"illustrative demonstration data (示例数据)\n");
 	}
+	fprintf(c->out, "account admin, password %s (shown once: write it down, or set another "
+			"with `bangfu user passwd admin --password-stdin`)\n", pw);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include "store/store.h"
+#include "util/xalloc.h"
 
 #define STORE_NTYPES 7
 #define STORE_BATCH 64 /* rows per multi-row INSERT */

@@ -46,6 +46,10 @@ static const struct {
 	[BF_EIO] = { "io_error", 1 },
 	[BF_EDB] = { "database_error", 1 },
 	[BF_EUSAGE] = { "usage", 2 },
+	[BF_EAUTH] = { "unauthorized", 1 },
+	[BF_EFORBIDDEN] = { "forbidden", 1 },
+	[BF_ETOOMANY] = { "too_many_attempts", 1 },
+	[BF_EVIOLATION] = { "rule_violation", 1 },
 };
 
 int bf_status_exit_code(enum bf_status s)

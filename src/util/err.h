@@ -13,6 +13,10 @@ enum bf_status {
 	BF_EIO,        /* file system */
 	BF_EDB,        /* the database failed (busy, full, corrupt) */
 	BF_EUSAGE,     /* the command line was wrong */
+	BF_EAUTH,      /* not signed in, or the session has expired */
+	BF_EFORBIDDEN, /* signed in, but the role does not allow it */
+	BF_ETOOMANY,   /* too many attempts: try again later */
+	BF_EVIOLATION, /* the change breaks a programme rule */
 };
 
 /* The message may hold several lines (an import lists every error). count is how many errors

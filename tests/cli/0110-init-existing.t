@@ -1,6 +1,7 @@
 # init refuses to overwrite an existing database; --force replaces it (here: empty -> bundled).
 $ bangfu init --empty
 created bangfu.db (empty)
+account admin, password [A-Za-z0-9]{16} \(shown once: write it down, or set another with `bangfu user passwd admin --password-stdin`\) (re)
 $ bangfu init
 bangfu: bangfu.db already exists; use --force to replace it (its data will be lost: export it first)
 [1]

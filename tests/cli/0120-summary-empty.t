@@ -2,6 +2,7 @@
 # check says there is no round yet.
 $ bangfu init --empty
 created bangfu.db (empty)
+account admin, password [A-Za-z0-9]{16} \(shown once: write it down, or set another with `bangfu user passwd admin --password-stdin`\) (re)
 $ bangfu report summary --as-of 2026-06-30 --format json
 {
   "round": null,

@@ -11,6 +11,7 @@ commands:
   check    规则检查 · check the programme's rules on a round
   report   报表 · summary, coverage, groups, cadres, rotations, shares
   show     查看 · one target, unit, group or cadre with its relations
+  user     账号 · accounts of the web server: add, list, disable, enable, passwd
 
 options:
   --db PATH   the database (default: $BANGFU_DB, else ./bangfu.db)

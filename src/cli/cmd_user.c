@@ -1,0 +1,136 @@
+/* cmd_user: `bangfu user add|list|disable|enable|passwd`: the accounts of the web server. */
+#include "app/auth.h"
+#include "cli/cli.h"
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Reads the password from the first line of standard input. */
+static bool read_password(char *out, size_t n)
+{
+	size_t len;
+	if (!fgets(out, (int)n, stdin))
+		return false;
+	len = strlen(out);
+	while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
+		out[--len] = '\0';
+	return true;
+}
+
+static int user_list(struct cli *c, struct store *s, struct bf_err *err)
+{
+	struct account *a;
+	size_t n;
+
+	if (account_list(s, &a, &n, err))
+		return cli_fail(c, err);
+	fprintf(c->out, "%-20s %-8s %-8s %-8s %-9s %s\n", "name", "role", "unit", "target",
+		"disabled", "created");
+	for (size_t i = 0; i < n; i++)
+		fprintf(c->out, "%-20s %-8s %-8s %-8s %-9s %s\n", a[i].name, a[i].role,
+			a[i].unit[0] ? a[i].unit : "-", a[i].target[0] ? a[i].target : "-",
+			a[i].disabled ? "yes" : "no", a[i].created);
+	free(a);
+	return 0;
+}
+
+struct user_opts {
+	const char *role, *unit, *target;
+	bool stdin_pw;
+};
+
+static int parse(struct cli *c, int argc, char **argv, struct user_opts *o)
+{
+	static const struct option opts[] = { { "role", required_argument, NULL, 'r' },
+					      { "unit", required_argument, NULL, 'u' },
+					      { "target", required_argument, NULL, 't' },
+					      { "password-stdin", no_argument, NULL, 'p' },
+					      { NULL, 0, NULL, 0 } };
+	int ch;
+
+	memset(o, 0, sizeof *o);
+	optind = 0;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'r': o->role = optarg; break;
+		case 'u': o->unit = optarg; break;
+		case 't': o->target = optarg; break;
+		case 'p': o->stdin_pw = true; break;
+		case ':': return cli_usage_error(c, "user", "%s needs a value", argv[optind - 1]);
+		default: return cli_usage_error(c, "user", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	return 0;
+}
+
+static int with_password(struct cli *c, const struct user_opts *o, char *pw, size_t n)
+{
+	if (!o->stdin_pw)
+		return cli_usage_error(c, "user", "give the password on standard input with "
+						  "--password-stdin (never on the command line)");
+	if (!read_password(pw, n)) {
+		fprintf(c->err, "bangfu: no password on standard input\n");
+		return 1;
+	}
+	return 0;
+}
+
+static int run(struct cli *c, struct store *s, const char *verb, const char *name,
+	       const struct user_opts *o, struct bf_err *err)
+{
+	char pw[1100];
+	int rc;
+
+	if (strcmp(verb, "add") == 0) {
+		if (!o->role)
+			return cli_usage_error(c, "user", "user add needs --role");
+		if ((rc = with_password(c, o, pw, sizeof pw)))
+			return rc;
+		if (auth_account_add(s, name, o->role, o->unit, o->target, pw, err))
+			return cli_fail(c, err);
+		fprintf(c->out, "added account %s (%s)\n", name, o->role);
+	} else if (strcmp(verb, "passwd") == 0) {
+		if ((rc = with_password(c, o, pw, sizeof pw)))
+			return rc;
+		if (auth_account_passwd(s, name, pw, err))
+			return cli_fail(c, err);
+		fprintf(c->out, "changed the password of %s; its sessions are ended\n", name);
+	} else if (strcmp(verb, "disable") == 0 || strcmp(verb, "enable") == 0) {
+		bool off = verb[0] == 'd';
+		if (auth_account_disable(s, name, off, err))
+			return cli_fail(c, err);
+		fprintf(c->out, "%s account %s\n", off ? "disabled" : "enabled", name);
+	} else {
+		return cli_usage_error(c, "user", "unknown action '%s' (add, list, disable, enable, "
+						  "passwd)", verb);
+	}
+	return 0;
+}
+
+int cmd_user(struct cli *c, int argc, char **argv)
+{
+	struct user_opts o;
+	struct store *s = NULL;
+	struct bf_err err;
+	int rc;
+
+	if ((rc = parse(c, argc, argv, &o)))
+		return rc;
+	argv += optind;
+	argc -= optind;
+	if (argc < 1)
+		return cli_usage_error(c, "user", "say add, list, disable, enable or passwd");
+	if (strcmp(argv[0], "list") != 0 && argc != 2)
+		return cli_usage_error(c, "user", "user %s needs one account name", argv[0]);
+	bf_err_init(&err);
+	if (!auth_init() || store_open(c->db, false, &s, &err))
+		rc = cli_fail(c, &err);
+	else if (strcmp(argv[0], "list") == 0)
+		rc = user_list(c, s, &err);
+	else
+		rc = run(c, s, argv[0], argv[1], &o, &err);
+	store_close(s);
+	bf_err_release(&err);
+	return rc;
+}

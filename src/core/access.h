@@ -1,0 +1,31 @@
+/* access: who may see what. The five roles of the programme and, for every record type, whether
+ * a signed-in person may read a record. The one place where read permissions are decided: the
+ * app layer asks here for every list and every record it returns. Pure: no I/O. */
+#ifndef BF_ACCESS_H
+#define BF_ACCESS_H
+#include <stdbool.h>
+#include "core/registry.h"
+
+enum acc_role { ACC_ADMIN, ACC_PLANNER, ACC_UNIT, ACC_COUNTY, ACC_AUDITOR };
+
+extern const char *const access_roles[]; /* NULL-ended, by enum acc_role */
+extern const char *const access_roles_zh[];
+
+/* A signed-in person. unit is set for ACC_UNIT, target for ACC_COUNTY. */
+struct principal {
+	const char *name;
+	int role;
+	const char *unit;
+	const char *target;
+};
+
+/* Whether p may read rec (of type t) in r. Admin, planner and auditor read everything; a unit
+ * reads its own groups, their targets, member units, cadres and indicators; a county reads
+ * its own target with its groups, their units and cadres. Rounds and provincial indicators are
+ * public to every signed-in person. */
+bool access_can_read(const struct registry *r, const struct principal *p,
+		     const struct record_type *t, const void *rec);
+/* Whether p sees every record (no filtering needed). */
+bool access_reads_all(const struct principal *p);
+
+#endif
