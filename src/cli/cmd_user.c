@@ -1,6 +1,7 @@
 /* cmd_user: `bangfu user add|list|disable|enable|passwd`: the accounts of the web server. */
 #include "app/auth.h"
 #include "cli/cli.h"
+#include "util/table.h"
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,17 +20,25 @@ static bool read_password(char *out, size_t n)
 
 static int user_list(struct cli *c, struct store *s, struct bf_err *err)
 {
+	static const char *const head[] = { "name", "role", "unit", "target", "disabled",
+					    "created" };
 	struct account *a;
+	struct table *t;
+	struct buf out = BUF_INIT;
 	size_t n;
 
 	if (account_list(s, &a, &n, err))
 		return cli_fail(c, err);
-	fprintf(c->out, "%-20s %-8s %-8s %-8s %-9s %s\n", "name", "role", "unit", "target",
-		"disabled", "created");
-	for (size_t i = 0; i < n; i++)
-		fprintf(c->out, "%-20s %-8s %-8s %-8s %-9s %s\n", a[i].name, a[i].role,
-			a[i].unit[0] ? a[i].unit : "-", a[i].target[0] ? a[i].target : "-",
-			a[i].disabled ? "yes" : "no", a[i].created);
+	t = table_new(6, head);
+	for (size_t i = 0; i < n; i++) {
+		const char *row[] = { a[i].name, a[i].role, a[i].unit, a[i].target,
+				      a[i].disabled ? "yes" : "no", a[i].created };
+		table_add_row(t, row);
+	}
+	table_render_text(t, &out);
+	fputs(buf_cstr(&out), c->out);
+	buf_release(&out);
+	table_free(t);
 	free(a);
 	return 0;
 }

@@ -28,10 +28,11 @@ bangfu user: give the password on standard input with --password-stdin (never on
 [2]
 $ bangfu user disable wang
 disabled account wang
-$ bangfu user list | cut -c1-58
-name                 role     unit     target   disabled
-admin                admin    -        -        no
-wang                 planner  -        -        yes
+$ bangfu user list | awk '{ print $1, $2, $3 }'
+name role unit
+----- ------- ----
+admin admin no
+wang planner yes
 $ bangfu user enable wang && echo 'another fine secret' | bangfu user passwd wang --password-stdin
 enabled account wang
 changed the password of wang; its sessions are ended
