@@ -67,6 +67,8 @@ const struct cli_command cli_commands[] = {
 	  "The password is read from the first line of standard input: at least 8 characters\n"
 	  "(15 or more recommended), not a commonly used one. Changing a password or disabling\n"
 	  "an account ends its sessions.\n" },
+	{ "serve", cmd_serve, "服务 · serve the JSON API (and later the web interface)",
+	  NULL /* cmd_serve prints its own help: the settings table */ },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -173,7 +175,7 @@ int cli_main(int argc, char **argv)
 	}
 	for (const struct cli_command *k = cli_commands; k->name; k++)
 		if (strcmp(k->name, argv[i]) == 0) {
-			if (cli_wants_help(&c, k->name, argc - i, argv + i))
+			if (k->usage && cli_wants_help(&c, k->name, argc - i, argv + i))
 				return 0;
 			return k->run(&c, argc - i, argv + i);
 		}

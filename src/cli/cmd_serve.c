@@ -1,0 +1,179 @@
+/* cmd_serve: `bangfu serve`: the JSON API. Its settings are rows of one table, each settable
+ * by flag (--name), environment (BANGFU_NAME) or a config file (name = value), in rising
+ * priority: default, file, environment, flag. */
+#include "app/auth.h"
+#include "cli/cli.h"
+#include "http/http.h"
+#include "util/fileio.h"
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct setting {
+	const char *name, *env;
+	bool text;
+	size_t offset;
+	const char *def;
+	long min, max;
+	const char *help;
+};
+
+static const struct setting settings[] = {
+	{ "listen", "BANGFU_LISTEN", true, offsetof(struct http_config, listen), "127.0.0.1:8080",
+	  0, 0, "address and port to listen on" },
+	{ "threads", "BANGFU_THREADS", false, offsetof(struct http_config, threads), "0", 0, 256,
+	  "worker threads (0: one per core)" },
+	{ "session-idle", "BANGFU_SESSION_IDLE", false, offsetof(struct http_config, session_idle),
+	  "1800", 60, 86400, "seconds a session may stay unused" },
+	{ "session-max", "BANGFU_SESSION_MAX", false, offsetof(struct http_config, session_max),
+	  "43200", 60, 2592000, "seconds a session lasts at most" },
+	{ "body-limit", "BANGFU_BODY_LIMIT", false, offsetof(struct http_config, body_limit),
+	  "10485760", 1024, 1073741824, "largest request body in bytes" },
+	{ "behind-https", "BANGFU_BEHIND_HTTPS", false, offsetof(struct http_config, behind_https),
+	  "0", 0, 1, "1 behind a TLS proxy: Secure, __Host- cookies" },
+};
+#define NSETTINGS (sizeof settings / sizeof settings[0])
+
+static bool apply(struct http_config *cfg, const struct setting *s, const char *v, struct cli *c,
+		  const char *from)
+{
+	char *end;
+	long n;
+
+	if (s->text) {
+		snprintf((char *)cfg + s->offset, 128, "%s", v);
+		return true;
+	}
+	n = strtol(v, &end, 10);
+	if (*v && !*end && n >= s->min && n <= s->max) {
+		*(long *)((char *)cfg + s->offset) = n;
+		return true;
+	}
+	fprintf(c->err, "bangfu serve: %s: %s '%s' is not a whole number from %ld to %ld\n", from,
+		s->name, v, s->min, s->max);
+	return false;
+}
+
+static const struct setting *find(const char *name)
+{
+	for (size_t i = 0; i < NSETTINGS; i++)
+		if (strcmp(settings[i].name, name) == 0)
+			return &settings[i];
+	return NULL;
+}
+
+/* name = value lines; '#' starts a comment. */
+static bool read_file(struct http_config *cfg, const char *path, struct cli *c)
+{
+	struct buf data = BUF_INIT;
+	struct bf_err err;
+	bool ok = true;
+	size_t line = 0;
+
+	bf_err_init(&err);
+	if (fileio_read(path, 1 << 20, &data, &err)) {
+		cli_fail(c, &err);
+		bf_err_release(&err);
+		return false;
+	}
+	for (char *p = data.data, *nl; ok && p && *p; p = nl ? nl + 1 : NULL) {
+		char *eq, *k, *v, from[300];
+		const struct setting *s;
+		nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		line++;
+		p += strspn(p, " \t");
+		if (!*p || *p == '#')
+			continue;
+		snprintf(from, sizeof from, "%s:%zu", path, line);
+		if (!(eq = strchr(p, '='))) {
+			fprintf(c->err, "bangfu serve: %s: write name = value\n", from);
+			ok = false;
+			break;
+		}
+		*eq = '\0';
+		k = p;
+		v = eq + 1 + strspn(eq + 1, " \t");
+		for (char *e = eq; e > k && (e[-1] == ' ' || e[-1] == '\t'); *--e = '\0')
+			;
+		for (char *e = v + strlen(v); e > v && strchr(" \t\r", e[-1]); *--e = '\0')
+			;
+		if (!(s = find(k))) {
+			fprintf(c->err, "bangfu serve: %s: unknown setting '%s'\n", from, k);
+			ok = false;
+		} else {
+			ok = apply(cfg, s, v, c, from);
+		}
+	}
+	buf_release(&data);
+	bf_err_release(&err);
+	return ok;
+}
+
+static void help(FILE *f)
+{
+	fprintf(f, "usage: bangfu [--db PATH] serve [--config FILE] [--SETTING VALUE]...\n\n"
+		   "启动服务。Serves the JSON API under /api/v1 (GET /api/v1/openapi.json describes\n"
+		   "it). Stops cleanly on Ctrl-C or SIGTERM. Access log: one JSON line per request\n"
+		   "on standard error. Settings (flag, environment, or `name = value` in FILE;\n"
+		   "flags win over the environment, which wins over the file):\n\n");
+	for (size_t i = 0; i < NSETTINGS; i++)
+		fprintf(f, "  --%-14s %-20s %s (default %s)\n", settings[i].name, settings[i].env,
+			settings[i].help, settings[i].def);
+	fprintf(f, "  --config FILE   BANGFU_CONFIG        a file of settings\n");
+}
+
+int cmd_serve(struct cli *c, int argc, char **argv)
+{
+	struct http_config cfg;
+	const char *file = getenv("BANGFU_CONFIG");
+	struct store *s = NULL;
+	struct bf_err err;
+	int rc;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.db = c->db;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			help(c->out);
+			return 0;
+		} else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+			file = argv[++i];
+		}
+	for (size_t i = 0; i < NSETTINGS; i++)
+		apply(&cfg, &settings[i], settings[i].def, c, "default");
+	if (file && !read_file(&cfg, file, c))
+		return 1;
+	for (size_t i = 0; i < NSETTINGS; i++) {
+		const char *v = getenv(settings[i].env);
+		if (v && *v && !apply(&cfg, &settings[i], v, c, settings[i].env))
+			return EXIT_USAGE;
+	}
+	for (int i = 1; i < argc; i++) {
+		const struct setting *st;
+		if (strcmp(argv[i], "--config") == 0) {
+			i++;
+			continue;
+		}
+		if (strncmp(argv[i], "--", 2) != 0 || !(st = find(argv[i] + 2)))
+			return cli_usage_error(c, "serve", "unknown option '%s'", argv[i]);
+		if (i + 1 >= argc)
+			return cli_usage_error(c, "serve", "%s needs a value", argv[i]);
+		if (!apply(&cfg, st, argv[++i], c, "command line"))
+			return EXIT_USAGE;
+	}
+	if (cfg.threads == 0)
+		cfg.threads = sysconf(_SC_NPROCESSORS_ONLN) > 0 ? sysconf(_SC_NPROCESSORS_ONLN) : 1;
+	bf_err_init(&err);
+	/* Open once here so that a missing database is reported before listening. */
+	if (!auth_init() || store_open(c->db, false, &s, &err)) {
+		rc = cli_fail(c, &err);
+		bf_err_release(&err);
+		return rc ? rc : 1;
+	}
+	store_close(s);
+	bf_err_release(&err);
+	return http_serve(&cfg, c->err);
+}

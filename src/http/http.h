@@ -1,0 +1,80 @@
+/* http: the JSON API over libmicrohttpd. server.c owns the daemon, the per-thread database
+ * connections, request bodies, sessions, CSRF and the access log; routes.c holds the route
+ * table (one row per endpoint: method, path, who may call it) and thin handlers that decode,
+ * call one app function and encode. No SQL and no rules here. */
+#ifndef BF_HTTP_H
+#define BF_HTTP_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "app/auth.h"
+#include "app/snapshot.h"
+#include "util/buf.h"
+
+struct http_config {
+	const char *db;
+	char listen[128];       /* ADDR:PORT */
+	long threads;
+	long session_idle;      /* seconds */
+	long session_max;       /* seconds */
+	long body_limit;        /* bytes */
+	long behind_https;      /* 0/1: cookies get Secure and the __Host- prefix */
+};
+
+/* Runs the server until SIGINT or SIGTERM; returns a process exit code. */
+int http_serve(const struct http_config *cfg, FILE *log);
+
+/* What a handler sees and fills. */
+struct http_ctx {
+	const char *method, *path;
+	struct MHD_Connection *conn;
+	const struct buf *body;
+	const char *address;
+	struct store *store;
+	struct snapshot *snap;          /* loaded for routes that read the registry */
+	bool signed_in;
+	struct auth_session session;
+	struct principal who;
+	const char *param;              /* the {key} of the path, if any */
+	const struct http_config *cfg;
+	int64_t now;
+	/* the response */
+	int status;
+	const char *content_type;
+	struct buf out;
+	char set_cookie[256];
+	long retry_after;
+};
+
+enum route_flags {
+	R_PUBLIC = 1,   /* no session needed */
+	R_REGISTRY = 2, /* the handler reads the registry snapshot */
+	R_WRITE = 4,    /* changes data: needs the X-CSRF-Token header */
+};
+
+struct route {
+	const char *method;
+	const char *pattern;   /* "/api/v1/targets/{key}" */
+	unsigned flags;
+	unsigned roles;        /* bit per enum acc_role allowed; 0 = every signed-in role */
+	void (*handle)(struct http_ctx *cx);
+	const char *summary;
+};
+
+extern const struct route http_routes[];
+extern const size_t http_nroutes;
+
+/* Finds the route for method and path; *param receives the {key} (a pointer into a static
+ * per-thread buffer). *method_ok is false when the path exists with another method. */
+const struct route *http_route_find(const char *method, const char *path, const char **param,
+				    bool *path_exists);
+
+/* Response helpers for handlers. */
+void http_json(struct http_ctx *cx, int status, json_t *v);          /* takes v */
+void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field);
+void http_fail(struct http_ctx *cx, const struct bf_err *err);
+int http_status_of(enum bf_status st);
+/* A query-string argument, or NULL. */
+const char *http_arg(struct http_ctx *cx, const char *name);
+
+#endif

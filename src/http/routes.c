@@ -1,0 +1,411 @@
+/* routes: the API's route table and its handlers; see http.h. Each handler decodes the
+ * request, calls one app function and encodes the result. */
+#include "app/check.h"
+#include "app/list.h"
+#include "app/report.h"
+#include "http/http.h"
+#include "store/account.h"
+#include "util/csvio.h"
+#include "util/table.h"
+#include "util/xalloc.h"
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ALL 0u
+#define READERS ((1u << ACC_ADMIN) | (1u << ACC_PLANNER) | (1u << ACC_AUDITOR))
+
+static const struct record_type *type_of(const char *path)
+{
+	static const struct { const char *seg; const struct record_type *t; } types[] = {
+		{ "rounds", &model_rounds }, { "targets", &model_targets }, { "units", &model_units },
+		{ "groups", &model_groups }, { "members", &model_members }, { "cadres", &model_cadres },
+		{ "indicators", &model_indicators },
+	};
+	const char *seg = path + strlen("/api/v1/");
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+		size_t n = strlen(types[i].seg);
+		if (strncmp(seg, types[i].seg, n) == 0 && (seg[n] == '\0' || seg[n] == '/'))
+			return types[i].t;
+	}
+	return NULL;
+}
+
+static bool wants_csv(struct http_ctx *cx)
+{
+	const char *f = http_arg(cx, "format");
+	const char *acc = MHD_lookup_connection_value(cx->conn, MHD_HEADER_KIND, "Accept");
+	return (f && strcmp(f, "csv") == 0) || (acc && strstr(acc, "text/csv"));
+}
+
+/* items as CSV (UTF-8 with BOM, for Excel), columns in the given order. */
+static void send_csv(struct http_ctx *cx, json_t *items, const char *const *cols, size_t ncols)
+{
+	struct table *t = table_new(ncols, cols);
+	struct buf cell = BUF_INIT;
+	char **row = xcalloc(ncols, sizeof *row);
+	size_t i;
+	json_t *it;
+
+	json_array_foreach(items, i, it) {
+		for (size_t c = 0; c < ncols; c++) {
+			json_t *v = json_object_get(it, cols[c]);
+			buf_reset(&cell);
+			if (json_is_string(v))
+				buf_adds(&cell, json_string_value(v));
+			else if (json_is_integer(v))
+				buf_addf(&cell, "%lld", (long long)json_integer_value(v));
+			else if (json_is_real(v))
+				buf_addf(&cell, "%.15g", json_real_value(v));
+			else if (json_is_boolean(v))
+				buf_adds(&cell, json_is_true(v) ? "1" : "0");
+			row[c] = xstrdup(buf_cstr(&cell));
+		}
+		table_add_row(t, (const char *const *)row);
+		for (size_t c = 0; c < ncols; c++)
+			free(row[c]);
+	}
+	buf_reset(&cx->out);
+	buf_adds(&cx->out, "\xEF\xBB\xBF");
+	table_render_csv(t, &cx->out);
+	cx->status = 200;
+	cx->content_type = "text/csv; charset=utf-8";
+	table_free(t);
+	free(row);
+	buf_release(&cell);
+}
+
+/* ---- health, openapi ------------------------------------------------------------------ */
+
+static void h_health(struct http_ctx *cx)
+{
+	http_json(cx, 200, json_pack("{s:s, s:i, s:I}", "status", "ok", "schema",
+				     store_schema_version(cx->store), "generation",
+				     (json_int_t)store_generation(cx->store)));
+}
+
+static void h_openapi(struct http_ctx *cx);
+
+/* ---- session -------------------------------------------------------------------------- */
+
+static json_t *user_json(const struct account *a)
+{
+	return json_pack("{s:s, s:s, s:o, s:o}", "name", a->name, "role", a->role, "unit",
+			 a->unit[0] ? json_string(a->unit) : json_null(), "target",
+			 a->target[0] ? json_string(a->target) : json_null());
+}
+
+static void set_cookie(struct http_ctx *cx, const char *token, long max_age)
+{
+	snprintf(cx->set_cookie, sizeof cx->set_cookie,
+		 "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld%s",
+		 cx->cfg->behind_https ? "__Host-bangfu_session" : "bangfu_session", token, max_age,
+		 cx->cfg->behind_https ? "; Secure" : "");
+}
+
+static void h_login(struct http_ctx *cx)
+{
+	json_error_t jerr;
+	json_t *body = json_loadb(cx->body->data ? cx->body->data : "", cx->body->len,
+				  JSON_REJECT_DUPLICATES, &jerr);
+	const char *user = NULL, *pw = NULL;
+	struct auth_session ses;
+	struct bf_err err;
+	int64_t retry = 0;
+
+	if (!body || json_unpack_ex(body, &jerr, JSON_STRICT, "{s:s, s:s}", "username", &user,
+				    "password", &pw)) {
+		http_error(cx, BF_EINPUT, body ? jerr.text : "the body must be JSON: "
+					   "{\"username\":\"...\",\"password\":\"...\"}", NULL);
+		json_decref(body);
+		return;
+	}
+	bf_err_init(&err);
+	if (auth_login(cx->store, user, pw, cx->address, cx->now, &ses, &retry, &err)) {
+		cx->retry_after = (long)retry;
+		http_fail(cx, &err);
+	} else {
+		set_cookie(cx, ses.token, cx->cfg->session_max);
+		http_json(cx, 200, json_pack("{s:o, s:s}", "user", user_json(&ses.account), "csrf",
+					     ses.csrf));
+	}
+	bf_err_release(&err);
+	json_decref(body);
+}
+
+static void h_whoami(struct http_ctx *cx)
+{
+	http_json(cx, 200, json_pack("{s:o, s:s}", "user", user_json(&cx->session.account),
+				     "csrf", cx->session.csrf));
+}
+
+static void h_logout(struct http_ctx *cx)
+{
+	const char *token = MHD_lookup_connection_value(
+		cx->conn, MHD_COOKIE_KIND,
+		cx->cfg->behind_https ? "__Host-bangfu_session" : "bangfu_session");
+	struct bf_err err;
+
+	bf_err_init(&err);
+	if (token && auth_logout(cx->store, token, &err)) {
+		http_fail(cx, &err);
+	} else {
+		set_cookie(cx, "", 0);
+		cx->status = 204;
+	}
+	bf_err_release(&err);
+}
+
+/* ---- records --------------------------------------------------------------------------- */
+
+static bool parse_long(struct http_ctx *cx, const char *name, long def, long max, long *out)
+{
+	const char *v = http_arg(cx, name);
+	char *end;
+	char msg[96];
+
+	*out = def;
+	if (!v)
+		return true;
+	*out = strtol(v, &end, 10);
+	if (*v && !*end && *out >= 0 && *out <= max)
+		return true;
+	snprintf(msg, sizeof msg, "%s must be a whole number from 0 to %ld", name, max);
+	http_error(cx, BF_EINPUT, msg, name);
+	return false;
+}
+
+struct arg_check {
+	const char *const *allowed;
+	const char *bad;
+};
+
+static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *value)
+{
+	struct arg_check *ac = cls;
+	(void)kind;
+	(void)value;
+	for (size_t i = 0; ac->allowed[i]; i++)
+		if (strcmp(ac->allowed[i], key) == 0)
+			return MHD_YES;
+	ac->bad = key;
+	return MHD_NO;
+}
+
+/* Refuses query arguments the endpoint does not know (a typo would silently not filter). */
+static bool args_known(struct http_ctx *cx, const char *const *allowed)
+{
+	struct arg_check ac = { allowed, NULL };
+	char msg[160];
+
+	MHD_get_connection_values(cx->conn, MHD_GET_ARGUMENT_KIND, check_arg, &ac);
+	if (!ac.bad)
+		return true;
+	snprintf(msg, sizeof msg, "unknown query parameter '%.60s'", ac.bad);
+	http_error(cx, BF_EINPUT, msg, ac.bad);
+	return false;
+}
+
+static void h_list(struct http_ctx *cx)
+{
+	static const char *const allowed[] = { "round", "target", "unit", "rank", "q", "sort",
+					       "limit", "offset", "format", NULL };
+	const struct record_type *t = type_of(cx->path);
+	const char *filters = list_filters(t);
+	struct list_query lq = { 0 };
+	struct bf_err err;
+	json_t *out;
+
+	if (!args_known(cx, allowed) ||
+	    !parse_long(cx, "limit", LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, &lq.limit) ||
+	    !parse_long(cx, "offset", 0, 1000000000L, &lq.offset))
+		return;
+	lq.round = strchr(filters, 'r') ? http_arg(cx, "round") : NULL;
+	lq.target = strchr(filters, 't') ? http_arg(cx, "target") : NULL;
+	lq.unit = strchr(filters, 'u') ? http_arg(cx, "unit") : NULL;
+	lq.rank = strchr(filters, 'k') ? http_arg(cx, "rank") : NULL;
+	lq.q = http_arg(cx, "q");
+	lq.sort = http_arg(cx, "sort");
+	bf_err_init(&err);
+	if (list_records(&cx->snap->reg, &cx->who, t, &lq, &out, &err)) {
+		http_error(cx, err.status, bf_err_msg(&err), "sort");
+	} else if (wants_csv(cx)) {
+		const char *cols[64];
+		for (size_t i = 0; i < t->nfields; i++)
+			cols[i] = t->fields[i].name;
+		send_csv(cx, json_object_get(out, "items"), cols, t->nfields);
+		json_decref(out);
+	} else {
+		http_json(cx, 200, out);
+	}
+	bf_err_release(&err);
+}
+
+static void h_get(struct http_ctx *cx)
+{
+	struct bf_err err;
+	json_t *out;
+
+	bf_err_init(&err);
+	if (list_get(&cx->snap->reg, &cx->who, type_of(cx->path), cx->param, &out, &err))
+		http_fail(cx, &err);
+	else
+		http_json(cx, 200, out);
+	bf_err_release(&err);
+}
+
+/* ---- check and reports ---------------------------------------------------------------- */
+
+static bool day_arg(struct http_ctx *cx, bf_day *d)
+{
+	const char *v = http_arg(cx, "as_of");
+	*d = date_today();
+	if (!v || date_parse(v, d))
+		return true;
+	http_error(cx, BF_EINPUT, "as_of must be a date: YYYY-MM-DD", "as_of");
+	return false;
+}
+
+static void h_check(struct http_ctx *cx)
+{
+	static const char *const allowed[] = { "round", "as_of", NULL };
+	struct violations v;
+	struct bf_err err;
+	size_t round;
+	bf_day day;
+
+	if (!args_known(cx, allowed) || !day_arg(cx, &day))
+		return;
+	bf_err_init(&err);
+	violations_init(&v);
+	if (check_round(&cx->snap->reg, http_arg(cx, "round"), day, &round, &v, &err))
+		http_fail(cx, &err);
+	else
+		http_json(cx, 200, check_json(&cx->snap->reg, round, day, &v));
+	violations_release(&v);
+	bf_err_release(&err);
+}
+
+static void h_report(struct http_ctx *cx)
+{
+	static const char *const allowed[] = { "round", "as_of", "within", "format", NULL };
+	const struct report_def *d = report_find(cx->param);
+	struct report_opts o = { http_arg(cx, "round"), 0, 180 };
+	struct bf_err err;
+	json_t *out;
+
+	if (!d) {
+		http_error(cx, BF_ENOTFOUND, "no such report: summary, coverage, groups, cadres, "
+					     "rotations, shares", NULL);
+		return;
+	}
+	if (!args_known(cx, allowed) || !day_arg(cx, &o.as_of) ||
+	    !parse_long(cx, "within", 180, 36500, &o.within))
+		return;
+	bf_err_init(&err);
+	if (report_run(&cx->snap->reg, cx->param, &o, &out, &err)) {
+		http_fail(cx, &err);
+	} else if (wants_csv(cx) && d->columns) {
+		size_t n = 0;
+		while (d->columns[n])
+			n++;
+		send_csv(cx, json_object_get(out, "items"), d->columns, n);
+		json_decref(out);
+	} else {
+		http_json(cx, 200, out);
+	}
+	bf_err_release(&err);
+}
+
+/* ---- the table ------------------------------------------------------------------------ */
+
+#define RECORDS(seg, what)                                                                    \
+	{ "GET", "/api/v1/" seg, R_REGISTRY, ALL, h_list, "list " what },                     \
+	{ "GET", "/api/v1/" seg "/{key}", R_REGISTRY, ALL, h_get, "one " what " by key" }
+
+const struct route http_routes[] = {
+	{ "GET", "/api/v1/health", R_PUBLIC, ALL, h_health, "liveness; needs no session" },
+	{ "GET", "/api/v1/openapi.json", R_PUBLIC, ALL, h_openapi, "this API as OpenAPI 3.1" },
+	{ "POST", "/api/v1/session", R_PUBLIC, ALL, h_login, "sign in" },
+	{ "GET", "/api/v1/session", 0, ALL, h_whoami, "the signed-in user and CSRF token" },
+	{ "DELETE", "/api/v1/session", R_WRITE, ALL, h_logout, "sign out" },
+	RECORDS("rounds", "round"),
+	RECORDS("targets", "target"),
+	RECORDS("units", "unit"),
+	RECORDS("groups", "group"),
+	RECORDS("members", "membership"),
+	RECORDS("cadres", "cadre"),
+	RECORDS("indicators", "indicator"),
+	{ "GET", "/api/v1/check", R_REGISTRY, READERS, h_check, "the rule checks of a round" },
+	{ "GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report" },
+};
+const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
+
+const struct route *http_route_find(const char *method, const char *path, const char **param,
+				    bool *path_exists)
+{
+	static _Thread_local char key[256];
+
+	*param = NULL;
+	*path_exists = false;
+	for (size_t i = 0; i < http_nroutes; i++) {
+		const char *pat = http_routes[i].pattern, *brace = strchr(pat, '{');
+		size_t pre = brace ? (size_t)(brace - pat) : strlen(pat);
+		if (strncmp(path, pat, pre) != 0)
+			continue;
+		if (brace) {
+			const char *rest = path + pre;
+			if (!*rest || strchr(rest, '/') || strlen(rest) >= sizeof key)
+				continue;
+			snprintf(key, sizeof key, "%s", rest);
+		} else if (path[pre] != '\0') {
+			continue;
+		}
+		*path_exists = true;
+		if (strcmp(method, http_routes[i].method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(http_routes[i].method, "GET") == 0)) {
+			*param = brace ? key : NULL;
+			return &http_routes[i];
+		}
+	}
+	return NULL;
+}
+
+/* OpenAPI 3.1 built from the route table, so that no route goes undocumented. */
+static void h_openapi(struct http_ctx *cx)
+{
+	json_t *paths = json_object();
+
+	for (size_t i = 0; i < http_nroutes; i++) {
+		const struct route *rt = &http_routes[i];
+		json_t *item = json_object_get(paths, rt->pattern);
+		char method[8];
+		json_t *op;
+		size_t k;
+
+		if (!item) {
+			item = json_object();
+			json_object_set_new(paths, rt->pattern, item);
+		}
+		for (k = 0; rt->method[k] && k + 1 < sizeof method; k++)
+			method[k] = (char)(rt->method[k] | 0x20);
+		method[k] = '\0';
+		op = json_pack("{s:s, s:{s:{s:s}}}", "summary", rt->summary, "responses", "200",
+			       "description", "success");
+		if (strchr(rt->pattern, '{'))
+			json_object_set_new(op, "parameters",
+					    json_pack("[{s:s, s:s, s:b, s:{s:s}}]", "name", "key",
+						      "in", "path", "required", 1, "schema",
+						      "type", "string"));
+		if (!(rt->flags & R_PUBLIC))
+			json_object_set_new(op, "security", json_pack("[{s:[]}]", "session"));
+		json_object_set_new(item, method, op);
+	}
+	http_json(cx, 200,
+		  json_pack("{s:s, s:{s:s, s:s}, s:o, s:{s:{s:{s:s, s:s, s:s}}}}", "openapi",
+			    "3.1.0", "info", "title", "bangfu API", "version", "1", "paths", paths,
+			    "components", "securitySchemes", "session", "type", "apiKey", "in",
+			    "cookie", "name", "bangfu_session"));
+}

@@ -1,0 +1,346 @@
+/* server: libmicrohttpd daemon, requests, sessions, CSRF, access log; see http.h.
+ * A response is queued on the second call of the access handler or later, never on the first
+ * (notes/dependencies.md: queuing on the first makes 0.9.75 close every connection). */
+#include "http/http.h"
+#include "store/store.h"
+#include "util/xalloc.h"
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+static const struct http_config *config;
+static FILE *access_log;
+static pthread_key_t store_key;
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct request {
+	struct buf body;
+	bool too_big;
+	bool started;
+	struct timespec t0;
+	char id[17];
+};
+
+static void close_store(void *p)
+{
+	store_close(p);
+}
+
+/* This thread's connection, opened on first use. */
+static struct store *thread_store(struct bf_err *err)
+{
+	struct store *s = pthread_getspecific(store_key);
+	if (!s && store_open(config->db, false, &s, err) == BF_OK)
+		pthread_setspecific(store_key, s);
+	return s;
+}
+
+int http_status_of(enum bf_status st)
+{
+	static const int map[] = {
+		[BF_OK] = 200, [BF_EINPUT] = 400, [BF_ENOTFOUND] = 404, [BF_ECONFLICT] = 409,
+		[BF_EIO] = 500, [BF_EDB] = 503, [BF_EUSAGE] = 400, [BF_EAUTH] = 401,
+		[BF_EFORBIDDEN] = 403, [BF_ETOOMANY] = 429, [BF_EVIOLATION] = 422,
+	};
+	return map[st];
+}
+
+void http_json(struct http_ctx *cx, int status, json_t *v)
+{
+	char *s = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	cx->status = status;
+	cx->content_type = "application/json; charset=utf-8";
+	buf_reset(&cx->out);
+	buf_adds(&cx->out, s ? s : "null");
+	free(s);
+	json_decref(v);
+}
+
+void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field)
+{
+	http_json(cx, http_status_of(st),
+		  json_pack("{s:{s:s, s:s, s:o}}", "error", "code", bf_status_name(st), "message",
+			    message, "field", field ? json_string(field) : json_null()));
+}
+
+void http_fail(struct http_ctx *cx, const struct bf_err *err)
+{
+	http_error(cx, err->status ? err->status : BF_EIO, bf_err_msg(err), NULL);
+}
+
+const char *http_arg(struct http_ctx *cx, const char *name)
+{
+	return MHD_lookup_connection_value(cx->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static const char *cookie_name(void)
+{
+	return config->behind_https ? "__Host-bangfu_session" : "bangfu_session";
+}
+
+/* Signs the request in from its session cookie, if any. */
+static enum bf_status sign_in(struct http_ctx *cx, struct bf_err *err)
+{
+	const char *token = MHD_lookup_connection_value(cx->conn, MHD_COOKIE_KIND, cookie_name());
+	struct auth_policy pol = { cx->cfg->session_idle, cx->cfg->session_max };
+	enum bf_status rc = auth_session_check(cx->store, token, cx->now, &pol, &cx->session, err);
+	if (!rc) {
+		cx->signed_in = true;
+		cx->who = auth_principal(&cx->session.account);
+	}
+	return rc;
+}
+
+static bool csrf_ok(struct http_ctx *cx)
+{
+	const char *h = MHD_lookup_connection_value(cx->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+	size_t n = strlen(cx->session.csrf);
+	return h && strlen(h) == n && n && sodium_memcmp(h, cx->session.csrf, n) == 0;
+}
+
+/* Everything between the route table and the handler: session, role, CSRF, snapshot. */
+static void dispatch(struct http_ctx *cx)
+{
+	bool exists = false;
+	const struct route *rt = http_route_find(cx->method, cx->path, &cx->param, &exists);
+	struct bf_err err;
+
+	bf_err_init(&err);
+	if (!rt) {
+		http_error(cx, exists ? BF_EUSAGE : BF_ENOTFOUND,
+			   exists ? "method not allowed on this path" : "no such endpoint", NULL);
+		if (exists)
+			cx->status = 405;
+		goto out;
+	}
+	if (!(cx->store = thread_store(&err))) {
+		http_fail(cx, &err);
+		goto out;
+	}
+	if (sign_in(cx, &err) && !(rt->flags & R_PUBLIC)) {
+		http_fail(cx, &err);
+		goto out;
+	}
+	if (!(rt->flags & R_PUBLIC) && rt->roles && !(rt->roles & (1u << cx->who.role))) {
+		http_error(cx, BF_EFORBIDDEN, "your role may not do this", NULL);
+		goto out;
+	}
+	if ((rt->flags & R_WRITE) && cx->signed_in && !csrf_ok(cx)) {
+		http_error(cx, BF_EFORBIDDEN, "missing or wrong X-CSRF-Token header", NULL);
+		goto out;
+	}
+	if ((rt->flags & R_REGISTRY) && snapshot_get(cx->store, &cx->snap, &err)) {
+		http_fail(cx, &err);
+		goto out;
+	}
+	rt->handle(cx);
+out:
+	if (cx->snap)
+		snapshot_put(cx->snap);
+	cx->snap = NULL;
+	bf_err_release(&err);
+}
+
+static void client_address(struct MHD_Connection *conn, char *out, size_t n)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+	snprintf(out, n, "?");
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)n);
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out,
+			  (socklen_t)n);
+}
+
+static void log_line(const struct request *rq, const struct http_ctx *cx)
+{
+	struct timespec t1;
+	double ms;
+	json_t *j;
+	char *s, when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - rq->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - rq->t0.tv_nsec) / 1e6;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	j = json_pack("{s:s, s:s, s:o, s:s, s:s, s:s, s:i, s:f}", "time", when, "id", rq->id,
+		      "user", cx->signed_in ? json_string(cx->session.account.name) : json_null(),
+		      "address", cx->address, "method", cx->method, "path", cx->path, "status",
+		      cx->status, "ms", ms);
+	s = json_dumps(j, JSON_COMPACT);
+	pthread_mutex_lock(&log_lock);
+	fprintf(access_log, "%s\n", s);
+	fflush(access_log);
+	pthread_mutex_unlock(&log_lock);
+	free(s);
+	json_decref(j);
+}
+
+static enum MHD_Result respond(struct MHD_Connection *conn, struct http_ctx *cx,
+			    const struct request *rq)
+{
+	struct MHD_Response *res;
+	enum MHD_Result r;
+	char *body = buf_detach(&cx->out);
+	size_t len = strlen(body);
+
+	res = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(res, "Content-Type", cx->content_type ? cx->content_type
+								       : "application/json");
+	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(res, "Content-Security-Policy",
+				"default-src 'self'; frame-ancestors 'none'");
+	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(res, "Cache-Control", "no-store");
+	MHD_add_response_header(res, "X-Request-Id", rq->id);
+	if (cx->set_cookie[0])
+		MHD_add_response_header(res, "Set-Cookie", cx->set_cookie);
+	if (cx->retry_after > 0) {
+		char ra[24];
+		snprintf(ra, sizeof ra, "%ld", cx->retry_after);
+		MHD_add_response_header(res, "Retry-After", ra);
+	}
+	r = MHD_queue_response(conn, (unsigned)cx->status, res);
+	MHD_destroy_response(res);
+	return r;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload, size_t *upload_size, void **req_cls)
+{
+	struct request *rq = *req_cls;
+	struct http_ctx cx;
+	char address[64];
+	enum MHD_Result r;
+	(void)cls;
+	(void)version;
+
+	if (!rq) {
+		unsigned char raw[8];
+		rq = xcalloc(1, sizeof *rq);
+		clock_gettime(CLOCK_MONOTONIC, &rq->t0);
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2hex(rq->id, sizeof rq->id, raw, sizeof raw);
+		*req_cls = rq;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (rq->body.len + *upload_size > (size_t)config->body_limit)
+			rq->too_big = true;
+		else
+			buf_add(&rq->body, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	memset(&cx, 0, sizeof cx);
+	cx.method = method;
+	cx.path = url;
+	cx.conn = conn;
+	cx.body = &rq->body;
+	cx.cfg = config;
+	cx.now = (int64_t)time(NULL);
+	client_address(conn, address, sizeof address);
+	cx.address = address;
+	if (rq->too_big)
+		http_error(&cx, BF_EINPUT, "the request body is larger than the limit", NULL),
+			cx.status = 413;
+	else
+		dispatch(&cx);
+	r = respond(conn, &cx, rq);
+	log_line(rq, &cx);
+	buf_release(&cx.out);
+	return r;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct request *rq = *req_cls;
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (rq) {
+		buf_release(&rq->body);
+		free(rq);
+	}
+	*req_cls = NULL;
+}
+
+static bool parse_listen(const char *listen, struct sockaddr_in *sa)
+{
+	char host[64];
+	const char *colon = strrchr(listen, ':');
+	long port;
+	char *end;
+
+	if (!colon || (size_t)(colon - listen) >= sizeof host)
+		return false;
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = '\0';
+	port = strtol(colon + 1, &end, 10);
+	if (*end || port < 0 || port > 65535)
+		return false;
+	memset(sa, 0, sizeof *sa);
+	sa->sin_family = AF_INET;
+	sa->sin_port = htons((uint16_t)port);
+	return inet_pton(AF_INET, strcmp(host, "localhost") == 0 ? "127.0.0.1" : host,
+			 &sa->sin_addr) == 1;
+}
+
+int http_serve(const struct http_config *cfg, FILE *log)
+{
+	struct sockaddr_in sa;
+	struct MHD_Daemon *d;
+	sigset_t set;
+	int sig;
+	const union MHD_DaemonInfo *info;
+
+	config = cfg;
+	access_log = log;
+	if (!parse_listen(cfg->listen, &sa)) {
+		fprintf(stderr, "bangfu serve: --listen '%s': write IPv4-ADDRESS:PORT, e.g. "
+				"127.0.0.1:8080\n", cfg->listen);
+		return 2;
+	}
+	pthread_key_create(&store_key, close_store);
+	/* Block the signals here so that every server thread inherits the mask, and wait for
+	 * them below: a clean stop instead of a kill in the middle of a write. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+			     0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &sa,
+			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "bangfu serve: cannot listen on %s (in use? not an address of this "
+				"machine?)\n", cfg->listen);
+		return 1;
+	}
+	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	fprintf(stderr, "bangfu: serving %s on http://%.*s:%u/ (Ctrl-C stops)\n", cfg->db,
+		(int)(strrchr(cfg->listen, ':') - cfg->listen), cfg->listen,
+		info ? info->port : 0);
+	fflush(stderr);
+	sigwait(&set, &sig);
+	fprintf(stderr, "bangfu: stopping (signal %d): finishing requests in flight\n", sig);
+	MHD_stop_daemon(d);
+	snapshot_clear();
+	fprintf(stderr, "bangfu: stopped\n");
+	return 0;
+}
