@@ -68,6 +68,8 @@ run: deps all
 	@./build/bangfu report summary
 	@echo
 	@./build/bangfu check || true
+	@echo
+	@./build/bangfu serve
 
 bench: deps all
 	@sh bench/run

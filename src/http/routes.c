@@ -114,10 +114,17 @@ static void h_login(struct http_ctx *cx)
 	struct bf_err err;
 	int64_t retry = 0;
 
-	if (!body || json_unpack_ex(body, &jerr, JSON_STRICT, "{s:s, s:s}", "username", &user,
-				    "password", &pw)) {
-		http_error(cx, BF_EINPUT, body ? jerr.text : "the body must be JSON: "
-					   "{\"username\":\"...\",\"password\":\"...\"}", NULL);
+	if (!body) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "the body is not valid JSON (line %d, column %d: %s); send "
+			 "{\"username\":\"...\",\"password\":\"...\"}", jerr.line, jerr.column,
+			 jerr.text);
+		http_error(cx, BF_EINPUT, msg, NULL);
+		return;
+	}
+	if (json_unpack_ex(body, &jerr, JSON_STRICT, "{s:s, s:s}", "username", &user, "password",
+			   &pw)) {
+		http_error(cx, BF_EINPUT, jerr.text, NULL);
 		json_decref(body);
 		return;
 	}
