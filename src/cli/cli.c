@@ -67,6 +67,13 @@ const struct cli_command cli_commands[] = {
 	  "The password is read from the first line of standard input: at least 8 characters\n"
 	  "(15 or more recommended), not a commonly used one. Changing a password or disabling\n"
 	  "an account ends its sessions.\n" },
+	{ "audit", cmd_audit, "审计 · verify the audit trail's hash chain",
+	  "usage: bangfu [--db PATH] audit verify\n"
+	  "\n"
+	  "审计校验。Every change made through the server is recorded with who, when, from where\n"
+	  "and the record before and after; each row's hash covers the previous row's. verify\n"
+	  "walks the chain and exits 1 naming the first row that was edited or follows a deleted\n"
+	  "one.\n" },
 	{ "serve", cmd_serve, "服务 · serve the JSON API (and later the web interface)",
 	  NULL /* cmd_serve prints its own help: the settings table */ },
 	{ NULL, NULL, NULL, NULL },

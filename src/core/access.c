@@ -68,3 +68,23 @@ bool access_can_read(const struct registry *r, const struct principal *p,
 	}
 	return false;
 }
+
+bool access_can_write(const struct registry *r, const struct principal *p,
+		      const struct record_type *t, const void *rec)
+{
+	switch (p->role) {
+	case ACC_ADMIN:
+		return true;
+	case ACC_PLANNER:
+		return t == &model_rounds || t == &model_groups || t == &model_members;
+	case ACC_UNIT:
+		return t == &model_cadres &&
+		       strcmp(((const struct bf_cadre *)rec)->unit, p->unit) == 0 &&
+		       own_group(r, p, registry_find_group(r, ((const struct bf_cadre *)rec)->group));
+	case ACC_COUNTY:
+		return t == &model_indicators &&
+		       strcmp(((const struct bf_indicator *)rec)->scope, p->target) == 0;
+	default:
+		return false;
+	}
+}

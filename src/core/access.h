@@ -29,3 +29,13 @@ bool access_can_read(const struct registry *r, const struct principal *p,
 bool access_reads_all(const struct principal *p);
 
 #endif
+
+#ifndef BF_ACCESS_WRITE
+#define BF_ACCESS_WRITE
+/* Whether p may create, change or delete rec (of type t): admin anything; planner rounds,
+ * groups and memberships; a unit the cadres it sends to its own groups; a county the
+ * indicators of its own target; an auditor nothing. For a change, ask for the record before
+ * and after. */
+bool access_can_write(const struct registry *r, const struct principal *p,
+		      const struct record_type *t, const void *rec);
+#endif

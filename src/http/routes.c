@@ -3,6 +3,8 @@
 #include "app/check.h"
 #include "app/list.h"
 #include "app/report.h"
+#include "app/audit.h"
+#include "app/write.h"
 #include "http/http.h"
 #include "store/account.h"
 #include "util/csvio.h"
@@ -263,6 +265,66 @@ static void h_get(struct http_ctx *cx)
 	bf_err_release(&err);
 }
 
+/* ---- writes and the audit trail -------------------------------------------------------- */
+
+static void write_one(struct http_ctx *cx, enum write_op op)
+{
+	const struct record_type *t = type_of(cx->path);
+	json_t *body = NULL;
+	json_error_t jerr;
+	struct write_result res;
+	struct bf_err err;
+
+	if (op != WRITE_DELETE) {
+		body = json_loadb(cx->body->data ? cx->body->data : "", cx->body->len,
+				  JSON_REJECT_DUPLICATES, &jerr);
+		if (!body || !json_is_object(body)) {
+			char msg[300];
+			snprintf(msg, sizeof msg, "the body must be a JSON object of columns (%s%s)",
+				 body ? "got another JSON value" : jerr.text, "");
+			http_error(cx, BF_EINPUT, msg, NULL);
+			json_decref(body);
+			return;
+		}
+	}
+	bf_err_init(&err);
+	if (write_record(cx->store, &cx->who, cx->address, t, op, cx->param, body, &res, &err)) {
+		json_t *e = json_pack("{s:s, s:s, s:o}", "code", bf_status_name(err.status),
+				      "message", bf_err_msg(&err), "field",
+				      res.field ? json_string(res.field) : json_null());
+		if (res.rule)
+			json_object_set_new(e, "rule", json_string(res.rule));
+		http_json(cx, http_status_of(err.status), json_pack("{s:o}", "error", e));
+	} else if (op == WRITE_DELETE) {
+		cx->status = 204;
+	} else {
+		http_json(cx, op == WRITE_CREATE ? 201 : 200, res.record);
+	}
+	json_decref(body);
+	bf_err_release(&err);
+}
+
+static void h_create(struct http_ctx *cx) { write_one(cx, WRITE_CREATE); }
+static void h_update(struct http_ctx *cx) { write_one(cx, WRITE_UPDATE); }
+static void h_delete(struct http_ctx *cx) { write_one(cx, WRITE_DELETE); }
+
+static void h_audit(struct http_ctx *cx)
+{
+	static const char *const allowed[] = { "user", "entity", "from", "to", NULL };
+	struct bf_err err;
+	json_t *out;
+
+	if (!args_known(cx, allowed))
+		return;
+	bf_err_init(&err);
+	if (audit_list(cx->store, http_arg(cx, "user"), http_arg(cx, "entity"),
+		       http_arg(cx, "from"), http_arg(cx, "to"), &out, &err))
+		http_fail(cx, &err);
+	else
+		http_json(cx, 200, out);
+	bf_err_release(&err);
+}
+
 /* ---- check and reports ---------------------------------------------------------------- */
 
 static bool day_arg(struct http_ctx *cx, bf_day *d)
@@ -330,7 +392,10 @@ static void h_report(struct http_ctx *cx)
 
 #define RECORDS(seg, what)                                                                    \
 	{ "GET", "/api/v1/" seg, R_REGISTRY, ALL, h_list, "list " what },                     \
-	{ "GET", "/api/v1/" seg "/{key}", R_REGISTRY, ALL, h_get, "one " what " by key" }
+	{ "POST", "/api/v1/" seg, R_WRITE, ALL, h_create, "create a " what },                 \
+	{ "GET", "/api/v1/" seg "/{key}", R_REGISTRY, ALL, h_get, "one " what " by key" },    \
+	{ "PATCH", "/api/v1/" seg "/{key}", R_WRITE, ALL, h_update, "change a " what },       \
+	{ "DELETE", "/api/v1/" seg "/{key}", R_WRITE, ALL, h_delete, "delete a " what }
 
 const struct route http_routes[] = {
 	{ "GET", "/api/v1/health", R_PUBLIC, ALL, h_health, "liveness; needs no session" },
@@ -347,6 +412,8 @@ const struct route http_routes[] = {
 	RECORDS("indicators", "indicator"),
 	{ "GET", "/api/v1/check", R_REGISTRY, READERS, h_check, "the rule checks of a round" },
 	{ "GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report" },
+	{ "GET", "/api/v1/audit", 0, (1u << ACC_ADMIN) | (1u << ACC_AUDITOR), h_audit,
+	  "the audit trail, filtered by user, entity, from, to" },
 };
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
 

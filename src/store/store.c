@@ -177,7 +177,11 @@ enum bf_status store_commit(struct store *s, struct bf_err *err)
 		end_transaction(s);
 		return BF_OK;
 	}
-	store_db_error(s, err, "cannot commit");
+	if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+		bf_err_set(err, BF_ECONFLICT, "other records still refer to this one: change or "
+					      "delete them first");
+	else
+		store_db_error(s, err, "cannot commit");
 	store_rollback(s);
 	return err->status;
 }
@@ -396,6 +400,34 @@ static bool put_batch(struct store *s, const struct record_type *t, const void *
 	return rc == SQLITE_DONE;
 }
 
+enum bf_status store_delete(struct store *s, const struct record_type *t, const void *rec,
+			    struct bf_err *err)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	buf_addf(&sql, "DELETE FROM %s WHERE ", t->table);
+	for (size_t i = 0; i < t->nkey; i++) {
+		buf_adds(&sql, i ? " AND " : "");
+		quoted(&sql, t->fields[i].name);
+		buf_adds(&sql, " = ?");
+	}
+	rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
+	buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return store_db_error(s, err, "cannot delete");
+	for (size_t i = 0; i < t->nkey; i++)
+		bind_field(st, (int)i + 1, &t->fields[i], rec, s->dates[0][i]);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_db_error(s, err, "cannot delete");
+	if (sqlite3_changes(s->db) == 0)
+		return bf_err_set(err, BF_ENOTFOUND, "no such %s", t->what);
+	return BF_OK;
+}
+
 size_t store_batch_size(void)
 {
 	return STORE_BATCH;
@@ -559,13 +591,15 @@ static enum bf_status load_type(struct store *s, const struct record_type *t, st
 
 enum bf_status store_load(struct store *s, struct registry *r, struct bf_err *err)
 {
-	enum bf_status rc;
+	enum bf_status rc = BF_OK;
+	bool own = sqlite3_get_autocommit(s->db); /* else: reading inside a write */
 
-	if ((rc = store_exec(s, "BEGIN", err)))
+	if (own && (rc = store_exec(s, "BEGIN", err)))
 		return rc;
 	for (size_t i = 0; i < model_ntypes && !rc; i++)
 		rc = load_type(s, model_types[i], r, err);
-	store_exec(s, "COMMIT", err);
+	if (own)
+		store_exec(s, "COMMIT", err);
 	if (!rc)
 		registry_index(r);
 	return rc;

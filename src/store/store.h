@@ -41,6 +41,11 @@ enum bf_status store_put_many(struct store *s, const struct record_type *t,
 			      const char **field, struct bf_err *err);
 size_t store_batch_size(void);
 
+/* Deletes the record with rec's key; BF_ENOTFOUND if there is none. Records that still refer
+ * to it make the commit fail (foreign keys are checked at commit). */
+enum bf_status store_delete(struct store *s, const struct record_type *t, const void *rec,
+			    struct bf_err *err);
+
 /* A record whose reference points nowhere, found before commit. */
 struct store_dangling {
 	const struct record_type *type;

@@ -12,6 +12,7 @@ commands:
   report   报表 · summary, coverage, groups, cadres, rotations, shares
   show     查看 · one target, unit, group or cadre with its relations
   user     账号 · accounts of the web server: add, list, disable, enable, passwd
+  audit    审计 · verify the audit trail's hash chain
   serve    服务 · serve the JSON API (and later the web interface)
 
 options:

@@ -1,0 +1,117 @@
+/* audit: the hash-chained audit trail; see audit.h. */
+#include "app/audit.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* SHA-256 over prev and each field, each followed by a 0x1F separator ("" for NULL). */
+static void row_hash(const char *prev, const struct audit_row *r, char out[65])
+{
+	crypto_hash_sha256_state st;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	const char *parts[] = { prev, r->time, r->account, r->address, r->action,
+				r->entity, r->key, r->before, r->after };
+
+	crypto_hash_sha256_init(&st);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		const char *p = parts[i] ? parts[i] : "";
+		crypto_hash_sha256_update(&st, (const unsigned char *)p, strlen(p));
+		crypto_hash_sha256_update(&st, (const unsigned char *)"\x1f", 1);
+	}
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+enum bf_status audit_append(struct store *s, const char *account, const char *address,
+			    const char *action, const char *entity, const char *key,
+			    json_t *before, json_t *after, struct bf_err *err)
+{
+	char prev[65], hash[65], when[32];
+	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	struct timespec ts;
+	struct tm tm;
+	struct audit_row row;
+	enum bf_status rc;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(when, 21, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(when + 19, sizeof when - 19, ".%03dZ", (int)(ts.tv_nsec / 1000000) % 1000);
+	row = (struct audit_row){ 0, when, account, address, action, entity, key, b, a, hash };
+	if (!(rc = audit_last_hash(s, prev, err))) {
+		row_hash(prev, &row, hash);
+		rc = audit_insert(s, &row, err);
+	}
+	free(b);
+	free(a);
+	return rc;
+}
+
+struct walk {
+	char prev[65];
+	int64_t rows, bad;
+};
+
+static bool check_row(const struct audit_row *r, void *ctx)
+{
+	struct walk *w = ctx;
+	char h[65];
+
+	row_hash(w->prev, r, h);
+	w->rows++;
+	if (strcmp(h, r->hash ? r->hash : "") != 0) {
+		w->bad = r->id;
+		return false;
+	}
+	snprintf(w->prev, sizeof w->prev, "%s", r->hash);
+	return true;
+}
+
+enum bf_status audit_verify(struct store *s, int64_t *rows, int64_t *bad, struct bf_err *err)
+{
+	struct walk w = { "", 0, 0 };
+	enum bf_status rc = audit_each(s, NULL, NULL, NULL, NULL, check_row, &w, err);
+	*rows = w.rows;
+	*bad = w.bad;
+	return rc;
+}
+
+static json_t *text_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *parsed(const char *s)
+{
+	json_t *j = s ? json_loads(s, 0, NULL) : NULL;
+	return j ? j : json_null();
+}
+
+static bool add_row(const struct audit_row *r, void *ctx)
+{
+	json_array_append_new(ctx, json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:s}",
+					     "id", (json_int_t)r->id, "time", r->time, "user",
+					     text_or_null(r->account), "address",
+					     text_or_null(r->address), "action", r->action,
+					     "entity", r->entity, "key", text_or_null(r->key),
+					     "before", parsed(r->before), "after",
+					     parsed(r->after), "hash", r->hash));
+	return true;
+}
+
+enum bf_status audit_list(struct store *s, const char *account, const char *entity,
+			  const char *from, const char *to, json_t **out, struct bf_err *err)
+{
+	json_t *items = json_array();
+	enum bf_status rc = audit_each(s, account, entity, from, to, add_row, items, err);
+
+	if (rc) {
+		json_decref(items);
+		*out = NULL;
+		return rc;
+	}
+	*out = json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(items), "items", items);
+	return BF_OK;
+}

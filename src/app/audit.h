@@ -1,0 +1,23 @@
+/* audit: the audit trail. Every write appends, in its own transaction, who, when, from where,
+ * what (entity and key) and the record before and after as JSON. Each row's hash is SHA-256
+ * over the previous row's hash and its own fields, so `bangfu audit verify` finds any row that
+ * was edited or deleted. */
+#ifndef BF_APP_AUDIT_H
+#define BF_APP_AUDIT_H
+#include <jansson.h>
+#include <stdint.h>
+#include "store/audit.h"
+
+/* Appends a row; before/after may be NULL (create, delete). Call inside the write's
+ * transaction. */
+enum bf_status audit_append(struct store *s, const char *account, const char *address,
+			    const char *action, const char *entity, const char *key,
+			    json_t *before, json_t *after, struct bf_err *err);
+/* Walks the chain: *rows counted; *bad is the id of the first row whose hash does not match
+ * (0 when the chain is intact). */
+enum bf_status audit_verify(struct store *s, int64_t *rows, int64_t *bad, struct bf_err *err);
+/* {"items":[...],"total":N}, filtered (NULL: no filter). */
+enum bf_status audit_list(struct store *s, const char *account, const char *entity,
+			  const char *from, const char *to, json_t **out, struct bf_err *err);
+
+#endif

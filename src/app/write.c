@@ -1,0 +1,271 @@
+/* write: one audited, validated, permission-checked write; see write.h. */
+#include "app/write.h"
+#include "app/audit.h"
+#include "app/query.h"
+#include "core/rules.h"
+#include "store/account.h"
+#include "util/arena.h"
+#include <string.h>
+
+struct wctx {
+	struct store *s;
+	const struct principal *p;
+	const struct record_type *t;
+	struct registry before; /* the database before the write */
+	struct arena text;      /* the field texts of the new record */
+	const void *old;        /* the existing record in before, or NULL */
+	_Alignas(16) unsigned char rec[256];
+	struct write_result *res;
+};
+
+static const void *find(const struct registry *r, const struct record_type *t, const char *key)
+{
+	size_t n;
+	const char *base = registry_items(r, t, &n);
+	struct buf k = BUF_INIT;
+	const void *hit = NULL;
+
+	for (size_t i = 0; i < n && !hit; i++) {
+		buf_reset(&k);
+		for (size_t f = 0; f < t->nkey; f++) {
+			if (f)
+				buf_addc(&k, ',');
+			model_field_format(&t->fields[f], base + i * t->size, &k);
+		}
+		if (strcmp(buf_cstr(&k), key) == 0)
+			hit = base + i * t->size;
+	}
+	buf_release(&k);
+	return hit;
+}
+
+/* The text of one JSON value, as a CSV cell would hold it. */
+static bool cell(json_t *v, struct arena *a, const char **out)
+{
+	char tmp[64];
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		*out = arena_strdup(a, json_string_value(v));
+		return true;
+	case JSON_INTEGER:
+		snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+		break;
+	case JSON_REAL:
+		snprintf(tmp, sizeof tmp, "%.15g", json_real_value(v));
+		break;
+	case JSON_TRUE:
+	case JSON_FALSE:
+		snprintf(tmp, sizeof tmp, "%d", json_is_true(v));
+		break;
+	case JSON_NULL:
+		tmp[0] = '\0';
+		break;
+	default:
+		return false;
+	}
+	*out = arena_strdup(a, tmp);
+	return true;
+}
+
+/* Builds w->rec from the old record's values (update) overlaid with body. */
+static enum bf_status build(struct wctx *w, json_t *body, struct bf_err *err)
+{
+	const struct record_type *t = w->t;
+	const char *text[64] = { NULL };
+	struct buf b = BUF_INIT, why = BUF_INIT;
+	const char *k, *field = NULL;
+	json_t *v;
+	enum bf_status rc = BF_OK;
+
+	for (size_t i = 0; w->old && i < t->nfields; i++) {
+		buf_reset(&b);
+		model_field_format(&t->fields[i], w->old, &b);
+		text[i] = arena_strdup(&w->text, buf_cstr(&b));
+	}
+	json_object_foreach(body, k, v) {
+		const struct field_def *f = model_field(t, k);
+		size_t i = f ? (size_t)(f - t->fields) : 0;
+		const char *was = text[i];
+		if (!f || !cell(v, &w->text, &text[i])) {
+			w->res->field = f ? f->name : NULL;
+			rc = bf_err_set(err, BF_EINPUT, f ? "%s: give a string, a number or null"
+							  : "'%s' is not a column of this record",
+					k);
+			goto out;
+		}
+		if (w->old && i < t->nkey && strcmp(was, text[i]) != 0) {
+			w->res->field = f->name;
+			rc = bf_err_set(err, BF_EINPUT, "%s is part of the key and cannot change; "
+							"create a new record instead", f->name);
+			goto out;
+		}
+	}
+	model_record_clear(t, w->rec);
+	for (size_t i = 0; i < t->nfields; i++) {
+		buf_reset(&why);
+		if (!model_field_parse(&t->fields[i], text[i] ? text[i] : "", w->rec, &why)) {
+			w->res->field = t->fields[i].name;
+			rc = bf_err_set(err, BF_EINPUT, "%s: %s", t->fields[i].name, why.data);
+			goto out;
+		}
+	}
+	buf_reset(&why);
+	if (!model_record_check(t, w->rec, &field, &why)) {
+		w->res->field = field;
+		rc = bf_err_set(err, BF_EINPUT, "%s: %s", field, why.data);
+	}
+out:
+	buf_release(&b);
+	buf_release(&why);
+	return rc;
+}
+
+static enum bf_status references(struct wctx *w, struct bf_err *err)
+{
+	struct store_dangling d[1];
+	if (store_dangling(w->s, d, 1) == 0)
+		return BF_OK;
+	w->res->field = d[0].field;
+	return bf_err_set(err, BF_EINPUT, "%s: '%s' does not exist", d[0].field, d[0].value);
+}
+
+/* Rules a write may not break (incompleteness is allowed, see core/rules): a new capacity or
+ * two-leads violation in the round refuses the write. */
+static bool breaks(const struct violations *v, size_t i, const struct violations *before)
+{
+	const struct violation *x = &v->items[i];
+	const char *tag = rules_table[x->rule].tag;
+	if (strcmp(tag, "capacity") != 0 &&
+	    !(strcmp(tag, "group-shape") == 0 && strstr(x->message, "lead units")))
+		return false;
+	for (size_t j = 0; j < before->n; j++)
+		if (strcmp(before->items[j].message, x->message) == 0)
+			return false;
+	return true;
+}
+
+static enum bf_status programme_rules(struct wctx *w, struct bf_err *err)
+{
+	struct registry after;
+	struct violations vb, va;
+	enum bf_status rc = BF_OK;
+	bf_day day = date_today();
+
+	if (w->t != &model_groups && w->t != &model_members && w->t != &model_units)
+		return BF_OK;
+	violations_init(&vb);
+	violations_init(&va);
+	if ((rc = query_load(w->s, &after, err)))
+		goto out;
+	for (size_t r = 0; r < after.nrounds; r++) {
+		rules_check(&w->before, registry_find_round(&w->before, after.rounds[r].name), day,
+			    &vb);
+		rules_check(&after, r, day, &va);
+	}
+	for (size_t i = 0; i < va.n && !rc; i++)
+		if (breaks(&va, i, &vb)) {
+			w->res->rule = rules_table[va.items[i].rule].tag;
+			rc = bf_err_set(err, BF_EVIOLATION, "%s (%s): %s", w->res->rule,
+					rules_table[va.items[i].rule].source, va.items[i].message);
+		}
+out:
+	registry_release(&after);
+	violations_release(&vb);
+	violations_release(&va);
+	return rc;
+}
+
+static enum bf_status check_access(struct wctx *w, enum write_op op, struct bf_err *err)
+{
+	if ((w->old && !access_can_write(&w->before, w->p, w->t, w->old)) ||
+	    (op != WRITE_DELETE && !access_can_write(&w->before, w->p, w->t, w->rec)))
+		return bf_err_set(err, BF_EFORBIDDEN, "your role may not change this %s",
+				  w->t->what);
+	return BF_OK;
+}
+
+static void key_of(const struct record_type *t, const void *rec, struct buf *k)
+{
+	for (size_t f = 0; f < t->nkey; f++) {
+		if (f)
+			buf_addc(k, ',');
+		model_field_format(&t->fields[f], rec, k);
+	}
+}
+
+static enum bf_status apply(struct wctx *w, enum write_op op, const char *address,
+			    struct bf_err *err)
+{
+	static const char *const actions[] = { "create", "update", "delete" };
+	json_t *bj = w->old ? query_record_json(w->t, w->old) : NULL;
+	json_t *aj = op != WRITE_DELETE ? query_record_json(w->t, w->rec) : NULL;
+	struct buf key = BUF_INIT;
+	enum bf_status rc;
+
+	key_of(w->t, op == WRITE_DELETE ? w->old : w->rec, &key);
+	if ((rc = store_begin(w->s, err)))
+		goto out;
+	rc = op == WRITE_DELETE ? store_delete(w->s, w->t, w->old, err)
+				: store_put(w->s, w->t, w->rec, &w->res->field, err);
+	if (!rc && op != WRITE_DELETE)
+		rc = references(w, err);
+	if (!rc)
+		rc = programme_rules(w, err);
+	if (!rc)
+		rc = audit_append(w->s, w->p->name, address, actions[op], w->t->table, key.data,
+				  bj, aj, err);
+	if (!rc)
+		rc = store_generation_bump(w->s, err);
+	if (rc)
+		store_rollback(w->s);
+	else
+		rc = store_commit(w->s, err);
+	if (!rc && aj)
+		w->res->record = json_incref(aj);
+out:
+	json_decref(bj);
+	json_decref(aj);
+	buf_release(&key);
+	return rc;
+}
+
+enum bf_status write_record(struct store *s, const struct principal *p, const char *address,
+			    const struct record_type *t, enum write_op op, const char *key,
+			    json_t *body, struct write_result *res, struct bf_err *err)
+{
+	struct wctx w;
+	enum bf_status rc;
+
+	memset(&w, 0, sizeof w);
+	memset(res, 0, sizeof *res);
+	w.s = s;
+	w.p = p;
+	w.t = t;
+	w.res = res;
+	arena_init(&w.text);
+	if ((rc = query_load(s, &w.before, err)))
+		goto out;
+	if (op != WRITE_CREATE && !(w.old = find(&w.before, t, key))) {
+		rc = bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what, key);
+		goto out;
+	}
+	if (op != WRITE_DELETE && (rc = build(&w, body, err)))
+		goto out;
+	if (op == WRITE_CREATE) {
+		struct buf k = BUF_INIT;
+		key_of(t, w.rec, &k);
+		if (find(&w.before, t, k.data)) {
+			res->field = t->fields[0].name;
+			rc = bf_err_set(err, BF_ECONFLICT, "%s '%s' already exists", t->what, k.data);
+		}
+		buf_release(&k);
+		if (rc)
+			goto out;
+	}
+	if (!(rc = check_access(&w, op, err)))
+		rc = apply(&w, op, address, err);
+out:
+	registry_release(&w.before);
+	arena_release(&w.text);
+	return rc;
+}

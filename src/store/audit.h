@@ -1,0 +1,22 @@
+/* audit: the append-only audit trail in SQLite. Each row carries the SHA-256 hash that app/audit
+ * computed over the previous row's hash and its own fields. */
+#ifndef BF_STORE_AUDIT_H
+#define BF_STORE_AUDIT_H
+#include <stdint.h>
+#include "store/store.h"
+
+struct audit_row {
+	int64_t id;
+	const char *time, *account, *address, *action, *entity, *key, *before, *after, *hash;
+};
+
+/* The hash of the newest row ("" when the trail is empty) into out (65 bytes). */
+enum bf_status audit_last_hash(struct store *s, char out[65], struct bf_err *err);
+enum bf_status audit_insert(struct store *s, const struct audit_row *row, struct bf_err *err);
+/* Calls fn for each row in id order (filters may be NULL); stops when fn returns false. */
+enum bf_status audit_each(struct store *s, const char *account, const char *entity,
+			  const char *from, const char *to,
+			  bool (*fn)(const struct audit_row *row, void *ctx), void *ctx,
+			  struct bf_err *err);
+
+#endif
