@@ -394,7 +394,14 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 	enum bf_status rc;
 
 	memset(&im, 0, sizeof im);
-	memset(res, 0, sizeof *res);
+	{
+		enum bf_status (*hook)(struct store *, const struct import_result *, void *,
+				       struct bf_err *) = res->before_commit;
+		void *ctx = res->ctx;
+		memset(res, 0, sizeof *res);
+		res->before_commit = hook;
+		res->ctx = ctx;
+	}
 	im.s = s;
 	im.err = err;
 	im.res = res;
@@ -426,7 +433,8 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 		rc = err->status;
 		goto out;
 	}
-	if (!(rc = store_generation_bump(s, err)))
+	if (!(rc = store_generation_bump(s, err)) &&
+	    !(rc = res->before_commit ? res->before_commit(s, res, res->ctx, err) : BF_OK))
 		rc = store_commit(s, err);
 	else
 		store_rollback(s);

@@ -18,9 +18,15 @@ struct import_result {
 	size_t rows[7];    /* rows per record type, in model_types order */
 	size_t files;
 	const char *encodings[7]; /* detected encoding per record type, or NULL */
+	/* Optional: called inside the transaction once everything is valid, before the commit
+	 * (the API audits the import there). A failure rolls the import back. */
+	enum bf_status (*before_commit)(struct store *s, const struct import_result *res,
+					void *ctx, struct bf_err *err);
+	void *ctx;
 };
 
-/* Imports sources in dependency order. At most max_errors errors are listed. */
+/* Imports sources in dependency order; at most 50 errors are listed. res->before_commit and
+ * res->ctx are kept; the rest of res is filled. */
 enum bf_status import_sources(struct store *s, const struct import_source *src, size_t n,
 			      struct import_result *res, struct bf_err *err);
 /* Imports files and folders (every known *.csv inside a folder). */

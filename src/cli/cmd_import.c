@@ -6,7 +6,7 @@
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	struct store *s = NULL;
-	struct import_result res;
+	struct import_result res = { 0 };
 	struct bf_err err;
 	int rc = 0;
 

@@ -10,7 +10,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 					      { "force", no_argument, NULL, 'f' },
 					      { NULL, 0, NULL, 0 } };
 	bool empty = false, force = false;
-	struct import_result res;
+	struct import_result res = { 0 };
 	char pw[INIT_PASSWORD_LEN + 1];
 	struct bf_err err;
 	int o, rc;

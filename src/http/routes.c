@@ -5,6 +5,8 @@
 #include "app/report.h"
 #include "app/audit.h"
 #include "app/write.h"
+#include "app/import.h"
+#include "util/fileio.h"
 #include "http/http.h"
 #include "store/account.h"
 #include "util/csvio.h"
@@ -325,6 +327,148 @@ static void h_audit(struct http_ctx *cx)
 	bf_err_release(&err);
 }
 
+/* ---- import --------------------------------------------------------------------------- */
+
+#define MAX_UPLOADS 16
+
+struct upload {
+	char name[MAX_UPLOADS][128];
+	struct buf data[MAX_UPLOADS];
+	size_t n;
+	bool too_many;
+};
+
+/* multipart/form-data: each file part becomes one import source named by its file name. */
+static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *filename, const char *content_type,
+			       const char *transfer_encoding, const char *data, uint64_t off,
+			       size_t size)
+{
+	struct upload *up = cls;
+	size_t i;
+	(void)kind;
+	(void)key;
+	(void)content_type;
+	(void)transfer_encoding;
+
+	if (!filename)
+		return MHD_YES;
+	for (i = 0; i < up->n; i++)
+		if (strcmp(up->name[i], fileio_basename(filename)) == 0)
+			break;
+	if (i == up->n && off == 0) {
+		if (up->n == MAX_UPLOADS) {
+			up->too_many = true;
+			return MHD_NO;
+		}
+		snprintf(up->name[up->n], sizeof up->name[0], "%s", fileio_basename(filename));
+		buf_init(&up->data[up->n++]);
+	}
+	if (i < up->n)
+		buf_add(&up->data[i], data, size);
+	return MHD_YES;
+}
+
+struct import_audit {
+	struct http_ctx *cx;
+	const struct upload *up;
+};
+
+static enum bf_status audit_import(struct store *s, const struct import_result *res, void *ctx,
+				   struct bf_err *err)
+{
+	struct import_audit *ia = ctx;
+	struct buf names = BUF_INIT;
+	json_t *rows = json_object();
+	enum bf_status rc;
+
+	for (size_t i = 0; i < ia->up->n; i++)
+		buf_addf(&names, "%s%s", i ? "," : "", ia->up->name[i]);
+	for (size_t t = 0; t < model_ntypes; t++)
+		if (res->encodings[t])
+			json_object_set_new(rows, model_types[t]->file,
+					    json_integer((json_int_t)res->rows[t]));
+	rc = audit_append(s, ia->cx->who.name, ia->cx->address, "import", "import", names.data,
+			  NULL, rows, err);
+	json_decref(rows);
+	buf_release(&names);
+	return rc;
+}
+
+static bool read_upload(struct http_ctx *cx, struct upload *up)
+{
+	const char *file = http_arg(cx, "file");
+	struct MHD_PostProcessor *pp;
+
+	if (file) { /* one file as the raw body: POST /api/v1/import?file=cadres.csv */
+		snprintf(up->name[0], sizeof up->name[0], "%s", fileio_basename(file));
+		buf_init(&up->data[0]);
+		buf_add(&up->data[0], cx->body->data ? cx->body->data : "", cx->body->len);
+		up->n = 1;
+		return true;
+	}
+	pp = MHD_create_post_processor(cx->conn, 65536, on_part, up);
+	if (!pp) {
+		http_error(cx, BF_EINPUT, "send the CSV files as multipart/form-data, or one file as "
+					  "the body with ?file=NAME.csv", NULL);
+		cx->status = 415;
+		return false;
+	}
+	if (MHD_post_process(pp, cx->body->data ? cx->body->data : "", cx->body->len) != MHD_YES ||
+	    up->too_many || up->n == 0) {
+		MHD_destroy_post_processor(pp);
+		http_error(cx, BF_EINPUT, up->too_many ? "at most 16 files per import"
+						       : "no CSV file found in the form data",
+			   NULL);
+		return false;
+	}
+	MHD_destroy_post_processor(pp);
+	return true;
+}
+
+static void h_import(struct http_ctx *cx)
+{
+	static const char *const allowed[] = { "file", NULL };
+	struct upload up;
+	struct import_source src[MAX_UPLOADS];
+	struct import_audit ia = { cx, &up };
+	struct import_result res = { .before_commit = audit_import, .ctx = &ia };
+	struct bf_err err;
+
+	memset(&up, 0, sizeof up);
+	if (!args_known(cx, allowed) || !read_upload(cx, &up))
+		goto out;
+	for (size_t i = 0; i < up.n; i++)
+		src[i] = (struct import_source){ up.name[i], up.data[i].data ? up.data[i].data : "",
+						 up.data[i].len };
+	bf_err_init(&err);
+	if (import_sources(cx->store, src, up.n, &res, &err)) {
+		json_t *lines = json_array();
+		const char *m = bf_err_msg(&err);
+		while (*m) {
+			const char *nl = strchr(m, '\n');
+			size_t n = nl ? (size_t)(nl - m) : strlen(m);
+			json_array_append_new(lines, json_stringn(m, n));
+			m += n + (nl != NULL);
+		}
+		http_json(cx, http_status_of(err.status),
+			  json_pack("{s:{s:s, s:O, s:n, s:o}}", "error", "code",
+				    bf_status_name(err.status), "message", json_array_get(lines, 0),
+				    "field", "errors", lines));
+	} else {
+		json_t *rows = json_object();
+		for (size_t t = 0; t < model_ntypes; t++)
+			if (res.encodings[t])
+				json_object_set_new(rows, model_types[t]->file,
+						    json_integer((json_int_t)res.rows[t]));
+		http_json(cx, 200, json_pack("{s:o}", "imported", rows));
+	}
+	bf_err_release(&err);
+out:
+	for (size_t i = 0; i < up.n; i++)
+		buf_release(&up.data[i]);
+}
+
 /* ---- check and reports ---------------------------------------------------------------- */
 
 static bool day_arg(struct http_ctx *cx, bf_day *d)
@@ -412,6 +556,9 @@ const struct route http_routes[] = {
 	RECORDS("indicators", "indicator"),
 	{ "GET", "/api/v1/check", R_REGISTRY, READERS, h_check, "the rule checks of a round" },
 	{ "GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report" },
+	{ "POST", "/api/v1/import", R_WRITE, 1u << ACC_ADMIN, h_import,
+	  "import CSV files (multipart/form-data, or one file with ?file=NAME.csv), all or "
+	  "nothing" },
 	{ "GET", "/api/v1/audit", 0, (1u << ACC_ADMIN) | (1u << ACC_AUDITOR), h_audit,
 	  "the audit trail, filtered by user, entity, from, to" },
 };

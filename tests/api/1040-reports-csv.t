@@ -25,6 +25,7 @@ $ api -q GET /api/v1/openapi.json | jq -r '.paths | keys[]'
 /api/v1/groups
 /api/v1/groups/{key}
 /api/v1/health
+/api/v1/import
 /api/v1/indicators
 /api/v1/indicators/{key}
 /api/v1/members
