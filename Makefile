@@ -27,7 +27,8 @@ endif
 
 OBJ      := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/gen/assets.o $(B)/obj/gen/assets_s.o
 
-.PHONY: all test run bench clean deps unit
+.PHONY: all test run bench clean deps unit fuzz
+.SECONDARY:
 all: $(B)/bangfu
 
 $(B)/obj/%.o: src/%.c
@@ -61,6 +62,7 @@ deps:
 
 test: deps
 	$(MAKE) --no-print-directory SANITIZE=1 build/asan/bangfu build/asan/unit
+	$(MAKE) --no-print-directory $(FUZZERS)
 	@bash tests/run build/asan
 
 run: deps all
@@ -71,8 +73,35 @@ run: deps all
 	@echo
 	@./build/bangfu serve
 
+# libFuzzer targets (clang): build/fuzz/fuzz_{csv,json,path}. `make fuzz` runs each for
+# FUZZ_SECONDS (default 60); `make test` runs each briefly as a smoke test.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ := $(patsubst src/%.c,build/fuzz/obj/%.o,$(SRC)) build/fuzz/obj/gen/assets.o \
+            build/asan/obj/gen/assets_s.o
+FUZZERS  := build/fuzz/fuzz_csv build/fuzz/fuzz_json build/fuzz/fuzz_path
+
+build/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+build/fuzz/obj/gen/assets.o: build/asan/gen/assets.c
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
+
+build/asan/gen/assets.c build/asan/obj/gen/assets_s.o:
+	$(MAKE) --no-print-directory SANITIZE=1 build/asan/obj/gen/assets_s.o
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
+	clang $(CPPFLAGS) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $^ -o $@ $(LDLIBS)
+
+fuzz: deps $(FUZZERS)
+	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p build/fuzz/corpus/$${n#fuzz_}; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
+
 bench: deps all
 	@sh bench/run
+	@sh bench/http
 
 clean:
 	rm -rf build
