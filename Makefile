@@ -76,6 +76,7 @@ run: deps all
 # libFuzzer targets (clang): build/fuzz/fuzz_{csv,json,path}. `make fuzz` runs each for
 # FUZZ_SECONDS (default 60); `make test` runs each briefly as a smoke test.
 FUZZ_SECONDS ?= 60
+CLANG ?= clang-14
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_OBJ := $(patsubst src/%.c,build/fuzz/obj/%.o,$(SRC)) build/fuzz/obj/gen/assets.o \
             build/asan/obj/gen/assets_s.o
@@ -83,17 +84,17 @@ FUZZERS  := build/fuzz/fuzz_csv build/fuzz/fuzz_json build/fuzz/fuzz_path
 
 build/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	clang $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+	$(CLANG) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
 
 build/fuzz/obj/gen/assets.o: build/asan/gen/assets.c
 	@mkdir -p $(dir $@)
-	clang $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
+	$(CLANG) $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
 
 build/asan/gen/assets.c build/asan/obj/gen/assets_s.o:
 	$(MAKE) --no-print-directory SANITIZE=1 build/asan/obj/gen/assets_s.o
 
 build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
-	clang $(CPPFLAGS) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $^ -o $@ $(LDLIBS)
+	$(CLANG) $(CPPFLAGS) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $^ -o $@ $(LDLIBS)
 
 fuzz: deps $(FUZZERS)
 	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p build/fuzz/corpus/$${n#fuzz_}; \

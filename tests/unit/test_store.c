@@ -92,7 +92,7 @@ static void test_import_all_or_nothing(void)
 {
 	struct store *s = NULL;
 	struct bf_err err;
-	struct import_result res;
+	struct import_result res = { 0 };
 	char *path = temp_db();
 	const char *units = "code,name_zh,category,capacity,verified\n"
 			    "U1,单位一,government,1,0\n"
@@ -121,7 +121,7 @@ static void test_import_dangling(void)
 {
 	struct store *s = NULL;
 	struct bf_err err;
-	struct import_result res;
+	struct import_result res = { 0 };
 	char *path = temp_db();
 	const char *members = "group,unit,role\nG9,U9,lead\n";
 	struct import_source src = { "members.csv", members, strlen(members) };
