@@ -79,19 +79,24 @@ FUZZ_SECONDS ?= 60
 CLANG ?= clang-14
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_OBJ := $(patsubst src/%.c,build/fuzz/obj/%.o,$(SRC)) build/fuzz/obj/gen/assets.o \
-            build/asan/obj/gen/assets_s.o
+            build/fuzz/obj/gen/assets_s.o
 FUZZERS  := build/fuzz/fuzz_csv build/fuzz/fuzz_json build/fuzz/fuzz_path
 
 build/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
 
-build/fuzz/obj/gen/assets.o: build/asan/gen/assets.c
+build/fuzz/gen/assets.c build/fuzz/gen/assets.S &: scripts/embed $(ASSET_FILES) Makefile
+	@mkdir -p build/fuzz/gen
+	sh scripts/embed build/fuzz/gen/assets $(ASSETS)
+
+build/fuzz/obj/gen/assets.o: build/fuzz/gen/assets.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
 
-build/asan/gen/assets.c build/asan/obj/gen/assets_s.o:
-	$(MAKE) --no-print-directory SANITIZE=1 build/asan/obj/gen/assets_s.o
+build/fuzz/obj/gen/assets_s.o: build/fuzz/gen/assets.S
+	@mkdir -p $(dir $@)
+	$(CLANG) -c $< -o $@
 
 build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(CLANG) $(CPPFLAGS) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $^ -o $@ $(LDLIBS)

@@ -32,10 +32,8 @@ static void print_text(struct cli *c, const struct registry *r, size_t round, bf
 int cmd_check(struct cli *c, int argc, char **argv)
 {
 	struct query_opts q;
-	struct store *s = NULL;
-	struct registry r;
+	struct cli_db db;
 	struct violations v;
-	struct bf_err err;
 	size_t round;
 	int rc;
 
@@ -45,31 +43,22 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		return cli_usage_error(c, "check", "unexpected argument '%s'", q.args[0]);
 	if (q.format == FMT_CSV)
 		return cli_usage_error(c, "check", "--format csv is not offered; use table or json");
-	bf_err_init(&err);
-	registry_init(&r);
 	violations_init(&v);
-	if (store_open(c->db, false, &s, &err) || query_load(s, &r, &err) ||
-	    check_round(&r, q.round, q.as_of, &round, &v, &err)) {
-		rc = cli_fail(c, &err);
-		goto out;
-	}
-	if (round == REG_NONE) {
+	if (cli_db_load(c, &db) || check_round(&db.r, q.round, q.as_of, &round, &v, &db.err)) {
+		rc = cli_fail(c, &db.err);
+	} else if (round == REG_NONE) {
 		fprintf(c->err, "bangfu: the database has no round yet; import rounds.csv\n");
 		rc = 1;
-		goto out;
-	}
-	if (q.format == FMT_JSON) {
-		json_t *j = check_json(&r, round, q.as_of, &v);
+	} else if (q.format == FMT_JSON) {
+		json_t *j = check_json(&db.r, round, q.as_of, &v);
 		cli_print(c, j, FMT_JSON, NULL);
 		json_decref(j);
+		rc = v.n ? 1 : 0;
 	} else {
-		print_text(c, &r, round, q.as_of, &v);
+		print_text(c, &db.r, round, q.as_of, &v);
+		rc = v.n ? 1 : 0;
 	}
-	rc = v.n ? 1 : 0;
-out:
 	violations_release(&v);
-	registry_release(&r);
-	store_close(s);
-	bf_err_release(&err);
+	cli_db_release(&db);
 	return rc;
 }

@@ -7,9 +7,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 {
 	struct query_opts q;
 	struct report_opts o;
-	struct store *s = NULL;
-	struct registry r;
-	struct bf_err err;
+	struct cli_db db;
 	json_t *out = NULL;
 	int rc;
 
@@ -24,18 +22,11 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	o.round = q.round;
 	o.as_of = q.as_of;
 	o.within = q.within;
-	bf_err_init(&err);
-	registry_init(&r);
-	if (store_open(c->db, false, &s, &err) || query_load(s, &r, &err) ||
-	    report_run(&r, q.args[0], &o, &out, &err)) {
-		rc = cli_fail(c, &err);
-		goto done;
-	}
-	cli_print(c, out, q.format, report_find(q.args[0])->columns);
-done:
+	if (cli_db_load(c, &db) || report_run(&db.r, q.args[0], &o, &out, &db.err))
+		rc = cli_fail(c, &db.err);
+	else
+		cli_print(c, out, q.format, report_find(q.args[0])->columns);
 	json_decref(out);
-	registry_release(&r);
-	store_close(s);
-	bf_err_release(&err);
+	cli_db_release(&db);
 	return rc;
 }

@@ -7,9 +7,7 @@
 int cmd_show(struct cli *c, int argc, char **argv)
 {
 	struct query_opts q;
-	struct store *s = NULL;
-	struct registry r;
-	struct bf_err err;
+	struct cli_db db;
 	json_t *out = NULL;
 	int rc;
 
@@ -24,18 +22,12 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	    strcmp(q.args[0], "cadre"))
 		return cli_usage_error(c, "show", "cannot show '%s': say target, unit, group or cadre",
 				       q.args[0]);
-	bf_err_init(&err);
-	registry_init(&r);
-	if (store_open(c->db, false, &s, &err) || query_load(s, &r, &err) ||
-	    show_record(&r, q.args[0], q.args[1], q.as_of, &out, &err)) {
-		rc = cli_fail(c, &err);
-		goto done;
-	}
-	cli_print(c, out, q.format, NULL);
-done:
+	if (cli_db_load(c, &db) ||
+	    show_record(&db.r, q.args[0], q.args[1], q.as_of, &out, &db.err))
+		rc = cli_fail(c, &db.err);
+	else
+		cli_print(c, out, q.format, NULL);
 	json_decref(out);
-	registry_release(&r);
-	store_close(s);
-	bf_err_release(&err);
+	cli_db_release(&db);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* query_opts: shared option parsing; see query_opts.h. */
 #include "cli/query_opts.h"
+#include "app/query.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,4 +59,21 @@ int query_opts_parse(struct cli *c, const char *cmd, const char *allowed, int ar
 	q->args = argv + optind;
 	q->nargs = argc - optind;
 	return 0;
+}
+
+enum bf_status cli_db_load(struct cli *c, struct cli_db *db)
+{
+	db->s = NULL;
+	registry_init(&db->r);
+	bf_err_init(&db->err);
+	if (store_open(c->db, false, &db->s, &db->err))
+		return db->err.status;
+	return query_load(db->s, &db->r, &db->err);
+}
+
+void cli_db_release(struct cli_db *db)
+{
+	registry_release(&db->r);
+	store_close(db->s);
+	bf_err_release(&db->err);
 }

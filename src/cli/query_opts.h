@@ -3,6 +3,8 @@
 #ifndef BF_QUERY_OPTS_H
 #define BF_QUERY_OPTS_H
 #include "cli/cli.h"
+#include "core/registry.h"
+#include "store/store.h"
 
 struct query_opts {
 	const char *round;
@@ -17,5 +19,17 @@ struct query_opts {
  * command takes: r (round), a (as-of), w (within), f (format). Returns 0 or an exit code. */
 int query_opts_parse(struct cli *c, const char *cmd, const char *allowed, int argc,
 		     char **argv, struct query_opts *q);
+
+/* The database of a read-only command, loaded into a registry. */
+struct cli_db {
+	struct store *s;
+	struct registry r;
+	struct bf_err err;
+};
+
+/* Opens c->db and loads it; on failure err says why (print it with cli_fail). Release with
+ * cli_db_release in every case. */
+enum bf_status cli_db_load(struct cli *c, struct cli_db *db);
+void cli_db_release(struct cli_db *db);
 
 #endif
