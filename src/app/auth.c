@@ -213,7 +213,8 @@ static int64_t wait_for(const char *key, int64_t now)
 	int64_t w;
 	pthread_mutex_lock(&table_lock);
 	struct failures *f = slot(key, now);
-	w = f->until > now ? f->until - now : 0;
+	/* now has whole seconds: count the current second too, so a wait is never cut short */
+	w = f->until >= now ? f->until - now + 1 : 0;
 	pthread_mutex_unlock(&table_lock);
 	return w;
 }
@@ -222,7 +223,7 @@ static void record(const char *key, int64_t now, bool failed)
 {
 	pthread_mutex_lock(&table_lock);
 	struct failures *f = slot(key, now);
-	if (!failed || now - f->first > WINDOW) {
+	if (!failed || (now - f->first > WINDOW && f->until < now)) {
 		f->count = 0;
 		f->first = now;
 		f->until = 0;

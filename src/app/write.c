@@ -39,8 +39,8 @@ static const void *find(const struct registry *r, const struct record_type *t, c
 	return hit;
 }
 
-/* The text of one JSON value, as a CSV cell would hold it. */
-static bool cell(json_t *v, struct arena *a, const char **out)
+/* The text of one JSON value, as a CSV cell would hold it (true/false only for 0/1 flags). */
+static bool cell(const struct field_def *f, json_t *v, struct arena *a, const char **out)
 {
 	char tmp[64];
 	switch (json_typeof(v)) {
@@ -55,6 +55,8 @@ static bool cell(json_t *v, struct arena *a, const char **out)
 		break;
 	case JSON_TRUE:
 	case JSON_FALSE:
+		if (f->type != FT_FLAG)
+			return false;
 		snprintf(tmp, sizeof tmp, "%d", json_is_true(v));
 		break;
 	case JSON_NULL:
@@ -86,10 +88,12 @@ static enum bf_status build(struct wctx *w, json_t *body, struct bf_err *err)
 		const struct field_def *f = model_field(t, k);
 		size_t i = f ? (size_t)(f - t->fields) : 0;
 		const char *was = text[i];
-		if (!f || !cell(v, &w->text, &text[i])) {
+		if (!f || !cell(f, v, &w->text, &text[i])) {
 			w->res->field = f ? f->name : NULL;
-			rc = bf_err_set(err, BF_EINPUT, f ? "%s: give a string, a number or null"
-							  : "'%s' is not a column of this record",
+			rc = bf_err_set(err, BF_EINPUT, f ? f->type == FT_FLAG
+							    ? "%s: give 0, 1, true, false or null"
+							    : "%s: give a string, a number or null"
+							  : "'%.100s' is not a column of this record",
 					k);
 			goto out;
 		}
@@ -243,6 +247,11 @@ enum bf_status write_record(struct store *s, const struct principal *p, const ch
 	w.t = t;
 	w.res = res;
 	arena_init(&w.text);
+	registry_init(&w.before);
+	if (!access_may_write_type(p, t)) {
+		rc = bf_err_set(err, BF_EFORBIDDEN, "your role may not change %ss", t->what);
+		goto out;
+	}
 	if ((rc = query_load(s, &w.before, err)))
 		goto out;
 	if (op != WRITE_CREATE && !(w.old = find(&w.before, t, key))) {

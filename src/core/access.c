@@ -69,6 +69,22 @@ bool access_can_read(const struct registry *r, const struct principal *p,
 	return false;
 }
 
+bool access_may_write_type(const struct principal *p, const struct record_type *t)
+{
+	switch (p->role) {
+	case ACC_ADMIN:
+		return true;
+	case ACC_PLANNER:
+		return t == &model_rounds || t == &model_groups || t == &model_members;
+	case ACC_UNIT:
+		return t == &model_cadres;
+	case ACC_COUNTY:
+		return t == &model_indicators;
+	default:
+		return false;
+	}
+}
+
 bool access_can_write(const struct registry *r, const struct principal *p,
 		      const struct record_type *t, const void *rec)
 {

@@ -38,4 +38,6 @@ bool access_reads_all(const struct principal *p);
  * and after. */
 bool access_can_write(const struct registry *r, const struct principal *p,
 		      const struct record_type *t, const void *rec);
+/* Whether p may write records of type t at all (asked first, before any validation). */
+bool access_may_write_type(const struct principal *p, const struct record_type *t);
 #endif

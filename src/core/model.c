@@ -203,9 +203,20 @@ static bool parse_list(const struct field_def *f, const char *s, struct buf *why
 	return true;
 }
 
+/* Plain decimal numbers only: strtol/strtod would also take spaces, hex, inf and nan. */
+static bool decimal(const char *s, bool real)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	if (*p < '0' || *p > '9')
+		return p[0] == '.' && real && p[1] >= '0' && p[1] <= '9';
+	return strspn(p, real ? "0123456789.eE+-" : "0123456789") == strlen(p);
+}
+
 static bool parse_long(const char *s, long *out)
 {
 	char *end;
+	if (!decimal(s, false))
+		return false;
 	errno = 0;
 	*out = strtol(s, &end, 10);
 	return errno == 0 && end != s && *end == '\0';
@@ -248,7 +259,7 @@ static bool parse_value(const struct field_def *f, const char *s, void *p, struc
 		return false;
 	case FT_REAL:
 		errno = 0;
-		d = strtod(s, &end);
+		d = decimal(s, true) ? strtod(s, &end) : (end = (char *)s, 0);
 		if (errno == 0 && end != s && *end == '\0' && isfinite(d)) {
 			*(double *)p = d;
 			return true;

@@ -43,6 +43,7 @@ struct http_ctx {
 	const char *content_type;
 	struct buf out;
 	char set_cookie[256];
+	char allow[64];                 /* the Allow header of a 405 */
 	long retry_after;
 };
 
@@ -68,6 +69,12 @@ extern const size_t http_nroutes;
  * per-thread buffer). *method_ok is false when the path exists with another method. */
 const struct route *http_route_find(const char *method, const char *path, const char **param,
 				    bool *path_exists);
+
+/* The methods that path accepts, as an Allow header value ("GET, POST"). */
+void http_allowed_methods(const char *path, char *out, size_t n);
+
+/* A JSON string of untrusted text: cut after max bytes, invalid UTF-8 escaped as \xNN. */
+json_t *http_string(const char *s, size_t max);
 
 /* Response helpers for handlers. */
 void http_json(struct http_ctx *cx, int status, json_t *v);          /* takes v */

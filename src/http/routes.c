@@ -36,6 +36,16 @@ static const struct record_type *type_of(const char *path)
 	return NULL;
 }
 
+/* ?format= is csv or json; anything else is refused (400) before the handler runs. */
+static bool format_ok(struct http_ctx *cx)
+{
+	const char *f = http_arg(cx, "format");
+	if (!f || strcmp(f, "csv") == 0 || strcmp(f, "json") == 0)
+		return true;
+	http_error(cx, BF_EINPUT, "format must be csv or json", "format");
+	return false;
+}
+
 static bool wants_csv(struct http_ctx *cx)
 {
 	const char *f = http_arg(cx, "format");
@@ -229,7 +239,7 @@ static void h_list(struct http_ctx *cx)
 	struct bf_err err;
 	json_t *out;
 
-	if (!args_known(cx, allowed) ||
+	if (!args_known(cx, allowed) || !format_ok(cx) ||
 	    !parse_long(cx, "limit", LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, &lq.limit) ||
 	    !parse_long(cx, "offset", 0, 1000000000L, &lq.offset))
 		return;
@@ -282,8 +292,12 @@ static void write_one(struct http_ctx *cx, enum write_op op)
 				  JSON_REJECT_DUPLICATES, &jerr);
 		if (!body || !json_is_object(body)) {
 			char msg[300];
-			snprintf(msg, sizeof msg, "the body must be a JSON object of columns (%s%s)",
-				 body ? "got another JSON value" : jerr.text, "");
+			if (body)
+				snprintf(msg, sizeof msg, "the body must be a JSON object of columns, "
+							  "e.g. {\"post\":\"副县长\"}");
+			else
+				snprintf(msg, sizeof msg, "the body is not valid JSON (line %d, column "
+							  "%d: %s)", jerr.line, jerr.column, jerr.text);
 			http_error(cx, BF_EINPUT, msg, NULL);
 			json_decref(body);
 			return;
@@ -291,8 +305,8 @@ static void write_one(struct http_ctx *cx, enum write_op op)
 	}
 	bf_err_init(&err);
 	if (write_record(cx->store, &cx->who, cx->address, t, op, cx->param, body, &res, &err)) {
-		json_t *e = json_pack("{s:s, s:s, s:o}", "code", bf_status_name(err.status),
-				      "message", bf_err_msg(&err), "field",
+		json_t *e = json_pack("{s:s, s:o, s:o}", "code", bf_status_name(err.status),
+				      "message", http_string(bf_err_msg(&err), 2000), "field",
 				      res.field ? json_string(res.field) : json_null());
 		if (res.rule)
 			json_object_set_new(e, "rule", json_string(res.rule));
@@ -310,17 +324,42 @@ static void h_create(struct http_ctx *cx) { write_one(cx, WRITE_CREATE); }
 static void h_update(struct http_ctx *cx) { write_one(cx, WRITE_UPDATE); }
 static void h_delete(struct http_ctx *cx) { write_one(cx, WRITE_DELETE); }
 
+/* from/to: a date (the whole day) or a time as the audit trail writes it. */
+static bool time_arg(struct http_ctx *cx, const char *name, bool end, char out[40])
+{
+	const char *v = http_arg(cx, name);
+	bf_day d;
+
+	out[0] = '\0';
+	if (!v)
+		return true;
+	if (strlen(v) >= 10 && strlen(v) < 32 && strspn(v + 10, "T0123456789:.Z") == strlen(v + 10)) {
+		char day[11];
+		memcpy(day, v, 10);
+		day[10] = '\0';
+		if (date_parse(day, &d)) {
+			snprintf(out, 40, "%s%s", v, strlen(v) == 10 ? (end ? "T99" : "T") : "");
+			return true;
+		}
+	}
+	http_error(cx, BF_EINPUT, "give a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM:SSZ)",
+		   name);
+	return false;
+}
+
 static void h_audit(struct http_ctx *cx)
 {
 	static const char *const allowed[] = { "user", "entity", "from", "to", NULL };
+	char from[40], to[40];
 	struct bf_err err;
 	json_t *out;
 
-	if (!args_known(cx, allowed))
+	if (!args_known(cx, allowed) || !time_arg(cx, "from", false, from) ||
+	    !time_arg(cx, "to", true, to))
 		return;
 	bf_err_init(&err);
 	if (audit_list(cx->store, http_arg(cx, "user"), http_arg(cx, "entity"),
-		       http_arg(cx, "from"), http_arg(cx, "to"), &out, &err))
+		       from[0] ? from : NULL, to[0] ? to : NULL, &out, &err))
 		http_fail(cx, &err);
 	else
 		http_json(cx, 200, out);
@@ -448,7 +487,9 @@ static void h_import(struct http_ctx *cx)
 		while (*m) {
 			const char *nl = strchr(m, '\n');
 			size_t n = nl ? (size_t)(nl - m) : strlen(m);
-			json_array_append_new(lines, json_stringn(m, n));
+			char *line = xstrndup(m, n);
+			json_array_append_new(lines, http_string(line, 2000));
+			free(line);
 			m += n + (nl != NULL);
 		}
 		http_json(cx, http_status_of(err.status),
@@ -514,7 +555,7 @@ static void h_report(struct http_ctx *cx)
 					     "rotations, shares", NULL);
 		return;
 	}
-	if (!args_known(cx, allowed) || !day_arg(cx, &o.as_of) ||
+	if (!args_known(cx, allowed) || !format_ok(cx) || !day_arg(cx, &o.as_of) ||
 	    !parse_long(cx, "within", 180, 36500, &o.within))
 		return;
 	bf_err_init(&err);
@@ -592,6 +633,21 @@ const struct route *http_route_find(const char *method, const char *path, const 
 		}
 	}
 	return NULL;
+}
+
+void http_allowed_methods(const char *path, char *out, size_t n)
+{
+	static const char *const methods[] = { "GET", "POST", "PATCH", "DELETE" };
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < 4; i++) {
+		const char *param;
+		bool exists;
+		if (http_route_find(methods[i], path, &param, &exists))
+			len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s",
+						len ? ", " : "", methods[i]);
+	}
 }
 
 /* OpenAPI 3.1 built from the route table, so that no route goes undocumented. */

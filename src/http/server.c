@@ -13,7 +13,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <strings.h>
+#include "util/text.h"
 #include <time.h>
+
+#define MAX_URL 8192
 
 static const struct http_config *config;
 static FILE *access_log;
@@ -48,13 +54,19 @@ int http_status_of(enum bf_status st)
 		[BF_OK] = 200, [BF_EINPUT] = 400, [BF_ENOTFOUND] = 404, [BF_ECONFLICT] = 409,
 		[BF_EIO] = 500, [BF_EDB] = 503, [BF_EUSAGE] = 400, [BF_EAUTH] = 401,
 		[BF_EFORBIDDEN] = 403, [BF_ETOOMANY] = 429, [BF_EVIOLATION] = 422,
+		[BF_EMETHOD] = 405,
 	};
 	return map[st];
 }
 
 void http_json(struct http_ctx *cx, int status, json_t *v)
 {
-	char *s = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	char *s = v ? json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+	if (!s) { /* a value jansson could not build: never answer "null" */
+		status = 500;
+		s = strdup("{\"error\":{\"code\":\"io_error\",\"message\":\"cannot encode the "
+			   "answer\",\"field\":null}}");
+	}
 	cx->status = status;
 	cx->content_type = "application/json; charset=utf-8";
 	buf_reset(&cx->out);
@@ -63,11 +75,24 @@ void http_json(struct http_ctx *cx, int status, json_t *v)
 	json_decref(v);
 }
 
+/* Messages may quote the request (a key, a parameter): cut to a sane length and made valid
+ * UTF-8, or jansson would refuse the string. */
+json_t *http_string(const char *s, size_t max)
+{
+	struct buf b = BUF_INIT;
+	json_t *j;
+	text_sanitize(s, max, &b);
+	j = json_string(buf_cstr(&b));
+	buf_release(&b);
+	return j;
+}
+
 void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field)
 {
 	http_json(cx, http_status_of(st),
-		  json_pack("{s:{s:s, s:s, s:o}}", "error", "code", bf_status_name(st), "message",
-			    message, "field", field ? json_string(field) : json_null()));
+		  json_pack("{s:{s:s, s:o, s:o}}", "error", "code", bf_status_name(st), "message",
+			    http_string(message, 2000), "field",
+			    field ? http_string(field, 200) : json_null()));
 }
 
 void http_fail(struct http_ctx *cx, const struct bf_err *err)
@@ -114,10 +139,10 @@ static void dispatch(struct http_ctx *cx)
 
 	bf_err_init(&err);
 	if (!rt) {
-		http_error(cx, exists ? BF_EUSAGE : BF_ENOTFOUND,
+		http_error(cx, exists ? BF_EMETHOD : BF_ENOTFOUND,
 			   exists ? "method not allowed on this path" : "no such endpoint", NULL);
 		if (exists)
-			cx->status = 405;
+			http_allowed_methods(cx->path, cx->allow, sizeof cx->allow);
 		goto out;
 	}
 	if (!(cx->store = thread_store(&err))) {
@@ -175,10 +200,10 @@ static void log_line(const struct request *rq, const struct http_ctx *cx)
 	ms = (double)(t1.tv_sec - rq->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - rq->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	j = json_pack("{s:s, s:s, s:o, s:s, s:s, s:s, s:i, s:f}", "time", when, "id", rq->id,
+	j = json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:i, s:f}", "time", when, "id", rq->id,
 		      "user", cx->signed_in ? json_string(cx->session.account.name) : json_null(),
-		      "address", cx->address, "method", cx->method, "path", cx->path, "status",
-		      cx->status, "ms", ms);
+		      "address", cx->address, "method", http_string(cx->method, 32), "path",
+		      http_string(cx->path, 300), "status", cx->status, "ms", ms);
 	s = json_dumps(j, JSON_COMPACT);
 	pthread_mutex_lock(&log_lock);
 	fprintf(access_log, "%s\n", s);
@@ -207,6 +232,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct http_ctx *cx,
 	MHD_add_response_header(res, "X-Request-Id", rq->id);
 	if (cx->set_cookie[0])
 		MHD_add_response_header(res, "Set-Cookie", cx->set_cookie);
+	if (cx->allow[0])
+		MHD_add_response_header(res, "Allow", cx->allow);
 	if (cx->retry_after > 0) {
 		char ra[24];
 		snprintf(ra, sizeof ra, "%ld", cx->retry_after);
@@ -215,6 +242,60 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct http_ctx *cx,
 	r = MHD_queue_response(conn, (unsigned)cx->status, res);
 	MHD_destroy_response(res);
 	return r;
+}
+
+static enum MHD_Result count_one(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *value)
+{
+	struct { const char *name; int n; } *c = cls;
+	(void)kind;
+	(void)value;
+	c->n += strcasecmp(key, c->name) == 0;
+	return MHD_YES;
+}
+
+static enum MHD_Result add_len(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *value)
+{
+	(void)kind;
+	*(size_t *)cls += strlen(key) + (value ? strlen(value) : 0) + 2;
+	return MHD_YES;
+}
+
+/* The length of the path and the query string, as decoded. */
+static size_t url_length(struct MHD_Connection *conn, const char *url)
+{
+	size_t n = strlen(url);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_len, &n);
+	return n;
+}
+
+static int count_headers(struct MHD_Connection *conn, const char *name)
+{
+	struct { const char *name; int n; } c = { name, 0 };
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, count_one, &c);
+	return c.n;
+}
+
+/* Percent-decoding as libmicrohttpd does it, except that %00 stays as it is: a decoded NUL
+ * would silently cut the path short ("/targets/440881%00/x" would read as 440881). */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+	char *r = s, *w = s;
+	(void)cls;
+	(void)conn;
+	while (*r) {
+		if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2]) &&
+		    !(r[1] == '0' && r[2] == '0')) {
+			char hex[3] = { r[1], r[2], 0 };
+			*w++ = (char)strtol(hex, NULL, 16);
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -246,6 +327,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	memset(&cx, 0, sizeof cx);
+	rq->started = true;
 	cx.method = method;
 	cx.path = url;
 	cx.conn = conn;
@@ -257,6 +339,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (rq->too_big)
 		http_error(&cx, BF_EINPUT, "the request body is larger than the limit", NULL),
 			cx.status = 413;
+	else if (url_length(conn, url) > MAX_URL)
+		http_error(&cx, BF_EINPUT, "the URL is too long", NULL), cx.status = 414;
+	else if (count_headers(conn, MHD_HTTP_HEADER_CONTENT_LENGTH) > 1)
+		http_error(&cx, BF_EINPUT, "more than one Content-Length header", NULL);
 	else
 		dispatch(&cx);
 	r = respond(conn, &cx, rq);
@@ -326,7 +412,9 @@ int http_serve(const struct http_config *cfg, FILE *log)
 			     0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-			     MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_END);
+			     MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024,
+			     MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "bangfu serve: cannot listen on %s (in use? not an address of this "
 				"machine?)\n", cfg->listen);

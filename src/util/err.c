@@ -50,6 +50,7 @@ static const struct {
 	[BF_EFORBIDDEN] = { "forbidden", 1 },
 	[BF_ETOOMANY] = { "too_many_attempts", 1 },
 	[BF_EVIOLATION] = { "rule_violation", 1 },
+	[BF_EMETHOD] = { "method_not_allowed", 2 },
 };
 
 int bf_status_exit_code(enum bf_status s)

@@ -17,6 +17,7 @@ enum bf_status {
 	BF_EFORBIDDEN, /* signed in, but the role does not allow it */
 	BF_ETOOMANY,   /* too many attempts: try again later */
 	BF_EVIOLATION, /* the change breaks a programme rule */
+	BF_EMETHOD,    /* the path exists, with other methods */
 };
 
 /* The message may hold several lines (an import lists every error). count is how many errors

@@ -110,6 +110,28 @@ bool text_to_utf8(const char *data, size_t len, struct buf *out, enum text_encod
 	return false;
 }
 
+void text_sanitize(const char *s, size_t max, struct buf *out)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0, len = strlen(s);
+
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n;
+		if (i >= max) {
+			buf_adds(out, "…");
+			return;
+		}
+		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0) {
+			buf_addf(out, "\\x%02X", p[i++]);
+			continue;
+		}
+		buf_add(out, s + i, (size_t)n);
+		i += (size_t)n;
+	}
+}
+
 size_t text_width(const char *s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;

@@ -17,6 +17,9 @@ bool text_to_utf8(const char *data, size_t len, struct buf *out, enum text_encod
 const char *text_encoding_name(enum text_encoding e);
 /* Returns the offset of the first invalid byte of s, or len if s is valid UTF-8. */
 size_t text_utf8_invalid_at(const char *s, size_t len);
+/* Appends s to out as valid UTF-8: each invalid byte becomes the text \xNN, and after max
+ * bytes of s the rest is replaced by "…". For echoing untrusted input in messages. */
+void text_sanitize(const char *s, size_t max, struct buf *out);
 /* Display width of a UTF-8 string in terminal columns. */
 size_t text_width(const char *s);
 /* Appends s to out, padded with spaces to width columns (never truncates). */

@@ -9,7 +9,7 @@ HTTP 404
 {"error":{"code":"not_found","message":"no such endpoint","field":null}}
 $ api PUT /api/v1/targets
 HTTP 405
-{"error":{"code":"usage","message":"method not allowed on this path","field":null}}
+{"error":{"code":"method_not_allowed","message":"method not allowed on this path","field":null}}
 $ api GET '/api/v1/targets?limit=-1'
 HTTP 400
 {"error":{"code":"invalid_input","message":"limit must be a whole number from 0 to 10000","field":"limit"}}

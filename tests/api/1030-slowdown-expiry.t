@@ -8,12 +8,12 @@ HTTP 401
 HTTP 401
 HTTP 401
 HTTP 401
-$ api login wang 'a long enough secret'
+$ api login wang 'a long enough secret' | sed -E 's/in [12] seconds/in N seconds/'
 HTTP 429
-{"error":{"code":"too_many_attempts","message":"too many failed logins: try again in 1 seconds","field":null}}
+{"error":{"code":"too_many_attempts","message":"too many failed logins: try again in N seconds","field":null}}
 $ curl -s -D - -o /dev/null -H 'Content-Type: application/json' -d '{"username":"wang","password":"a long enough secret"}' http://127.0.0.1:$(cat port)/api/v1/session | tr -d '\r' | grep -i '^retry-after'
-Retry-After: 1
-$ sleep 1.2; api login wang 'a long enough secret'
+Retry-After: [12] (re)
+$ sleep 2.2; api login wang 'a long enough secret'
 HTTP 200
 {"name":"wang","role":"planner","unit":null,"target":null}
 $ api GET /api/v1/session | sed -n 1p
