@@ -70,6 +70,10 @@ extern const size_t http_nroutes;
 const struct route *http_route_find(const char *method, const char *path, const char **param,
 				    bool *path_exists);
 
+/* Percent-decodes s in place (the path and each query key and value, as libmicrohttpd hands
+ * them over), keeping %00 as it is; returns the new length. */
+size_t http_unescape(char *s);
+
 /* The methods that path accepts, as an Allow header value ("GET, POST"). */
 void http_allowed_methods(const char *path, char *out, size_t n);
 

@@ -279,11 +279,10 @@ static int count_headers(struct MHD_Connection *conn, const char *name)
 
 /* Percent-decoding as libmicrohttpd does it, except that %00 stays as it is: a decoded NUL
  * would silently cut the path short ("/targets/440881%00/x" would read as 440881). */
-static size_t unescape(void *cls, struct MHD_Connection *conn, char *s)
+size_t http_unescape(char *s)
 {
 	char *r = s, *w = s;
-	(void)cls;
-	(void)conn;
+
 	while (*r) {
 		if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2]) &&
 		    !(r[1] == '0' && r[2] == '0')) {
@@ -296,6 +295,13 @@ static size_t unescape(void *cls, struct MHD_Connection *conn, char *s)
 	}
 	*w = '\0';
 	return (size_t)(w - s);
+}
+
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+	(void)cls;
+	(void)conn;
+	return http_unescape(s);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
