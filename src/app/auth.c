@@ -284,7 +284,7 @@ enum bf_status auth_session_check(struct store *s, const char *token, int64_t no
 		return bf_err_set(err, BF_EAUTH, "sign in first");
 	token_hash(token, hash);
 	bf_err_init(&e);
-	rc = session_get(s, hash, &ses, &e);
+	rc = session_get_account(s, hash, &ses, &out->account, &e);
 	bf_err_release(&e);
 	if (rc == BF_ENOTFOUND)
 		return bf_err_set(err, BF_EAUTH, "sign in first (the session has ended)");
@@ -294,8 +294,6 @@ enum bf_status auth_session_check(struct store *s, const char *token, int64_t no
 		session_delete(s, hash, err);
 		return bf_err_set(err, BF_EAUTH, "the session has expired: sign in again");
 	}
-	if ((rc = account_get(s, ses.account, &out->account, err)))
-		return rc;
 	if (out->account.disabled)
 		return bf_err_set(err, BF_EAUTH, "the account is disabled");
 	snprintf(out->csrf, sizeof out->csrf, "%s", ses.csrf);

@@ -3,6 +3,13 @@
 #include "store/account.h"
 #include "util/xalloc.h"
 #include <pthread.h>
+#include <string.h>
+
+#define MAX_ANSWERS 512
+
+struct snapshot_answer {
+	char *key, *body;
+};
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct snapshot *current;
@@ -10,9 +17,38 @@ static struct snapshot *current;
 static void unref(struct snapshot *s)
 {
 	if (s && --s->refs == 0) {
+		for (size_t i = 0; i < s->nanswers; i++) {
+			free(s->answers[i].key);
+			free(s->answers[i].body);
+		}
+		free(s->answers);
 		registry_release(&s->reg);
 		free(s);
 	}
+}
+
+char *snapshot_answer_get(struct snapshot *snap, const char *key)
+{
+	char *body = NULL;
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < snap->nanswers && !body; i++)
+		if (strcmp(snap->answers[i].key, key) == 0)
+			body = xstrdup(snap->answers[i].body);
+	pthread_mutex_unlock(&lock);
+	return body;
+}
+
+void snapshot_answer_put(struct snapshot *snap, const char *key, const char *body)
+{
+	pthread_mutex_lock(&lock);
+	if (!snap->answers)
+		snap->answers = xcalloc(MAX_ANSWERS, sizeof *snap->answers);
+	if (snap->nanswers < MAX_ANSWERS) {
+		snap->answers[snap->nanswers].key = xstrdup(key);
+		snap->answers[snap->nanswers].body = xstrdup(body);
+		snap->nanswers++;
+	}
+	pthread_mutex_unlock(&lock);
 }
 
 enum bf_status snapshot_get(struct store *s, struct snapshot **out, struct bf_err *err)

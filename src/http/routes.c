@@ -229,7 +229,48 @@ static bool args_known(struct http_ctx *cx, const char *const *allowed)
 	return false;
 }
 
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *value)
+{
+	(void)kind;
+	buf_addf(cls, "&%s=%s", key, value ? value : "");
+	return MHD_YES;
+}
+
+/* What a list answer depends on besides the data: the path, the reader's scope, the query. */
+static void answer_key(struct http_ctx *cx, struct buf *key)
+{
+	buf_addf(key, "%s|%d|%s|%s|%d|", cx->path, cx->who.role, cx->who.unit ? cx->who.unit : "",
+		 cx->who.target ? cx->who.target : "", wants_csv(cx));
+	MHD_get_connection_values(cx->conn, MHD_GET_ARGUMENT_KIND, add_arg, key);
+}
+
+static void h_list_encode(struct http_ctx *cx);
+
+/* Lists are answered from the snapshot's cache of encoded answers when the same reader asked
+ * the same since the last change: encoding JSON is most of a list's cost. */
 static void h_list(struct http_ctx *cx)
+{
+	struct buf key = BUF_INIT;
+	char *hit;
+
+	answer_key(cx, &key);
+	if ((hit = snapshot_answer_get(cx->snap, key.data))) {
+		buf_reset(&cx->out);
+		buf_adds(&cx->out, hit);
+		cx->status = 200;
+		cx->content_type = wants_csv(cx) ? "text/csv; charset=utf-8"
+						 : "application/json; charset=utf-8";
+		free(hit);
+	} else {
+		h_list_encode(cx);
+		if (cx->status == 200)
+			snapshot_answer_put(cx->snap, key.data, buf_cstr(&cx->out));
+	}
+	buf_release(&key);
+}
+
+static void h_list_encode(struct http_ctx *cx)
 {
 	static const char *const allowed[] = { "round", "target", "unit", "rank", "q", "sort",
 					       "limit", "offset", "format", NULL };

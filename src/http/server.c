@@ -24,7 +24,6 @@
 static const struct http_config *config;
 static FILE *access_log;
 static pthread_key_t store_key;
-static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct request {
 	struct buf body;
@@ -187,30 +186,43 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t n)
 			  (socklen_t)n);
 }
 
+/* One JSON string (quotes included) of untrusted text, for the log line. */
+static void log_string(struct buf *line, const char *s, size_t max)
+{
+	json_t *j = http_string(s, max);
+	char *enc = json_dumps(j, JSON_ENCODE_ANY);
+	buf_adds(line, enc ? enc : "null");
+	free(enc);
+	json_decref(j);
+}
+
+/* One JSON line per request, written with a single write: stderr is unbuffered, so no line is
+ * ever half-written or mixed with another thread's. */
 static void log_line(const struct request *rq, const struct http_ctx *cx)
 {
 	struct timespec t1;
-	double ms;
-	json_t *j;
-	char *s, when[32];
+	struct buf line = BUF_INIT;
+	char when[32];
 	time_t now = time(NULL);
 	struct tm tm;
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ms = (double)(t1.tv_sec - rq->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - rq->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	j = json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:i, s:f}", "time", when, "id", rq->id,
-		      "user", cx->signed_in ? json_string(cx->session.account.name) : json_null(),
-		      "address", cx->address, "method", http_string(cx->method, 32), "path",
-		      http_string(cx->path, 300), "status", cx->status, "ms", ms);
-	s = json_dumps(j, JSON_COMPACT);
-	pthread_mutex_lock(&log_lock);
-	fprintf(access_log, "%s\n", s);
-	fflush(access_log);
-	pthread_mutex_unlock(&log_lock);
-	free(s);
-	json_decref(j);
+	buf_addf(&line, "{\"time\":\"%s\",\"id\":\"%s\",\"user\":", when, rq->id);
+	if (cx->signed_in)
+		log_string(&line, cx->session.account.name, 64);
+	else
+		buf_adds(&line, "null");
+	buf_addf(&line, ",\"address\":\"%s\",\"method\":", cx->address);
+	log_string(&line, cx->method, 32);
+	buf_adds(&line, ",\"path\":");
+	log_string(&line, cx->path, 300);
+	buf_addf(&line, ",\"status\":%d,\"ms\":%.3f}\n", cx->status,
+		 (double)(t1.tv_sec - rq->t0.tv_sec) * 1e3 +
+			 (double)(t1.tv_nsec - rq->t0.tv_nsec) / 1e6);
+	fwrite(line.data, 1, line.len, access_log);
+	buf_release(&line);
 }
 
 static enum MHD_Result respond(struct MHD_Connection *conn, struct http_ctx *cx,

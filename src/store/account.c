@@ -6,7 +6,7 @@
 
 enum {
 	Q_ACC_INSERT, Q_ACC_UPDATE, Q_ACC_GET, Q_ACC_LIST, Q_SES_INSERT, Q_SES_GET, Q_SES_TOUCH,
-	Q_SES_DELETE, Q_SES_DELETE_ACC, Q_GEN, Q_GEN_BUMP,
+	Q_SES_DELETE, Q_SES_DELETE_ACC, Q_GEN, Q_GEN_BUMP, Q_SES_ACC,
 };
 
 static const char *const sql[] = {
@@ -25,6 +25,9 @@ static const char *const sql[] = {
 	[Q_SES_DELETE_ACC] = "DELETE FROM session WHERE account = ?",
 	[Q_GEN] = "SELECT value FROM meta WHERE key = 'generation'",
 	[Q_GEN_BUMP] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+	[Q_SES_ACC] = "SELECT a.name, a.role, IFNULL(a.unit, ''), IFNULL(a.target, ''), "
+		      "a.password_hash, a.disabled, a.created, s.csrf, s.created, s.last_seen "
+		      "FROM session s JOIN account a ON a.name = s.account WHERE s.token_hash = ?",
 };
 
 #define STMT_BASE 0 /* this file's statements are store_stmt ids 0..10 */
@@ -170,6 +173,31 @@ enum bf_status session_get(struct store *s, const char *token_hash, struct sessi
 		text(out->csrf, sizeof out->csrf, st, 1);
 		out->created = sqlite3_column_int64(st, 2);
 		out->last_seen = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return BF_OK;
+	if (rc == SQLITE_DONE)
+		return bf_err_set(err, BF_ENOTFOUND, "no such session");
+	return store_db_error(s, err, "cannot read sessions");
+}
+
+enum bf_status session_get_account(struct store *s, const char *token_hash,
+				   struct session *ses, struct account *acc, struct bf_err *err)
+{
+	sqlite3_stmt *st = q(s, Q_SES_ACC);
+	int rc;
+
+	if (!st)
+		return store_db_error(s, err, "cannot read sessions");
+	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_account(st, acc);
+		snprintf(ses->account, sizeof ses->account, "%s", acc->name);
+		text(ses->csrf, sizeof ses->csrf, st, 7);
+		ses->created = sqlite3_column_int64(st, 8);
+		ses->last_seen = sqlite3_column_int64(st, 9);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)

@@ -39,6 +39,9 @@ enum bf_status session_insert(struct store *s, const char *token_hash, const cha
 /* BF_ENOTFOUND when there is no such session. */
 enum bf_status session_get(struct store *s, const char *token_hash, struct session *out,
 			   struct bf_err *err);
+/* The session of token_hash with its account, in one query (every API request asks). */
+enum bf_status session_get_account(struct store *s, const char *token_hash,
+				   struct session *ses, struct account *acc, struct bf_err *err);
 enum bf_status session_touch(struct store *s, const char *token_hash, int64_t now,
 			     struct bf_err *err);
 enum bf_status session_delete(struct store *s, const char *token_hash, struct bf_err *err);
