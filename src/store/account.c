@@ -5,7 +5,7 @@
 #include <string.h>
 
 enum {
-	Q_ACC_INSERT, Q_ACC_UPDATE, Q_ACC_GET, Q_ACC_LIST, Q_SES_INSERT, Q_SES_GET, Q_SES_TOUCH,
+	Q_ACC_INSERT, Q_ACC_UPDATE, Q_ACC_GET, Q_ACC_LIST, Q_SES_INSERT, Q_SES_TOUCH,
 	Q_SES_DELETE, Q_SES_DELETE_ACC, Q_GEN, Q_GEN_BUMP, Q_SES_ACC,
 };
 
@@ -19,7 +19,6 @@ static const char *const sql[] = {
 		       "disabled, created FROM account ORDER BY name",
 	[Q_SES_INSERT] = "INSERT INTO session (token_hash, account, csrf, created, last_seen, "
 			 "address) VALUES (?, ?, ?, ?, ?, ?)",
-	[Q_SES_GET] = "SELECT account, csrf, created, last_seen FROM session WHERE token_hash = ?",
 	[Q_SES_TOUCH] = "UPDATE session SET last_seen = ? WHERE token_hash = ?",
 	[Q_SES_DELETE] = "DELETE FROM session WHERE token_hash = ?",
 	[Q_SES_DELETE_ACC] = "DELETE FROM session WHERE account = ?",
@@ -30,7 +29,7 @@ static const char *const sql[] = {
 		      "FROM session s JOIN account a ON a.name = s.account WHERE s.token_hash = ?",
 };
 
-#define STMT_BASE 0 /* this file's statements are store_stmt ids 0..10 */
+#define STMT_BASE 0 /* this file's statements are store_stmt ids 0..15 (audit.c: 16..) */
 
 static sqlite3_stmt *q(struct store *s, int id)
 {
@@ -156,30 +155,6 @@ enum bf_status session_insert(struct store *s, const char *token_hash, const cha
 		sqlite3_bind_text(st, 6, address, -1, SQLITE_STATIC);
 	}
 	return done(s, st, err);
-}
-
-enum bf_status session_get(struct store *s, const char *token_hash, struct session *out,
-			   struct bf_err *err)
-{
-	sqlite3_stmt *st = q(s, Q_SES_GET);
-	int rc;
-
-	if (!st)
-		return store_db_error(s, err, "cannot read sessions");
-	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		text(out->account, sizeof out->account, st, 0);
-		text(out->csrf, sizeof out->csrf, st, 1);
-		out->created = sqlite3_column_int64(st, 2);
-		out->last_seen = sqlite3_column_int64(st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return BF_OK;
-	if (rc == SQLITE_DONE)
-		return bf_err_set(err, BF_ENOTFOUND, "no such session");
-	return store_db_error(s, err, "cannot read sessions");
 }
 
 enum bf_status session_get_account(struct store *s, const char *token_hash,

@@ -36,9 +36,6 @@ enum bf_status account_list(struct store *s, struct account **out, size_t *n,
 enum bf_status session_insert(struct store *s, const char *token_hash, const char *account,
 			      const char *csrf, int64_t now, const char *address,
 			      struct bf_err *err);
-/* BF_ENOTFOUND when there is no such session. */
-enum bf_status session_get(struct store *s, const char *token_hash, struct session *out,
-			   struct bf_err *err);
 /* The session of token_hash with its account, in one query (every API request asks). */
 enum bf_status session_get_account(struct store *s, const char *token_hash,
 				   struct session *ses, struct account *acc, struct bf_err *err);
