@@ -431,7 +431,7 @@ int http_serve(const struct http_config *cfg, FILE *log)
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 			     MHD_OPTION_CONNECTION_TIMEOUT, 60u,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)48 * 1024,
 			     MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "bangfu serve: cannot listen on %s (in use? not an address of this "

@@ -47,11 +47,12 @@ HTTP 400 invalid_input limit
 HTTP 400 invalid_input offset
 HTTP 400 invalid_input within
 HTTP 400 invalid_input as_of
+$ # URLs over 8 KB get a JSON 414, and over the 48 KB connection memory libmicrohttpd answers 414 itself in HTML
 $ a8k=$(head -c 8000 /dev/zero | tr '\0' a); a100k=$(head -c 102400 /dev/zero | tr '\0' a); ./probe GET /api/v1/targets/$a8k; ./probe GET /api/v1/targets/$a100k; ./probe GET "/api/v1/targets?q=$a100k"; ./probe GET /api/v1/$a100k
 HTTP 404 not_found
-HTTP 414 [a-z_]+ (re)
-HTTP 414 [a-z_]+ (re)
-HTTP 414 [a-z_]+ (re)
+HTTP 414 .* (re)
+HTTP 414 .* (re)
+HTTP 414 .* (re)
 $ for m in FOO PUT OPTIONS TRACE PROPFIND get; do printf '%-9s' $m; ./probe $m /api/v1/targets; done; ./probe FOO /api/v1/nothing; ./probe PUT /api/v1/targets/440881 '{}'; (cd anon && ../probe FOO /api/v1/health)
 FOO      HTTP 405 method_not_allowed
 PUT      HTTP 405 method_not_allowed
