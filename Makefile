@@ -16,13 +16,15 @@ ASSETS   := schema.sql=src/store/schema.sql schema2.sql=src/store/schema2.sql \
 ASSET_FILES := $(foreach a,$(ASSETS),$(word 2,$(subst =, ,$(a))))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
-# Variant directories: build/ (release) and build/asan/ (sanitizers, for tests).
+# Variant directories: $(BUILDDIR)/ (release) and $(BUILDDIR)/asan/ (sanitizers, for tests);
+# BUILDDIR=other lets several work trees' builds run side by side.
+BUILDDIR ?= build
 ifeq ($(SANITIZE),1)
-B        := build/asan
+B        := $(BUILDDIR)/asan
 CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=address,undefined
 else
-B        := build
+B        := $(BUILDDIR)
 endif
 
 OBJ      := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/gen/assets.o $(B)/obj/gen/assets_s.o
@@ -61,55 +63,55 @@ deps:
 	@sh scripts/install-deps
 
 test: deps
-	$(MAKE) --no-print-directory SANITIZE=1 build/asan/bangfu build/asan/unit
+	$(MAKE) --no-print-directory SANITIZE=1 $(BUILDDIR)/asan/bangfu $(BUILDDIR)/asan/unit
 	$(MAKE) --no-print-directory $(FUZZERS)
-	@bash tests/run build/asan
+	@bash tests/run $(BUILDDIR)/asan
 
 run: deps all
-	@test -f bangfu.db || ./build/bangfu init
-	@./build/bangfu report summary
+	@test -f bangfu.db || ./$(BUILDDIR)/bangfu init
+	@./$(BUILDDIR)/bangfu report summary
 	@echo
-	@./build/bangfu check || true
+	@./$(BUILDDIR)/bangfu check || true
 	@echo
-	@./build/bangfu serve
+	@./$(BUILDDIR)/bangfu serve
 
-# libFuzzer targets (clang): build/fuzz/fuzz_{csv,json,path}. `make fuzz` runs each for
+# libFuzzer targets (clang): $(BUILDDIR)/fuzz/fuzz_{csv,json,path}. `make fuzz` runs each for
 # FUZZ_SECONDS (default 60); `make test` runs each briefly as a smoke test.
 FUZZ_SECONDS ?= 60
 CLANG ?= clang-14
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-FUZZ_OBJ := $(patsubst src/%.c,build/fuzz/obj/%.o,$(SRC)) build/fuzz/obj/gen/assets.o \
-            build/fuzz/obj/gen/assets_s.o
-FUZZERS  := build/fuzz/fuzz_csv build/fuzz/fuzz_json build/fuzz/fuzz_path
+FUZZ_OBJ := $(patsubst src/%.c,$(BUILDDIR)/fuzz/obj/%.o,$(SRC)) $(BUILDDIR)/fuzz/obj/gen/assets.o \
+            $(BUILDDIR)/fuzz/obj/gen/assets_s.o
+FUZZERS  := $(BUILDDIR)/fuzz/fuzz_csv $(BUILDDIR)/fuzz/fuzz_json $(BUILDDIR)/fuzz/fuzz_path
 
-build/fuzz/obj/%.o: src/%.c
+$(BUILDDIR)/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
 
-build/fuzz/gen/assets.c build/fuzz/gen/assets.S &: scripts/embed $(ASSET_FILES) Makefile
-	@mkdir -p build/fuzz/gen
-	sh scripts/embed build/fuzz/gen/assets $(ASSETS)
+$(BUILDDIR)/fuzz/gen/assets.c $(BUILDDIR)/fuzz/gen/assets.S &: scripts/embed $(ASSET_FILES) Makefile
+	@mkdir -p $(BUILDDIR)/fuzz/gen
+	sh scripts/embed $(BUILDDIR)/fuzz/gen/assets $(ASSETS)
 
-build/fuzz/obj/gen/assets.o: build/fuzz/gen/assets.c
+$(BUILDDIR)/fuzz/obj/gen/assets.o: $(BUILDDIR)/fuzz/gen/assets.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
 
-build/fuzz/obj/gen/assets_s.o: build/fuzz/gen/assets.S
+$(BUILDDIR)/fuzz/obj/gen/assets_s.o: $(BUILDDIR)/fuzz/gen/assets.S
 	@mkdir -p $(dir $@)
 	$(CLANG) -c $< -o $@
 
-build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
+$(BUILDDIR)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(CLANG) $(CPPFLAGS) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $^ -o $@ $(LDLIBS)
 
 fuzz: deps $(FUZZERS)
-	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p build/fuzz/corpus/$${n#fuzz_}; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
+	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p $(BUILDDIR)/fuzz/corpus/$${n#fuzz_}; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) $(BUILDDIR)/fuzz/corpus/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
 
 bench: deps all
 	@sh bench/run
 	@sh bench/http
 
 clean:
-	rm -rf build
+	rm -rf $(BUILDDIR)
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILDDIR) -name '*.d' 2>/dev/null)
