@@ -54,6 +54,17 @@ const struct cli_command cli_commands[] = {
 	  "\n"
 	  "查看一条记录。Shows a target (by adcode: its groups, cadres, indicators), a unit (by\n"
 	  "code: its groups and cadres), a group (by id) or a cadre (by id).\n" },
+	{ "plan", cmd_plan, "规划 · form groups: the exact optimal assignment of units to targets",
+	  "usage: bangfu plan --instance FILE.json [--format table|json]\n"
+	  "\n"
+	  "组团规划。Assigns units to targets as the one lead or as members, maximising the\n"
+	  "pair scores plus each target's bonus per member, within every unit's capacity and\n"
+	  "minimum and every target's member bounds, with the fixed pairs kept (docs/planner.md).\n"
+	  "The solution is exact (network simplex). Exits 1 if the instance is infeasible, with\n"
+	  "the reason naming the units and targets in conflict.\n"
+	  "\n"
+	  "  --instance FILE   the instance as JSON: units, targets, pairs, fixed\n"
+	  "  --format F        table (default: assignments grouped by target) or json\n" },
 	{ "user", cmd_user, "账号 · accounts of the web server: add, list, disable, enable, passwd",
 	  "usage: bangfu [--db PATH] user add NAME --role ROLE [--unit CODE] [--target ADCODE]\n"
 	  "                                   --password-stdin\n"
