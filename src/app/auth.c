@@ -50,7 +50,7 @@ bool auth_password_ok(const char *pw, struct buf *why)
 	return true;
 }
 
-static bool name_ok(const char *s)
+bool auth_name_ok(const char *s)
 {
 	size_t n = strlen(s);
 	if (n < 1 || n > 64)
@@ -93,7 +93,7 @@ enum bf_status auth_account_add(struct store *s, const char *name, const char *r
 	int r = model_enum_index(access_roles, role ? role : "");
 
 	memset(&a, 0, sizeof a);
-	if (!name_ok(name))
+	if (!auth_name_ok(name))
 		return bf_err_set(err, BF_EINPUT, "account name '%s': use 1-64 lower-case letters, "
 						  "digits, '.', '_' or '-'", name);
 	if (r < 0)

@@ -19,6 +19,9 @@ bool auth_init(void);
  * UTF-8, not a commonly used password. Otherwise why says what is wrong. */
 bool auth_password_ok(const char *password, struct buf *why);
 
+/* Whether name is a valid account name: 1-64 lower-case letters, digits, '.', '_' or '-'. */
+bool auth_name_ok(const char *name);
+
 /* Creates an account. role is one of access_roles; unit (a unit code) is required for role
  * unit, target (an adcode) for role county, and must exist. */
 enum bf_status auth_account_add(struct store *s, const char *name, const char *role,

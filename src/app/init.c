@@ -24,8 +24,9 @@ static enum bf_status load_bundled(struct store *s, struct import_result *res,
 	size_t n = 0;
 
 	for (size_t i = 0; i < assets_count && n < 16; i++) {
+		/* only the record files: guangdong/plan-needs.csv is the planner's table */
 		if (strncmp(assets[i].name, "guangdong/", 10) != 0 ||
-		    !strstr(assets[i].name, ".csv"))
+		    !model_type_by_file(assets[i].name + 10))
 			continue;
 		src[n].name = assets[i].name;
 		src[n].data = (const char *)assets[i].begin;

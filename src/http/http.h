@@ -80,6 +80,11 @@ void http_allowed_methods(const char *path, char *out, size_t n);
 /* A JSON string of untrusted text: cut after max bytes, invalid UTF-8 escaped as \xNN. */
 json_t *http_string(const char *s, size_t max);
 
+/* routes_users.c: the admin's account endpoints. */
+void http_users_list(struct http_ctx *cx);
+void http_users_create(struct http_ctx *cx);
+void http_users_update(struct http_ctx *cx);
+
 /* Response helpers for handlers. */
 void http_json(struct http_ctx *cx, int status, json_t *v);          /* takes v */
 void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field);

@@ -643,6 +643,12 @@ const struct route http_routes[] = {
 	  "nothing" },
 	{ "GET", "/api/v1/audit", 0, (1u << ACC_ADMIN) | (1u << ACC_AUDITOR), h_audit,
 	  "the audit trail, filtered by user, entity, from, to" },
+	{ "GET", "/api/v1/users", 0, 1u << ACC_ADMIN, http_users_list,
+	  "the accounts (never their passwords)" },
+	{ "POST", "/api/v1/users", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_create,
+	  "create an account: name, role, unit or target, password (generated when absent)" },
+	{ "PATCH", "/api/v1/users/{key}", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_update,
+	  "change an account: role, unit, target, disabled, password or reset_password" },
 };
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
 

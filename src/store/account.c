@@ -12,7 +12,8 @@ enum {
 static const char *const sql[] = {
 	[Q_ACC_INSERT] = "INSERT INTO account (name, role, unit, target, password_hash, disabled, "
 			 "created) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?)",
-	[Q_ACC_UPDATE] = "UPDATE account SET password_hash = ?, disabled = ? WHERE name = ?",
+	[Q_ACC_UPDATE] = "UPDATE account SET password_hash = ?, disabled = ?, role = ?, "
+			 "unit = NULLIF(?, ''), target = NULLIF(?, '') WHERE name = ?",
 	[Q_ACC_GET] = "SELECT name, role, IFNULL(unit, ''), IFNULL(target, ''), password_hash, "
 		      "disabled, created FROM account WHERE name = ?",
 	[Q_ACC_LIST] = "SELECT name, role, IFNULL(unit, ''), IFNULL(target, ''), password_hash, "
@@ -85,7 +86,10 @@ enum bf_status account_update(struct store *s, const struct account *a, struct b
 	if (st) {
 		sqlite3_bind_text(st, 1, a->password_hash, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, a->disabled);
-		sqlite3_bind_text(st, 3, a->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, a->role, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, a->unit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, a->target, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, a->name, -1, SQLITE_STATIC);
 	}
 	return done(s, st, err);
 }

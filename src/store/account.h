@@ -24,7 +24,8 @@ struct session {
 
 /* Inserts a new account; an existing name is BF_ECONFLICT. */
 enum bf_status account_insert(struct store *s, const struct account *a, struct bf_err *err);
-/* Updates the password hash and the disabled flag of an existing account. */
+/* Updates the role, unit, target, password hash and disabled flag of an existing account
+ * (the name and creation time never change). */
 enum bf_status account_update(struct store *s, const struct account *a, struct bf_err *err);
 /* BF_ENOTFOUND when there is no such account. */
 enum bf_status account_get(struct store *s, const char *name, struct account *out,

@@ -27,7 +27,7 @@ auditor HTTP 403 {"error":{"code":"forbidden","message":"missing or wrong X-CSRF
 $ cd lists/admin && curl -s -b jar -H "X-CSRF-Token: $(jq -r .csrf ../planner/body.json)" -X PATCH -d '{"note":"another session token"}' http://127.0.0.1:$(cat port)/api/v1/rounds/2023-2026; echo
 {"error":{"code":"forbidden","message":"missing or wrong X-CSRF-Token header","field":null}}
 $ bash "$TESTDIR/api/authz-run" "$TESTDIR/api/authz-matrix.txt"
-464 cases, 0 mismatches
+[0-9]+ cases, 0 mismatches (re)
 $ bangfu audit verify
 audit trail intact: [0-9]+ rows, every hash matches (re)
 $ api -q GET /api/v1/health | jq -r .status
