@@ -1,0 +1,299 @@
+// data: bringing spreadsheets in and out. Import (admin): CSV files are first previewed with
+// POST /api/v1/import?dry_run=1, which writes nothing and lists every error with its file,
+// line and column; only a clean preview enables the real import. Export: any record list or
+// report as CSV for Excel. For admins the accounts (GET/POST/PATCH /api/v1/users), and for
+// admins and auditors the audit trail with its filters and each change's before and after.
+import { useCss, loadRefs, unitLabel, targetLabel, parseImportError } from './common.js';
+
+const ENTITIES = ['rounds', 'targets', 'units', 'groups', 'members', 'cadres', 'indicators'];
+const REPORTS = ['summary', 'coverage', 'groups', 'cadres', 'rotations', 'shares'];
+const REPORTS_CSV = ['coverage', 'groups', 'cadres', 'rotations', 'shares'];
+const AUDIT_ENTITIES = ['round', 'target', 'unit', 'grp', 'member', 'cadre', 'indicator', 'account', 'import'];
+const ROLES = ['admin', 'planner', 'unit', 'county', 'auditor'];
+
+function tabsFor(role) {
+  const tabs = [];
+  if (role === 'admin') tabs.push('import');
+  tabs.push('export');
+  if (role === 'admin') tabs.push('users');
+  if (role === 'admin' || role === 'auditor') tabs.push('audit');
+  return tabs;
+}
+
+export async function render(el, ctx, params) {
+  useCss();
+  const { t, ui } = ctx;
+  const { h, mount } = ui;
+  const tabs = tabsFor(ctx.user.role);
+  const tab = tabs.includes(params.tab) ? params.tab : tabs[0];
+  const panel = h('div', { class: 'tab-panel', role: 'tabpanel', id: 'data-panel', 'aria-labelledby': 'tab-' + tab });
+  const bar = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('dt.sections') },
+    tabs.map((x) => h('button', { type: 'button', role: 'tab', id: 'tab-' + x, 'data-tab': x, 'aria-selected': String(x === tab),
+      'aria-controls': 'data-panel', tabindex: x === tab ? '0' : '-1',
+      onclick: () => ctx.navigate('#/data?tab=' + x),
+      onkeydown: (e) => {
+        const i = tabs.indexOf(x) + (e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0);
+        if (i !== tabs.indexOf(x) && tabs[i]) { e.preventDefault(); ctx.navigate('#/data?tab=' + tabs[i]); }
+      } }, t('dt.tab_' + x))));
+  mount(el, h('div', { class: 'page-head' }, h('h1', {}, t('dt.title'))), bar, panel);
+  const draw = { import: importTab, export: exportTab, users: usersTab, audit: auditTab }[tab];
+  await draw(panel, ctx, params);
+  const sel = bar.querySelector('[aria-selected="true"]');
+  if (params.tab && sel && document.activeElement === document.body) sel.focus();
+}
+
+// ---- import ---------------------------------------------------------------------------------
+
+function importTab(el, ctx) {
+  const { t, ui } = ctx;
+  const { h, mount } = ui;
+  const input = h('input', { type: 'file', id: 'import-files', name: 'files', multiple: true, accept: '.csv,text/csv' });
+  const result = h('div', { class: 'import-result', 'aria-live': 'polite' });
+  const previewBtn = h('button', { type: 'button', class: 'primary', 'data-action': 'preview', onclick: preview }, t('dt.preview'));
+  const commitBtn = h('button', { type: 'button', 'data-action': 'commit', disabled: true, onclick: commit }, t('dt.commit'));
+  let checked = null;   // the files of the last clean preview
+
+  const form = () => {
+    const fd = new FormData();
+    for (const f of input.files) fd.append('files', f, f.name);
+    return fd;
+  };
+  input.addEventListener('change', () => { checked = null; commitBtn.disabled = true; result.replaceChildren(); });
+
+  function rowsTable(imported, caption) {
+    return h('table', { class: 'data import-rows' }, h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dt.file')), h('th', { scope: 'col', class: 'num' }, t('dt.rows')))),
+      h('tbody', {}, Object.entries(imported).map(([f, n]) => h('tr', {}, h('td', { 'data-label': t('dt.file') }, f), h('td', { class: 'num', 'data-label': t('dt.rows') }, String(n))))));
+  }
+
+  function errorsTable(e) {
+    const lines = Array.isArray(e.details && e.details.errors) ? e.details.errors : [e.message];
+    const rows = lines.map(parseImportError);
+    return h('div', { class: 'error', role: 'alert', 'data-errors': String(rows.length) },
+      h('strong', {}, t('dt.errors', { n: rows.length })),
+      h('p', {}, t('dt.nothing_written')),
+      h('div', { class: 'scroll' }, h('table', { class: 'data import-errors' },
+        h('thead', {}, h('tr', {}, [t('dt.file'), t('dt.line'), t('dt.column'), t('dt.message')].map((x) => h('th', { scope: 'col' }, x)))),
+        h('tbody', {}, rows.map((r) => h('tr', { 'data-line': r.line, 'data-column': r.column },
+          h('td', { 'data-label': t('dt.file') }, r.file), h('td', { class: 'num', 'data-label': t('dt.line') }, r.line || '–'),
+          h('td', { 'data-label': t('dt.column') }, r.column || '–'), h('td', { 'data-label': t('dt.message') }, r.message)))))));
+  }
+
+  async function preview() {
+    if (!input.files.length) { mount(result, h('p', { class: 'bad-text' }, t('dt.pick_files'))); input.focus(); return; }
+    previewBtn.disabled = true;
+    commitBtn.disabled = true;
+    checked = null;
+    mount(result, ui.loading());
+    try {
+      const res = await ctx.apiForm('/import?dry_run=1', form());
+      checked = [...input.files];
+      mount(result, h('div', { class: 'ok-box', 'data-preview': 'ok' },
+        h('p', { class: 'ok-text' }, t('dt.preview_ok')), rowsTable(res.imported || {}, t('dt.would_import'))));
+      commitBtn.disabled = false;
+      commitBtn.focus();
+    } catch (e) {
+      mount(result, e.status === 400 || e.status === 422 ? errorsTable(e) : ui.errorBox(e));
+    } finally {
+      previewBtn.disabled = false;
+    }
+  }
+
+  async function commit() {
+    if (!checked || checked.length !== input.files.length || checked.some((f, i) => f !== input.files[i])) { commitBtn.disabled = true; return; }
+    const ok = await ui.confirmBox(t('dt.commit_confirm', { n: checked.length }), t('dt.commit'));
+    if (!ok) return;
+    commitBtn.disabled = true;
+    try {
+      const res = await ctx.apiForm('/import', form());
+      mount(result, h('div', { 'data-imported': 'ok' }, h('p', { class: 'ok-text' }, t('dt.imported')), rowsTable(res.imported || {}, t('dt.imported_rows'))));
+      ui.toast(t('dt.imported'));
+      checked = null;
+    } catch (e) {
+      mount(result, e.status === 400 ? errorsTable(e) : ui.errorBox(e));
+    }
+  }
+
+  mount(el,
+    h('section', { class: 'panel' },
+      h('h2', {}, t('dt.import_title')),
+      h('p', { class: 'muted' }, t('dt.import_intro')),
+      h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('dt.files')), input,
+        h('small', { class: 'help' }, t('dt.files_help'))),
+      h('div', { class: 'actions' }, previewBtn, commitBtn),
+      result));
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+function exportTab(el, ctx) {
+  const { t, ui } = ctx;
+  const { h, mount } = ui;
+  const reader = ['admin', 'planner', 'auditor'].includes(ctx.user.role);
+  const btn = (path, file, label) => h('button', { type: 'button', 'data-export': file,
+    onclick: async (e) => {
+      e.target.disabled = true;
+      try { await ctx.downloadCsv(path, file); } catch (err) { ui.toast(err.message, 'bad'); } finally { e.target.disabled = false; }
+    } }, label);
+  mount(el,
+    h('section', { class: 'panel' },
+      h('h2', {}, t('dt.export_title')),
+      h('p', { class: 'muted' }, reader ? t('dt.export_intro') : t('dt.export_intro_scoped')),
+      h('ul', { class: 'export-list' }, ENTITIES.map((x) => h('li', {},
+        btn(`/${x}?limit=10000`, `${x}.csv`, t('dt.entity_' + x)), ' ', h('span', { class: 'muted small' }, `${x}.csv`))))),
+    reader ? h('section', { class: 'panel' },
+      h('h2', {}, t('dt.reports_title')),
+      h('ul', { class: 'export-list' }, REPORTS.filter((r) => REPORTS_CSV.includes(r)).map((r) => h('li', {},
+        btn(`/reports/${r}`, `report-${r}.csv`, t('dt.report_' + r)))))) : null);
+}
+
+// ---- users ----------------------------------------------------------------------------------
+
+async function usersTab(el, ctx) {
+  const { t, ui } = ctx;
+  const { h, mount } = ui;
+  const [res, refs] = await Promise.all([ctx.api('GET', '/users'), loadRefs(ctx, ['units', 'targets'])]);
+  if (!ctx.current()) return;
+  const unitOpts = [...refs.units.values()].map((u) => ({ value: u.code, label: `${u.code} ${unitLabel(refs.units, u.code)}` }));
+  const targetOpts = [...refs.targets.values()].map((x) => ({ value: x.adcode, label: `${x.adcode} ${targetLabel(refs.targets, x.adcode)}` }));
+  const roleOpts = ROLES.map((r) => ({ value: r, label: `${ctx.tv('role', r)} (${r})` }));
+  const reload = () => ctx.navigate('#/data?tab=users');
+
+  // A password the server generated, shown once.
+  function showPassword(name, pw) {
+    const m = ui.modal({ title: t('us.password_title', { name }), body: h('div', {},
+      h('p', {}, t('us.password_once')),
+      h('p', {}, h('code', { class: 'secret', 'data-password': '1' }, pw)),
+      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: () => m.close() }, t('ui.ok')))) });
+  }
+
+  async function create() {
+    const made = await ui.openForm({
+      title: t('us.add_title'),
+      submitLabel: t('us.add'),
+      fields: [
+        { name: 'name', label: t('us.name'), required: true, help: t('us.name_help'), autocomplete: 'off' },
+        { name: 'role', label: t('us.role'), type: 'select', required: true, value: 'unit', options: roleOpts },
+        { name: 'unit', label: t('us.unit'), type: 'select', options: unitOpts, help: t('us.unit_help') },
+        { name: 'target', label: t('us.target'), type: 'select', options: targetOpts, help: t('us.target_help') },
+        { name: 'password', label: t('us.password'), type: 'password', autocomplete: 'new-password', help: t('us.password_help') },
+      ],
+      onSubmit: (v) => ctx.api('POST', '/users', v),
+    });
+    if (!made) return;
+    ui.toast(t('us.added', { name: made.name }));
+    if (made.password) showPassword(made.name, made.password);
+    reload();
+  }
+
+  async function change(u) {
+    const saved = await ui.openForm({
+      title: t('us.edit_title', { name: u.name }),
+      fields: [
+        { name: 'role', label: t('us.role'), type: 'select', required: true, value: u.role, options: roleOpts },
+        { name: 'unit', label: t('us.unit'), type: 'select', value: u.unit, options: unitOpts, help: t('us.unit_help') },
+        { name: 'target', label: t('us.target'), type: 'select', value: u.target, options: targetOpts, help: t('us.target_help') },
+      ],
+      onSubmit: (v) => ctx.api('PATCH', '/users/' + encodeURIComponent(u.name), v),
+    });
+    if (saved) { ui.toast(t('us.saved', { name: u.name })); reload(); }
+  }
+
+  async function toggle(u) {
+    const ok = await ui.confirmBox(t(u.disabled ? 'us.enable_confirm' : 'us.disable_confirm', { name: u.name }), t(u.disabled ? 'us.enable' : 'us.disable'));
+    if (!ok) return;
+    try {
+      await ctx.api('PATCH', '/users/' + encodeURIComponent(u.name), { disabled: !u.disabled });
+      ui.toast(t(u.disabled ? 'us.enabled' : 'us.disabled_done', { name: u.name }));
+      reload();
+    } catch (e) { ui.toast(e.message, 'bad'); }
+  }
+
+  async function reset(u) {
+    const ok = await ui.confirmBox(t('us.reset_confirm', { name: u.name }), t('us.reset'));
+    if (!ok) return;
+    try {
+      const r = await ctx.api('PATCH', '/users/' + encodeURIComponent(u.name), { reset_password: true });
+      showPassword(u.name, r.password);
+    } catch (e) { ui.toast(e.message, 'bad'); }
+  }
+
+  const tbl = ui.table({
+    rows: res.items,
+    sort: 'name',
+    search: true,
+    columns: [
+      { key: 'name', label: t('us.name'), sort: true, render: (u) => h('strong', { 'data-account': u.name }, u.name) },
+      { key: 'role', label: t('us.role'), sort: true, render: (u) => ctx.tv('role', u.role) },
+      { key: 'scope', label: t('us.scope'), value: (u) => u.unit || u.target || '',
+        render: (u) => (u.unit ? h('a', { href: '#/units/' + u.unit }, unitLabel(refs.units, u.unit)) : u.target ? h('a', { href: '#/targets/' + u.target }, targetLabel(refs.targets, u.target)) : '') },
+      { key: 'disabled', label: t('us.state'), sort: true, text: (u) => (u.disabled ? t('us.st_disabled') : t('us.st_active')),
+        render: (u) => h('span', { class: u.disabled ? 'bad-text' : 'ok-text' }, u.disabled ? t('us.st_disabled') : t('us.st_active')) },
+      { key: 'created', label: t('us.created'), sort: true },
+      { key: 'actions', label: t('us.actions'), render: (u) => h('span', { class: 'row-actions' },
+        h('button', { type: 'button', 'data-action': 'change', onclick: () => change(u), 'aria-label': t('us.edit_title', { name: u.name }) }, t('us.change')),
+        h('button', { type: 'button', 'data-action': 'toggle', onclick: () => toggle(u) }, t(u.disabled ? 'us.enable' : 'us.disable')),
+        h('button', { type: 'button', 'data-action': 'reset', onclick: () => reset(u) }, t('us.reset'))) },
+    ],
+    filters: [{ key: 'role', label: t('us.role'), options: roleOpts }],
+  });
+  mount(el, h('section', { class: 'panel users' },
+    h('div', { class: 'page-head' }, h('h2', {}, t('us.title')), h('span', { class: 'muted' }, t('us.count', { n: res.total })),
+      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-action': 'add-user', onclick: create }, t('us.add')))),
+    h('p', { class: 'muted' }, t('us.intro')),
+    tbl));
+}
+
+// ---- audit ----------------------------------------------------------------------------------
+
+// The columns that differ between before and after: [{key, before, after}].
+function diff(before, after) {
+  const keys = [...new Set([...Object.keys(before || {}), ...Object.keys(after || {})])];
+  const show = (v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return keys.filter((k) => show((before || {})[k]) !== show((after || {})[k]))
+    .map((k) => ({ key: k, before: show((before || {})[k]), after: show((after || {})[k]) }));
+}
+
+async function auditTab(el, ctx, params) {
+  const { t, ui } = ctx;
+  const { h, mount } = ui;
+  const f = { user: params.user || '', entity: params.entity || '', from: params.from || '', to: params.to || '' };
+  const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v));
+  const res = await ctx.api('GET', '/audit' + (q.toString() ? '?' + q : ''));
+  if (!ctx.current()) return;
+  const form = h('form', { class: 'filters audit-filters', onsubmit: (e) => {
+    e.preventDefault();
+    const p = new URLSearchParams({ tab: 'audit' });
+    for (const k of ['user', 'entity', 'from', 'to']) if (form.elements[k].value) p.set(k, form.elements[k].value);
+    ctx.navigate('#/data?' + p);
+  } },
+  h('label', {}, t('au.user'), h('input', { name: 'user', value: f.user, autocomplete: 'off' })),
+  h('label', {}, t('au.entity'), h('select', { name: 'entity' }, h('option', { value: '' }, t('ui.all')),
+    AUDIT_ENTITIES.map((x) => h('option', { value: x, selected: x === f.entity }, t('au.e_' + x))))),
+  h('label', {}, t('au.from'), h('input', { type: 'date', name: 'from', value: f.from })),
+  h('label', {}, t('au.to'), h('input', { type: 'date', name: 'to', value: f.to })),
+  h('button', { type: 'submit', class: 'primary' }, t('au.apply')));
+  const items = res.items.slice().reverse();   // newest first
+  const changes = (r) => {
+    if (r.action === 'import') return h('span', { class: 'small' }, Object.entries(r.after || {}).map(([k, v]) => `${k}: ${v}`).join(', '));
+    const d = r.action === 'create' ? diff({}, r.after) : r.action === 'delete' ? diff(r.before, {}) : diff(r.before, r.after);
+    return h('dl', { class: 'diff' }, d.map((x) => [h('dt', {}, x.key),
+      h('dd', {}, x.before !== '' ? h('del', {}, x.before) : null, x.before !== '' && x.after !== '' ? ' → ' : null, x.after !== '' ? h('ins', {}, x.after) : null)]));
+  };
+  const tbl = ui.table({
+    rows: items,
+    columns: [
+      { key: 'time', label: t('au.time'), render: (r) => h('time', { datetime: r.time }, r.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')) },
+      { key: 'user', label: t('au.user') },
+      { key: 'action', label: t('au.action'), render: (r) => t('au.a_' + r.action) },
+      { key: 'entity', label: t('au.entity'), render: (r) => t('au.e_' + r.entity) },
+      { key: 'key', label: t('au.key'), render: (r) => h('code', {}, r.key || '') },
+      { key: 'change', label: t('au.change'), render: changes },
+      { key: 'address', label: t('au.address'), class: 'small' },
+    ],
+  });
+  mount(el, h('section', { class: 'panel audit' },
+    h('h2', {}, t('au.title')),
+    h('p', { class: 'muted' }, t('au.intro', { n: res.total })),
+    form, tbl));
+}
