@@ -398,9 +398,11 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 		enum bf_status (*hook)(struct store *, const struct import_result *, void *,
 				       struct bf_err *) = res->before_commit;
 		void *ctx = res->ctx;
+		bool dry_run = res->dry_run;
 		memset(res, 0, sizeof *res);
 		res->before_commit = hook;
 		res->ctx = ctx;
+		res->dry_run = dry_run;
 	}
 	im.s = s;
 	im.err = err;
@@ -431,6 +433,11 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 	if (err->count) {
 		store_rollback(s);
 		rc = err->status;
+		goto out;
+	}
+	if (res->dry_run) {
+		store_rollback(s);
+		rc = BF_OK;
 		goto out;
 	}
 	if (!(rc = store_generation_bump(s, err)) &&

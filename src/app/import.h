@@ -3,6 +3,7 @@
  * is written. Used by `bangfu import`, `bangfu init` (the bundled data) and the API. */
 #ifndef BF_IMPORT_H
 #define BF_IMPORT_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "store/store.h"
 #include "util/err.h"
@@ -23,10 +24,12 @@ struct import_result {
 	enum bf_status (*before_commit)(struct store *s, const struct import_result *res,
 					void *ctx, struct bf_err *err);
 	void *ctx;
+	/* Optional: validate everything, then roll back (a preview: nothing is written). */
+	bool dry_run;
 };
 
-/* Imports sources in dependency order; at most 50 errors are listed. res->before_commit and
- * res->ctx are kept; the rest of res is filled. */
+/* Imports sources in dependency order; at most 50 errors are listed. res->before_commit,
+ * res->ctx and res->dry_run are kept; the rest of res is filled. */
 enum bf_status import_sources(struct store *s, const struct import_source *src, size_t n,
 			      struct import_result *res, struct bf_err *err);
 /* Imports files and folders (every known *.csv inside a folder). */

@@ -1,6 +1,7 @@
 /* write: one audited, validated, permission-checked write; see write.h. */
 #include "app/write.h"
 #include "app/audit.h"
+#include "app/check.h"
 #include "app/query.h"
 #include "core/rules.h"
 #include "store/account.h"
@@ -148,32 +149,27 @@ static bool breaks(const struct violations *v, size_t i, const struct violations
 	return true;
 }
 
-static enum bf_status programme_rules(struct wctx *w, struct bf_err *err)
+/* Compares the rounds of initial (before the batch) and after (the database now). */
+static enum bf_status programme_rules(const struct registry *initial,
+				      const struct registry *after,
+				      struct write_batch_result *res, struct bf_err *err)
 {
-	struct registry after;
 	struct violations vb, va;
 	enum bf_status rc = BF_OK;
 	bf_day day = date_today();
 
-	if (w->t != &model_groups && w->t != &model_members && w->t != &model_units)
-		return BF_OK;
 	violations_init(&vb);
 	violations_init(&va);
-	if ((rc = query_load(w->s, &after, err)))
-		goto out;
-	for (size_t r = 0; r < after.nrounds; r++) {
-		rules_check(&w->before, registry_find_round(&w->before, after.rounds[r].name), day,
-			    &vb);
-		rules_check(&after, r, day, &va);
+	for (size_t r = 0; r < after->nrounds; r++) {
+		rules_check(initial, registry_find_round(initial, after->rounds[r].name), day, &vb);
+		rules_check(after, r, day, &va);
 	}
 	for (size_t i = 0; i < va.n && !rc; i++)
 		if (breaks(&va, i, &vb)) {
-			w->res->rule = rules_table[va.items[i].rule].tag;
-			rc = bf_err_set(err, BF_EVIOLATION, "%s (%s): %s", w->res->rule,
+			res->rule = rules_table[va.items[i].rule].tag;
+			rc = bf_err_set(err, BF_EVIOLATION, "%s (%s): %s", res->rule,
 					rules_table[va.items[i].rule].source, va.items[i].message);
 		}
-out:
-	registry_release(&after);
 	violations_release(&vb);
 	violations_release(&va);
 	return rc;
@@ -197,8 +193,9 @@ static void key_of(const struct record_type *t, const void *rec, struct buf *k)
 	}
 }
 
+/* Writes the prepared change to the open transaction, with its audit row. */
 static enum bf_status apply(struct wctx *w, enum write_op op, const char *address,
-			    struct bf_err *err)
+			    json_t **record, struct bf_err *err)
 {
 	static const char *const actions[] = { "create", "update", "delete" };
 	json_t *bj = w->old ? query_record_json(w->t, w->old) : NULL;
@@ -207,45 +204,35 @@ static enum bf_status apply(struct wctx *w, enum write_op op, const char *addres
 	enum bf_status rc;
 
 	key_of(w->t, op == WRITE_DELETE ? w->old : w->rec, &key);
-	if ((rc = store_begin(w->s, err)))
-		goto out;
 	rc = op == WRITE_DELETE ? store_delete(w->s, w->t, w->old, err)
 				: store_put(w->s, w->t, w->rec, &w->res->field, err);
 	if (!rc && op != WRITE_DELETE)
 		rc = references(w, err);
 	if (!rc)
-		rc = programme_rules(w, err);
-	if (!rc)
 		rc = audit_append(w->s, w->p->name, address, actions[op], w->t->table, key.data,
 				  bj, aj, err);
-	if (!rc)
-		rc = store_generation_bump(w->s, err);
-	if (rc)
-		store_rollback(w->s);
-	else
-		rc = store_commit(w->s, err);
-	if (!rc && aj)
-		w->res->record = json_incref(aj);
-out:
+	*record = !rc && aj ? json_incref(aj) : json_null();
 	json_decref(bj);
 	json_decref(aj);
 	buf_release(&key);
 	return rc;
 }
 
-enum bf_status write_record(struct store *s, const struct principal *p, const char *address,
-			    const struct record_type *t, enum write_op op, const char *key,
-			    json_t *body, struct write_result *res, struct bf_err *err)
+/* Validates one change against the database as it is now (inside the batch's transaction)
+ * and applies it. */
+static enum bf_status change(struct store *s, const struct principal *p, const char *address,
+			     const struct write_change *c, struct write_result *wr,
+			     json_t **record, struct bf_err *err)
 {
+	const struct record_type *t = c->t;
 	struct wctx w;
 	enum bf_status rc;
 
 	memset(&w, 0, sizeof w);
-	memset(res, 0, sizeof *res);
 	w.s = s;
 	w.p = p;
 	w.t = t;
-	w.res = res;
+	w.res = wr;
 	arena_init(&w.text);
 	registry_init(&w.before);
 	if (!access_may_write_type(p, t)) {
@@ -254,27 +241,134 @@ enum bf_status write_record(struct store *s, const struct principal *p, const ch
 	}
 	if ((rc = query_load(s, &w.before, err)))
 		goto out;
-	if (op != WRITE_CREATE && !(w.old = find(&w.before, t, key))) {
-		rc = bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what, key);
+	if (c->op != WRITE_CREATE && !(w.old = find(&w.before, t, c->key ? c->key : ""))) {
+		rc = bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what, c->key ? c->key : "");
 		goto out;
 	}
-	if (op != WRITE_DELETE && (rc = build(&w, body, err)))
+	if (c->op != WRITE_DELETE && (rc = build(&w, c->body, err)))
 		goto out;
-	if (op == WRITE_CREATE) {
+	if (c->op == WRITE_CREATE) {
 		struct buf k = BUF_INIT;
 		key_of(t, w.rec, &k);
 		if (find(&w.before, t, k.data)) {
-			res->field = t->fields[0].name;
+			wr->field = t->fields[0].name;
 			rc = bf_err_set(err, BF_ECONFLICT, "%s '%s' already exists", t->what, k.data);
 		}
 		buf_release(&k);
 		if (rc)
 			goto out;
 	}
-	if (!(rc = check_access(&w, op, err)))
-		rc = apply(&w, op, address, err);
+	if (!(rc = check_access(&w, c->op, err)))
+		rc = apply(&w, c->op, address, record, err);
 out:
 	registry_release(&w.before);
 	arena_release(&w.text);
+	return rc;
+}
+
+static bool touches_rules(const struct write_change *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (c[i].t == &model_groups || c[i].t == &model_members || c[i].t == &model_units)
+			return true;
+	return false;
+}
+
+/* The checks of round (NULL: today's) in after, as check_json. */
+static enum bf_status checks_of(const struct registry *after, const char *round, json_t **out,
+				struct bf_err *err)
+{
+	struct violations v;
+	size_t ix;
+	bf_day day = date_today();
+	enum bf_status rc;
+
+	violations_init(&v);
+	if (!(rc = check_round(after, round, day, &ix, &v, err)))
+		*out = check_json(after, ix, day, &v);
+	violations_release(&v);
+	return rc;
+}
+
+static enum bf_status batch(struct store *s, const struct principal *p, const char *address,
+			    const struct write_change *c, size_t n, const char *round, bool dry_run,
+			    bool want_check, struct write_batch_result *res, struct bf_err *err)
+{
+	struct registry initial, after;
+	bool rules = touches_rules(c, n);
+	enum bf_status rc;
+
+	memset(res, 0, sizeof *res);
+	res->index = n;
+	res->records = json_array();
+	registry_init(&initial);
+	registry_init(&after);
+	if (n == 0 || n > WRITE_BATCH_MAX) {
+		rc = bf_err_set(err, BF_EINPUT, "give between 1 and %d changes", WRITE_BATCH_MAX);
+		goto out;
+	}
+	if ((rc = store_begin(s, err)))
+		goto out;
+	if (rules && !dry_run && (rc = query_load(s, &initial, err)))
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		struct write_result wr = { 0 };
+		json_t *rec = NULL;
+		if ((rc = change(s, p, address, &c[i], &wr, &rec, err))) {
+			res->index = i;
+			res->field = wr.field;
+			goto fail;
+		}
+		json_array_append_new(res->records, rec);
+	}
+	if ((rules && !dry_run) || want_check)
+		if ((rc = query_load(s, &after, err)))
+			goto fail;
+	if (rules && !dry_run && (rc = programme_rules(&initial, &after, res, err)))
+		goto fail;
+	if (want_check && (rc = checks_of(&after, round, &res->check, err)))
+		goto fail;
+	if (dry_run) {
+		store_rollback(s);
+		goto out;
+	}
+	if (!(rc = store_generation_bump(s, err)))
+		rc = store_commit(s, err);
+	if (!rc)
+		goto out;
+fail:
+	store_rollback(s);
+out:
+	if (rc) {
+		json_decref(res->records);
+		json_decref(res->check);
+		res->records = res->check = NULL;
+	}
+	registry_release(&initial);
+	registry_release(&after);
+	return rc;
+}
+
+enum bf_status write_changes(struct store *s, const struct principal *p, const char *address,
+			     const struct write_change *c, size_t n, const char *round,
+			     bool dry_run, struct write_batch_result *res, struct bf_err *err)
+{
+	return batch(s, p, address, c, n, round, dry_run, true, res, err);
+}
+
+enum bf_status write_record(struct store *s, const struct principal *p, const char *address,
+			    const struct record_type *t, enum write_op op, const char *key,
+			    json_t *body, struct write_result *res, struct bf_err *err)
+{
+	struct write_change c = { t, op, key, body };
+	struct write_batch_result br;
+	enum bf_status rc = batch(s, p, address, &c, 1, NULL, false, false, &br, err);
+
+	memset(res, 0, sizeof *res);
+	res->field = br.field;
+	res->rule = br.rule;
+	if (!rc && op != WRITE_DELETE)
+		res->record = json_incref(json_array_get(br.records, 0));
+	json_decref(br.records);
 	return rc;
 }

@@ -365,6 +365,120 @@ static void h_create(struct http_ctx *cx) { write_one(cx, WRITE_CREATE); }
 static void h_update(struct http_ctx *cx) { write_one(cx, WRITE_UPDATE); }
 static void h_delete(struct http_ctx *cx) { write_one(cx, WRITE_DELETE); }
 
+/* Decodes one element of "changes"; false with a message naming its JSON path. */
+static bool decode_change(json_t *v, size_t i, struct write_change *c, char *msg, size_t n)
+{
+	static const char *const ops[] = { "create", "update", "delete" };
+	const char *k, *op = NULL, *entity = NULL;
+	json_t *x;
+	char path[64];
+	bool op_ok = false;
+
+	memset(c, 0, sizeof *c);
+	if (!json_is_object(v)) {
+		snprintf(msg, n, "changes[%zu]: give an object {\"op\",\"entity\",\"key\",\"record\"}",
+			 i);
+		return false;
+	}
+	json_object_foreach(v, k, x) {
+		if (strcmp(k, "op") == 0 && json_is_string(x))
+			op = json_string_value(x);
+		else if (strcmp(k, "entity") == 0 && json_is_string(x))
+			entity = json_string_value(x);
+		else if (strcmp(k, "key") == 0 && json_is_string(x))
+			c->key = json_string_value(x);
+		else if (strcmp(k, "record") == 0 && json_is_object(x))
+			c->body = x;
+		else {
+			snprintf(msg, n, "changes[%zu].%.40s: %s", i, k,
+				 strcmp(k, "op") && strcmp(k, "entity") && strcmp(k, "key") &&
+						 strcmp(k, "record")
+					 ? "not a field of a change (op, entity, key, record)"
+					 : "has the wrong type");
+			return false;
+		}
+	}
+	for (size_t j = 0; op && j < 3; j++)
+		if (strcmp(op, ops[j]) == 0) {
+			c->op = (enum write_op)j;
+			op_ok = true;
+		}
+	snprintf(path, sizeof path, "/api/v1/%.40s", entity ? entity : "");
+	if (!op_ok)
+		snprintf(msg, n, "changes[%zu].op: give create, update or delete", i);
+	else if (!entity || !(c->t = type_of(path)) || strchr(entity, '/'))
+		snprintf(msg, n, "changes[%zu].entity: give rounds, targets, units, groups, members, "
+				 "cadres or indicators", i);
+	else if (c->op != WRITE_CREATE && !c->key)
+		snprintf(msg, n, "changes[%zu].key: the record's key is needed to %s it", i,
+			 ops[c->op]);
+	else if (c->op != WRITE_DELETE && !c->body)
+		snprintf(msg, n, "changes[%zu].record: give the record's columns as an object", i);
+	else
+		return true;
+	return false;
+}
+
+static void h_changes(struct http_ctx *cx)
+{
+	struct write_change ch[WRITE_BATCH_MAX];
+	struct write_batch_result res;
+	json_t *body, *changes, *dry = NULL, *round = NULL;
+	json_error_t jerr;
+	struct bf_err err;
+	char msg[300];
+	size_t n = 0;
+
+	body = json_loadb(cx->body->data ? cx->body->data : "", cx->body->len,
+			  JSON_REJECT_DUPLICATES, &jerr);
+	if (!body || !json_is_object(body) ||
+	    json_unpack_ex(body, &jerr, JSON_STRICT, "{s:o, s?o, s?o}", "changes", &changes,
+			   "dry_run", &dry, "round", &round) ||
+	    !json_is_array(changes) || (dry && !json_is_boolean(dry)) ||
+	    (round && !json_is_string(round))) {
+		http_error(cx, BF_EINPUT, "give {\"changes\":[{\"op\",\"entity\",\"key\",\"record\"}, "
+					  "...], \"dry_run\":true|false, \"round\":NAME}", NULL);
+		json_decref(body);
+		return;
+	}
+	n = json_array_size(changes);
+	if (n == 0 || n > WRITE_BATCH_MAX) {
+		snprintf(msg, sizeof msg, "changes: give between 1 and %d changes", WRITE_BATCH_MAX);
+		http_error(cx, BF_EINPUT, msg, "changes");
+		json_decref(body);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!decode_change(json_array_get(changes, i), i, &ch[i], msg, sizeof msg)) {
+			char field[64];
+			snprintf(field, sizeof field, "%.*s", (int)strcspn(msg, ":"), msg);
+			http_error(cx, BF_EINPUT, msg, field);
+			json_decref(body);
+			return;
+		}
+	bf_err_init(&err);
+	if (write_changes(cx->store, &cx->who, cx->address, ch, n,
+			  round ? json_string_value(round) : NULL, dry && json_is_true(dry), &res,
+			  &err)) {
+		json_t *e = json_pack("{s:s, s:o, s:o}", "code", bf_status_name(err.status),
+				      "message", http_string(bf_err_msg(&err), 2000), "field",
+				      res.field ? json_string(res.field) : json_null());
+		if (res.rule)
+			json_object_set_new(e, "rule", json_string(res.rule));
+		if (res.index < n)
+			json_object_set_new(e, "index", json_integer((json_int_t)res.index));
+		http_json(cx, http_status_of(err.status), json_pack("{s:o}", "error", e));
+	} else {
+		http_json(cx, 200, json_pack("{s:b, s:I, s:o, s:o}", "dry_run",
+					     dry && json_is_true(dry), "applied",
+					     (json_int_t)(dry && json_is_true(dry) ? 0 : n),
+					     "records", res.records, "check",
+					     res.check ? res.check : json_null()));
+	}
+	bf_err_release(&err);
+	json_decref(body);
+}
+
 /* from/to: a date (the whole day) or a time as the audit trail writes it. */
 static bool time_arg(struct http_ctx *cx, const char *name, bool end, char out[40])
 {
@@ -506,9 +620,20 @@ static bool read_upload(struct http_ctx *cx, struct upload *up)
 	return true;
 }
 
+/* ?dry_run=1|true|0|false (absent: false). */
+static bool dry_run_arg(struct http_ctx *cx, bool *out)
+{
+	const char *v = http_arg(cx, "dry_run");
+	*out = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+	if (!v || *out || strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
+		return true;
+	http_error(cx, BF_EINPUT, "dry_run must be 1, true, 0 or false", "dry_run");
+	return false;
+}
+
 static void h_import(struct http_ctx *cx)
 {
-	static const char *const allowed[] = { "file", NULL };
+	static const char *const allowed[] = { "file", "dry_run", NULL };
 	struct upload up;
 	struct import_source src[MAX_UPLOADS];
 	struct import_audit ia = { cx, &up };
@@ -516,7 +641,7 @@ static void h_import(struct http_ctx *cx)
 	struct bf_err err;
 
 	memset(&up, 0, sizeof up);
-	if (!args_known(cx, allowed) || !read_upload(cx, &up))
+	if (!args_known(cx, allowed) || !dry_run_arg(cx, &res.dry_run) || !read_upload(cx, &up))
 		goto out;
 	for (size_t i = 0; i < up.n; i++)
 		src[i] = (struct import_source){ up.name[i], up.data[i].data ? up.data[i].data : "",
@@ -543,7 +668,8 @@ static void h_import(struct http_ctx *cx)
 			if (res.encodings[t])
 				json_object_set_new(rows, model_types[t]->file,
 						    json_integer((json_int_t)res.rows[t]));
-		http_json(cx, 200, json_pack("{s:o}", "imported", rows));
+		http_json(cx, 200, res.dry_run ? json_pack("{s:b, s:o}", "dry_run", 1, "imported", rows)
+					       : json_pack("{s:o}", "imported", rows));
 	}
 	bf_err_release(&err);
 out:
@@ -636,6 +762,8 @@ const struct route http_routes[] = {
 	RECORDS("members", "membership"),
 	RECORDS("cadres", "cadre"),
 	RECORDS("indicators", "indicator"),
+	{ "POST", "/api/v1/changes", R_WRITE, ALL, h_changes,
+	  "several creates, changes and deletes in one transaction; dry_run previews the checks" },
 	{ "GET", "/api/v1/check", R_REGISTRY, READERS, h_check, "the rule checks of a round" },
 	{ "GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report" },
 	{ "POST", "/api/v1/import", R_WRITE, 1u << ACC_ADMIN, h_import,
