@@ -229,7 +229,7 @@ async function usersTab(el, ctx) {
         render: (u) => (u.unit ? h('a', { href: '#/units/' + u.unit }, unitLabel(refs.units, u.unit)) : u.target ? h('a', { href: '#/targets/' + u.target }, targetLabel(refs.targets, u.target)) : '') },
       { key: 'disabled', label: t('us.state'), sort: true, text: (u) => (u.disabled ? t('us.st_disabled') : t('us.st_active')),
         render: (u) => h('span', { class: u.disabled ? 'bad-text' : 'ok-text' }, u.disabled ? t('us.st_disabled') : t('us.st_active')) },
-      { key: 'created', label: t('us.created'), sort: true },
+      { key: 'created', label: t('us.created'), sort: true, render: (u) => (u.created || '').replace('T', ' ').replace(/:\d\dZ$/, ' UTC') },
       { key: 'actions', label: t('us.actions'), render: (u) => h('span', { class: 'row-actions' },
         h('button', { type: 'button', 'data-action': 'change', onclick: () => change(u), 'aria-label': t('us.edit_title', { name: u.name }) }, t('us.change')),
         h('button', { type: 'button', 'data-action': 'toggle', onclick: () => toggle(u) }, t(u.disabled ? 'us.enable' : 'us.disable')),
