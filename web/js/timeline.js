@@ -81,6 +81,11 @@ export function timeline(rows, opts) {
     h('div', { class: 'timeline-scroll', tabindex: '-1' }, root));
 }
 
+// A unit's name short enough for the label column: 9 Chinese characters, else its code.
+function shortUnit(name, code) {
+  return /[\u4e00-\u9fff]/.test(name) ? name.slice(0, 9) : code;
+}
+
 function bar(c, y, x, opts) {
   const { t, tv, today } = opts;
   const end = endOf(c);
@@ -95,7 +100,7 @@ function bar(c, y, x, opts) {
   return svg('a', { href: '#/cadres/' + encodeURIComponent(c.id), class: 'tl-row', 'data-cadre': c.id, 'aria-label': tip.replace(/\n/g, '; ') },
     svg('title', {}, tip),
     svg('text', { x: 14, y: y + 14, class: 'tl-name' }, c.name,
-      svg('tspan', { class: 'tl-muted', dx: 5 }, opts.unitName(c.unit).slice(0, 9)),
+      svg('tspan', { class: 'tl-muted', dx: 5 }, shortUnit(opts.unitName(c.unit), c.unit)),
       demo ? svg('tspan', { class: 'tl-demo', dx: 5 }, opts.demoMark) : null),
     cut ? svg('rect', { x: x1, y: y + 4, width: Math.max(2, x(c.planned_end) - x1), height: ROW - 8, class: 'tl-planned-outline' }) : null,
     svg('rect', { x: x1, y: y + 4, width: Math.max(2, xe - x1), height: ROW - 8, rx: 3, class: cls + ' tl-plan' }),
