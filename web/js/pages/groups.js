@@ -229,13 +229,17 @@ function editor(box, ctx, { g, members, refs, assists, check: base, relevant, re
         ? h('button', { type: 'button', 'data-action': 'restore', onclick: () => { work.set(u, orig.get(u)); changed(); } }, t('gp.restore'))
         : h('button', { type: 'button', 'data-action': 'remove', 'aria-label': t('gp.remove_of', { unit: name }),
           onclick: () => { work.delete(u); changed(); } }, t('gp.remove'));
+      // Changing the lead in one step: this unit leads, the lead it replaces becomes a member.
+      const makeLead = state !== 'removed' && work.get(u) !== 'lead'
+        ? h('button', { type: 'button', 'data-action': 'make-lead', 'aria-label': t('gp.make_lead_of', { unit: name }),
+          onclick: () => { for (const [x, r] of work) if (r === 'lead') work.set(x, 'member'); work.set(u, 'lead'); changed(); } }, t('gp.make_lead')) : null;
       const undo = state === 'changed'
         ? h('button', { type: 'button', 'data-action': 'undo', onclick: () => { work.set(u, orig.get(u)); changed(); } }, t('gp.undo')) : null;
       return h('tr', { 'data-unit': u, class: 'st-' + state },
         h('td', { 'data-label': t('gp.unit') }, h('a', { href: '#/units/' + encodeURIComponent(u) }, name), ' ', h('span', { class: 'muted small' }, u)),
         h('td', { 'data-label': t('gp.role') }, sel),
         h('td', { 'data-label': t('gp.change') }, state === 'same' ? '' : h('span', { class: 'chg chg-' + state }, t('gp.st_' + state))),
-        h('td', { 'data-label': '' }, action, ' ', undo));
+        h('td', { 'data-label': '' }, h('span', { class: 'row-actions' }, makeLead, action, undo)));
     }));
   }
 
