@@ -11,6 +11,7 @@ commands:
   check    规则检查 · check the programme's rules on a round
   report   报表 · summary, coverage, groups, cadres, rotations, shares
   show     查看 · one target, unit, group or cadre with its relations
+  plan     规划 · form groups: the exact optimal assignment of units to targets
   user     账号 · accounts of the web server: add, list, disable, enable, passwd
   audit    审计 · verify the audit trail's hash chain
   serve    服务 · serve the JSON API (and later the web interface)
