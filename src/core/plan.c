@@ -863,6 +863,7 @@ struct cut {
 	const int32_t *flow;     /* actual flow per real arc */
 	char *in_set;
 	int32_t *queue;
+	char *tmark;             /* targets to name, when set (the supply side) */
 };
 
 /* Marks every node that can reach a marked node (backward) or be reached (forward) in the
@@ -893,6 +894,8 @@ static bool cut_has(const struct cut *c, int32_t i, bool units)
 	const struct net *g = c->g;
 	if (units)
 		return c->in_set[unit_node((size_t)i)];
+	if (c->tmark)
+		return c->tmark[i];
 	return c->in_set[lead_node(g, (size_t)i)] || c->in_set[member_node(g, (size_t)i)];
 }
 
@@ -967,13 +970,29 @@ static void cut_explain(struct cut *c, bool deficit_side, char *r, size_t len)
 			    "capacities or lower mmin", only_leads ? "lead" : "serve",
 		    (long long)have, plural(have));
 	} else {
+		int64_t mins = 0;
+		c->tmark = xcalloc((size_t)g->ntargets + 1, 1);
+		for (int32_t e = 0; e < g->m; e++) {
+			int32_t d = g->dst[e];
+			if (g->src[e] == NODE_S && c->in_set[d])
+				mins += g->lo[e];
+			if (!c->in_set[g->src[e]] || d < lead_node(g, 0))
+				continue;
+			if (d < g->pair_node0)
+				c->tmark[(d - lead_node(g, 0)) / 2] = 1;
+			else
+				c->tmark[c->in->pairs[g->pair_of_node[d - g->pair_node0]].target] = 1;
+		}
 		cut_names(c, r, len, true);
-		say(r, len, " must take at least %lld assignment%s (min and fixed pairs) but the "
-			    "targets %s may serve, ", (long long)need, plural(need),
+		say(r, len, " must take at least %lld assignment%s (min) but the targets %s may "
+			    "serve, ", (long long)mins, plural(mins),
 		    cut_count(c, true) == 1 ? "it" : "they");
 		cut_names(c, r, len, false);
-		say(r, len, ", have only %lld place%s left: allow more pairs, raise mmax or lower "
-			    "min", (long long)have, plural(have));
+		say(r, len, ", have only %lld place%s left for %s: allow more pairs, raise mmax or "
+			    "lower min", (long long)(have - (need - mins)),
+		    plural(have - (need - mins)), cut_count(c, true) == 1 ? "it" : "them");
+		free(c->tmark);
+		c->tmark = NULL;
 	}
 }
 
@@ -983,7 +1002,7 @@ static void explain_flow(const struct plan_instance *in, const struct net *g,
 {
 	struct adj a;
 	struct cut c = { in, g, &a, flow, xcalloc((size_t)g->n + 1, 1),
-			 xmalloc(((size_t)g->n + 1) * sizeof(int32_t)) };
+			 xmalloc(((size_t)g->n + 1) * sizeof(int32_t)), NULL };
 	int32_t head = 0;
 
 	adj_build(&a, g);
@@ -1371,9 +1390,448 @@ out:
 	return ok;
 }
 
+/* ---------------------------------------------------------------------------------------
+ * plan_repair (docs/planner.md, "Repair"): the previous optimal flow and potentials, the
+ * changed bounds and costs applied arc by arc (each changed arc clipped to its bounds and
+ * set to a bound that its reduced cost allows), then successive shortest paths (Dijkstra on
+ * reduced costs, stopped at the first node that can take the imbalance) until balanced.
+ * Without keep_state it works on prev's state in place and undoes its changes at the end.
+ * ------------------------------------------------------------------------------------- */
+
+struct repair {
+	struct plan_state *st;
+	bool undoing;
+	struct undo *log;
+	size_t nlog, caplog;
+	int32_t *imb;               /* nodes whose excess may be non-zero */
+	size_t nimb, capimb;
+	struct heap_item *heap;
+	size_t nheap, capheap;
+	int32_t *settled;
+	size_t nsettled, capsettled;
+	size_t steps;
+};
+
+static void *memdup(const void *p, size_t n)
+{
+	void *q = xmalloc(n ? n : 1);
+	if (n)
+		memcpy(q, p, n);
+	return q;
+}
+
+#define DUP(x, n) memdup((x), (n) * sizeof *(x))
+
+static struct plan_state *state_clone(const struct plan_state *o)
+{
+	struct plan_state *st = xcalloc(1, sizeof *st);
+	const struct net *g = &o->g;
+	size_t n = (size_t)g->n + 1, m = (size_t)g->m + 1, nb = o->bonus_first[o->ntargets];
+
+	*st = *o;
+	st->g.src = DUP(g->src, m);
+	st->g.dst = DUP(g->dst, m);
+	st->g.lo = DUP(g->lo, m);
+	st->g.cap = DUP(g->cap, m);
+	st->g.cost = DUP(g->cost, m);
+	st->g.lead_arc = DUP(g->lead_arc, o->npairs + 1);
+	st->g.member_arc = DUP(g->member_arc, o->npairs + 1);
+	st->g.pair_arc = DUP(g->pair_arc, o->npairs + 1);
+	st->g.tmember_first = DUP(g->tmember_first, o->ntargets + 1);
+	st->g.pair_of_node = DUP(g->pair_of_node, (size_t)(g->n - g->pair_node0) + 1);
+	st->a.out_first = DUP(o->a.out_first, n);
+	st->a.in_first = DUP(o->a.in_first, n);
+	st->a.out_arc = DUP(o->a.out_arc, m);
+	st->a.in_arc = DUP(o->a.in_arc, m);
+	st->flow = DUP(o->flow, m);
+	st->pi = DUP(o->pi, n);
+	st->ucap = DUP(o->ucap, o->nunits + 1);
+	st->umin = DUP(o->umin, o->nunits + 1);
+	st->ucan_lead = DUP(o->ucan_lead, o->nunits + 1);
+	st->lead = DUP(o->lead, o->npairs + 1);
+	st->member = DUP(o->member, o->npairs + 1);
+	st->mmin = DUP(o->mmin, o->ntargets + 1);
+	st->mmax = DUP(o->mmax, o->ntargets + 1);
+	st->bonus = DUP(o->bonus, nb + 1);
+	st->bonus_first = DUP(o->bonus_first, o->ntargets + 1);
+	st->fixed_arcs = DUP(o->fixed_arcs, o->nfixed_arcs + 1);
+	st->unit_first = DUP(o->unit_first, o->nunits + 1);
+	st->unit_pairs = DUP(o->unit_pairs, o->npairs + 1);
+	st->excess = xcalloc(n, sizeof *st->excess);
+	st->stamp = xcalloc(n, sizeof *st->stamp);
+	st->how = xmalloc(n * sizeof *st->how);
+	st->dist = xmalloc(n * sizeof *st->dist);
+	st->cur_stamp = 0;
+	return st;
+}
+
+static void rp_log(struct repair *r, int32_t idx, int kind, int64_t old)
+{
+	if (!r->undoing)
+		return;
+	xgrow((void **)&r->log, &r->caplog, r->nlog + 1, sizeof *r->log);
+	r->log[r->nlog++] = (struct undo){ idx, (int8_t)kind, old };
+}
+
+static void rp_excess(struct repair *r, int32_t v, int32_t d)
+{
+	if (r->st->excess[v] == 0) {
+		xgrow((void **)&r->imb, &r->capimb, r->nimb + 1, sizeof *r->imb);
+		r->imb[r->nimb++] = v;
+	}
+	r->st->excess[v] += d;
+}
+
+static void rp_flow(struct repair *r, int32_t e, int32_t f)
+{
+	struct plan_state *st = r->st;
+	int32_t d = f - st->flow[e];
+	if (!d)
+		return;
+	rp_log(r, e, 0, st->flow[e]);
+	st->flow[e] = f;
+	rp_excess(r, st->g.src[e], -d);
+	rp_excess(r, st->g.dst[e], d);
+}
+
+/* New bounds and cost for arc e; its flow moves to where its reduced cost allows. */
+static void rp_arc(struct repair *r, int32_t e, int32_t lo, int32_t cap, int64_t cost)
+{
+	struct plan_state *st = r->st;
+	struct net *g = &st->g;
+	int32_t f = st->flow[e];
+	int64_t rc;
+
+	if (g->lo[e] == lo && g->cap[e] == cap && g->cost[e] == cost)
+		return;
+	rp_log(r, e, 1, g->lo[e]);
+	rp_log(r, e, 2, g->cap[e]);
+	rp_log(r, e, 3, g->cost[e]);
+	g->lo[e] = lo;
+	g->cap[e] = cap;
+	g->cost[e] = cost;
+	rc = cost + st->pi[g->src[e]] - st->pi[g->dst[e]];
+	if (f < lo || rc > 0)
+		f = lo;
+	if (f > cap || rc < 0)
+		f = cap;
+	rp_flow(r, e, f);
+}
+
+static void rp_undo(struct repair *r)
+{
+	struct plan_state *st = r->st;
+	while (r->nlog) {
+		const struct undo *u = &r->log[--r->nlog];
+		switch (u->kind) {
+		case 0: st->flow[u->idx] = (int32_t)u->old; break;
+		case 1: st->g.lo[u->idx] = (int32_t)u->old; break;
+		case 2: st->g.cap[u->idx] = (int32_t)u->old; break;
+		case 3: st->g.cost[u->idx] = u->old; break;
+		default: st->pi[u->idx] = u->old; break;
+		}
+	}
+	for (size_t i = 0; i < r->nimb; i++)
+		st->excess[r->imb[i]] = 0;
+	r->nimb = 0;
+}
+
+/* Same units, targets and pairs, and a structure that can carry the changed instance. */
+static bool rp_compatible(const struct plan_state *st, const struct plan_instance *in)
+{
+	const struct net *g = &st->g;
+	char why[256];
+
+	if (st->nunits != in->nunits || st->ntargets != in->ntargets || st->npairs != in->npairs ||
+	    !validate_units_targets(in, why, sizeof why))
+		return false;
+	for (size_t t = 0; t < in->ntargets; t++) {
+		const struct plan_target *x = &in->targets[t];
+		if (x->mmin != st->mmin[t] || x->mmax != st->mmax[t])
+			return false;
+		for (int k = 0; k < x->mmax; k++)
+			if (scaled(x->bonus[k]) != st->bonus[st->bonus_first[t] + (size_t)k])
+				return false;
+	}
+	for (size_t i = 0; i < in->npairs; i++) {
+		const struct plan_pair *p = &in->pairs[i];
+		int32_t from = g->pair_arc[i] >= 0 ? g->src[g->pair_arc[i]] : g->src[g->member_arc[i]];
+		if (p->unit >= in->nunits || p->target >= in->ntargets ||
+		    from != unit_node(p->unit) || g->dst[g->member_arc[i]] != member_node(g, p->target) ||
+		    !isfinite(p->member) || fabs(p->member) > MAX_SCORE ||
+		    (p->lead_ok && (!isfinite(p->lead) || fabs(p->lead) > MAX_SCORE)) ||
+		    (may_lead(in, p) && g->lead_arc[i] < 0) ||
+		    (needs_pair_node(in, p) && g->pair_arc[i] < 0))
+			return false;
+	}
+	return true;
+}
+
+static bool rp_pair_same(const struct plan_state *st, const struct plan_instance *in, size_t i)
+{
+	const struct plan_pair *p = &in->pairs[i];
+	double lead = p->lead_ok ? p->lead : NAN;
+	return p->member == st->member[i] && st->ucan_lead[p->unit] == in->units[p->unit].can_lead &&
+	       (lead == st->lead[i] || (isnan(lead) && isnan(st->lead[i])));
+}
+
+/* The fixed pairs' arcs, or false if one cannot be mapped onto the structure. */
+static bool rp_fixed_arcs(const struct plan_state *st, const struct plan_instance *in,
+			  int32_t *arcs, size_t *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < in->nfixed; i++) {
+		const struct plan_fixed *f = &in->fixed[i];
+		size_t k, p = SIZE_MAX;
+		if (f->unit >= in->nunits || f->target >= in->ntargets)
+			return false;
+		for (k = st->unit_first[f->unit]; k < st->unit_first[f->unit + 1]; k++)
+			if (in->pairs[st->unit_pairs[k]].target == f->target)
+				p = st->unit_pairs[k];
+		if (p == SIZE_MAX || (f->role == PLAN_LEAD && !may_lead(in, &in->pairs[p])))
+			return false;
+		arcs[(*n)++] = f->role == PLAN_LEAD ? st->g.lead_arc[p] : st->g.member_arc[p];
+		if (st->g.pair_arc[p] >= 0)
+			arcs[(*n)++] = st->g.pair_arc[p];
+	}
+	return true;
+}
+
+static void rp_apply(struct repair *r, const struct plan_instance *in, const int32_t *fixed,
+		     size_t nfixed)
+{
+	struct plan_state *st = r->st;
+	struct net *g = &st->g;
+	int64_t total = 0;
+
+	for (size_t i = 0; i < st->nfixed_arcs; i++) {
+		int32_t e = st->fixed_arcs[i];
+		rp_arc(r, e, 0, g->cap[e], g->cost[e]);
+	}
+	for (size_t u = 0; u < in->nunits; u++) {
+		total += in->units[u].cap;
+		rp_arc(r, 1 + (int32_t)u, in->units[u].min, in->units[u].cap, 0);
+	}
+	rp_arc(r, 0, 0, (int32_t)total, 0);
+	for (size_t i = 0; i < in->npairs; i++) {
+		const struct plan_pair *p = &in->pairs[i];
+		int32_t e = g->lead_arc[i];
+		if (rp_pair_same(st, in, i))
+			continue;
+		if (e >= 0)
+			rp_arc(r, e, g->lo[e], may_lead(in, p) ? 1 : 0,
+			       may_lead(in, p) ? -scaled(p->lead) : g->cost[e]);
+		e = g->member_arc[i];
+		rp_arc(r, e, g->lo[e], g->cap[e], -scaled(p->member));
+	}
+	for (size_t i = 0; i < nfixed; i++)
+		rp_arc(r, fixed[i], 1, g->cap[fixed[i]], g->cost[fixed[i]]);
+}
+
+/* --- the shortest-path search --------------------------------------------------------- */
+
+static void heap_push(struct repair *r, int64_t key, int32_t v)
+{
+	size_t i;
+	xgrow((void **)&r->heap, &r->capheap, r->nheap + 1, sizeof *r->heap);
+	for (i = r->nheap++; i > 0 && r->heap[(i - 1) / 2].key > key; i = (i - 1) / 2)
+		r->heap[i] = r->heap[(i - 1) / 2];
+	r->heap[i] = (struct heap_item){ key, v };
+}
+
+static struct heap_item heap_pop(struct repair *r)
+{
+	struct heap_item top = r->heap[0], last = r->heap[--r->nheap];
+	size_t i = 0, c;
+	while ((c = 2 * i + 1) < r->nheap) {
+		if (c + 1 < r->nheap && r->heap[c + 1].key < r->heap[c].key)
+			c++;
+		if (r->heap[c].key >= last.key)
+			break;
+		r->heap[i] = r->heap[c];
+		i = c;
+	}
+	if (r->nheap)
+		r->heap[i] = last;
+	return top;
+}
+
+static void rp_relax(struct repair *r, int32_t w, int64_t d, int32_t how)
+{
+	struct plan_state *st = r->st;
+	int32_t seen = 2 * st->cur_stamp;
+	if (st->stamp[w] == seen + 1)
+		return; /* settled */
+	if (st->stamp[w] == seen && st->dist[w] <= d)
+		return;
+	st->stamp[w] = seen;
+	st->dist[w] = d;
+	st->how[w] = how;
+	heap_push(r, d, w);
+}
+
+/* The residual arcs leaving v (forward search) or entering v (backward search). */
+static void rp_expand(struct repair *r, int32_t v, int64_t d, bool fwd)
+{
+	struct plan_state *st = r->st;
+	const struct net *g = &st->g;
+	const struct adj *a = &st->a;
+	const int32_t *first1 = fwd ? a->out_first : a->in_first, *arcs1 = fwd ? a->out_arc : a->in_arc;
+	const int32_t *first2 = fwd ? a->in_first : a->out_first, *arcs2 = fwd ? a->in_arc : a->out_arc;
+
+	for (int32_t k = first1[v]; k < first1[v + 1]; k++) { /* the arc forward */
+		int32_t e = arcs1[k];
+		if (st->flow[e] < g->cap[e])
+			rp_relax(r, fwd ? g->dst[e] : g->src[e],
+				 d + g->cost[e] + st->pi[g->src[e]] - st->pi[g->dst[e]], 2 * e);
+	}
+	for (int32_t k = first2[v]; k < first2[v + 1]; k++) { /* the arc backward */
+		int32_t e = arcs2[k];
+		if (st->flow[e] > g->lo[e])
+			rp_relax(r, fwd ? g->src[e] : g->dst[e],
+				 d - g->cost[e] - st->pi[g->src[e]] + st->pi[g->dst[e]], 2 * e + 1);
+	}
+}
+
+static int32_t rp_dijkstra(struct repair *r, bool fwd)
+{
+	struct plan_state *st = r->st;
+	if (++st->cur_stamp > 1000000000) {
+		memset(st->stamp, 0, ((size_t)st->g.n + 1) * sizeof *st->stamp);
+		st->cur_stamp = 1;
+	}
+	r->nheap = r->nsettled = 0;
+	for (size_t i = 0; i < r->nimb; i++) {
+		int32_t v = r->imb[i];
+		if (fwd ? st->excess[v] > 0 : st->excess[v] < 0)
+			rp_relax(r, v, 0, -1);
+	}
+	while (r->nheap) {
+		struct heap_item h = heap_pop(r);
+		int32_t v = h.v;
+		if (st->stamp[v] != 2 * st->cur_stamp || h.key != st->dist[v])
+			continue;
+		st->stamp[v] = 2 * st->cur_stamp + 1;
+		xgrow((void **)&r->settled, &r->capsettled, r->nsettled + 1, sizeof *r->settled);
+		r->settled[r->nsettled++] = v;
+		if (fwd ? st->excess[v] < 0 : st->excess[v] > 0)
+			return v;
+		rp_expand(r, v, h.key, fwd);
+	}
+	return -1;
+}
+
+/* Pushes along the path found to z and moves the settled nodes' potentials. */
+static void rp_augment(struct repair *r, int32_t z, bool fwd)
+{
+	struct plan_state *st = r->st;
+	const struct net *g = &st->g;
+	int32_t delta = st->excess[z] < 0 ? -st->excess[z] : st->excess[z], x = z;
+	int64_t dz = st->dist[z];
+
+	for (x = z; st->how[x] >= 0;) {
+		int32_t e = st->how[x] >> 1, b = st->how[x] & 1;
+		int32_t res = b ? st->flow[e] - g->lo[e] : g->cap[e] - st->flow[e];
+		if (res < delta)
+			delta = res;
+		x = fwd ? (b ? g->dst[e] : g->src[e]) : (b ? g->src[e] : g->dst[e]);
+	}
+	if ((st->excess[x] < 0 ? -st->excess[x] : st->excess[x]) < delta)
+		delta = st->excess[x] < 0 ? -st->excess[x] : st->excess[x];
+	for (x = z; st->how[x] >= 0;) {
+		int32_t e = st->how[x] >> 1, b = st->how[x] & 1;
+		rp_flow(r, e, st->flow[e] + (b ? -delta : delta));
+		x = fwd ? (b ? g->dst[e] : g->src[e]) : (b ? g->src[e] : g->dst[e]);
+	}
+	for (size_t i = 0; i < r->nsettled; i++) {
+		int32_t v = r->settled[i];
+		int64_t shift = fwd ? st->dist[v] - dz : dz - st->dist[v];
+		if (shift) {
+			rp_log(r, v, 4, st->pi[v]);
+			st->pi[v] += shift;
+		}
+	}
+	r->steps++;
+}
+
+/* Successive shortest paths until every node is balanced; false if one cannot be. */
+static bool rp_balance(struct repair *r)
+{
+	struct plan_state *st = r->st;
+	for (;;) {
+		size_t nexc = 0, ndef = 0, k = 0;
+		int32_t z;
+		for (size_t i = 0; i < r->nimb; i++) { /* drop the balanced nodes */
+			int32_t v = r->imb[i];
+			if (st->excess[v]) {
+				r->imb[k++] = v;
+				nexc += st->excess[v] > 0;
+				ndef += st->excess[v] < 0;
+			}
+		}
+		r->nimb = k;
+		if (!k)
+			return true;
+		z = rp_dijkstra(r, nexc < ndef);
+		if (z < 0)
+			return false;
+		rp_augment(r, z, nexc < ndef);
+	}
+}
+
+static void rp_release(struct repair *r)
+{
+	free(r->log);
+	free(r->imb);
+	free(r->heap);
+	free(r->settled);
+}
+
 bool plan_repair(const struct plan_instance *changed, const struct plan_solution *prev,
 		 bool keep_state, struct plan_solution *out)
 {
-	(void)prev;
-	return plan_solve(changed, keep_state, out);
+	double t0 = now_seconds();
+	struct repair r = { 0 };
+	int32_t *fixed = xmalloc((2 * changed->nfixed + 1) * sizeof *fixed);
+	size_t nfixed;
+	bool ok;
+
+	plan_solution_release(out);
+	if (!prev->state || !rp_compatible(prev->state, changed) ||
+	    !rp_fixed_arcs(prev->state, changed, fixed, &nfixed)) {
+		free(fixed);
+		return plan_solve(changed, keep_state, out);
+	}
+	r.undoing = !keep_state;
+	r.st = keep_state ? state_clone(prev->state) : prev->state;
+	rp_apply(&r, changed, fixed, nfixed);
+	ok = rp_balance(&r);
+	if (ok) {
+		extract(changed, &r.st->g, r.st->flow, out);
+		out->pivots = r.steps;
+	}
+	if (ok && keep_state) {
+		memcpy(r.st->fixed_arcs, fixed, nfixed * sizeof *fixed);
+		r.st->nfixed_arcs = nfixed;
+		{
+			size_t *fp = xmalloc(1 * sizeof *fp); /* fixed arcs are set above */
+			struct plan_instance nofix = *changed;
+			nofix.nfixed = 0;
+			state_values(r.st, &nofix, fp);
+			free(fp);
+		}
+		r.st->nfixed_arcs = nfixed;
+		memcpy(r.st->fixed_arcs, fixed, nfixed * sizeof *fixed);
+		out->state = r.st;
+	} else if (keep_state) {
+		state_free(r.st);
+	} else {
+		rp_undo(&r);
+	}
+	rp_release(&r);
+	free(fixed);
+	if (!ok) /* infeasible: the cold solve says why */
+		return plan_solve(changed, keep_state, out);
+	out->seconds = now_seconds() - t0;
+	return true;
 }
