@@ -270,6 +270,54 @@ enum bf_status auth_login(struct store *s, const char *name, const char *passwor
 	return session_insert(s, hash, name, out->csrf, now, address, err);
 }
 
+/* Recently confirmed sessions, so that a request usually needs no SQLite read: an entry is
+ * used while no write was committed by this process since it was read (a logout, a disabled
+ * account, any change) and for at most SESSION_CACHE_SECONDS, the delay after which a change
+ * made by another process (`bangfu user disable` from the CLI) takes effect. */
+#define SESSION_CACHE 64
+#define SESSION_CACHE_SECONDS 1
+
+struct cached_session {
+	char hash[65];
+	struct session ses;
+	struct account acc;
+	long long epoch;
+	int64_t checked;
+};
+
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct cached_session cache[SESSION_CACHE];
+
+static bool cache_get(const char *hash, int64_t now, struct session *ses, struct account *acc)
+{
+	struct cached_session *c = &cache[((unsigned char)hash[0] * 31u + (unsigned char)hash[1]) % SESSION_CACHE];
+	bool hit;
+
+	pthread_mutex_lock(&cache_lock);
+	hit = strcmp(c->hash, hash) == 0 && c->epoch == store_local_epoch() &&
+	      now - c->checked <= SESSION_CACHE_SECONDS && now >= c->checked;
+	if (hit) {
+		*ses = c->ses;
+		*acc = c->acc;
+	}
+	pthread_mutex_unlock(&cache_lock);
+	return hit;
+}
+
+static void cache_put(const char *hash, long long epoch, int64_t now, const struct session *ses,
+		      const struct account *acc)
+{
+	struct cached_session *c = &cache[((unsigned char)hash[0] * 31u + (unsigned char)hash[1]) % SESSION_CACHE];
+
+	pthread_mutex_lock(&cache_lock);
+	snprintf(c->hash, sizeof c->hash, "%s", hash);
+	c->ses = *ses;
+	c->acc = *acc;
+	c->epoch = epoch;
+	c->checked = now;
+	pthread_mutex_unlock(&cache_lock);
+}
+
 enum bf_status auth_session_check(struct store *s, const char *token, int64_t now,
 				  const struct auth_policy *pol, struct auth_session *out,
 				  struct bf_err *err)
@@ -278,18 +326,22 @@ enum bf_status auth_session_check(struct store *s, const char *token, int64_t no
 	char hash[65];
 	struct bf_err e;
 	enum bf_status rc;
+	long long epoch = store_local_epoch(); /* before the read: see cache_get */
+	bool cached;
 
 	memset(out, 0, sizeof *out);
 	if (!token || strlen(token) != AUTH_TOKEN_LEN - 1)
 		return bf_err_set(err, BF_EAUTH, "sign in first");
 	token_hash(token, hash);
-	bf_err_init(&e);
-	rc = session_get_account(s, hash, &ses, &out->account, &e);
-	bf_err_release(&e);
-	if (rc == BF_ENOTFOUND)
-		return bf_err_set(err, BF_EAUTH, "sign in first (the session has ended)");
-	if (rc)
-		return bf_err_set(err, rc, "cannot read the session");
+	if (!(cached = cache_get(hash, now, &ses, &out->account))) {
+		bf_err_init(&e);
+		rc = session_get_account(s, hash, &ses, &out->account, &e);
+		bf_err_release(&e);
+		if (rc == BF_ENOTFOUND)
+			return bf_err_set(err, BF_EAUTH, "sign in first (the session has ended)");
+		if (rc)
+			return bf_err_set(err, rc, "cannot read the session");
+	}
 	if (now - ses.last_seen > pol->idle || now - ses.created > pol->absolute) {
 		session_delete(s, hash, err);
 		return bf_err_set(err, BF_EAUTH, "the session has expired: sign in again");
@@ -297,8 +349,13 @@ enum bf_status auth_session_check(struct store *s, const char *token, int64_t no
 	if (out->account.disabled)
 		return bf_err_set(err, BF_EAUTH, "the account is disabled");
 	snprintf(out->csrf, sizeof out->csrf, "%s", ses.csrf);
+	if (cached)
+		return BF_OK;
 	/* Refresh the idle timer at most once a minute: most requests stay read-only. */
-	return now - ses.last_seen >= 60 ? session_touch(s, hash, now, err) : BF_OK;
+	if (now - ses.last_seen >= 60)
+		return session_touch(s, hash, now, err);
+	cache_put(hash, epoch, now, &ses, &out->account);
+	return BF_OK;
 }
 
 enum bf_status auth_logout(struct store *s, const char *token, struct bf_err *err)

@@ -4,6 +4,7 @@
 #include "util/xalloc.h"
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_ANSWERS 512
 
@@ -51,13 +52,40 @@ void snapshot_answer_put(struct snapshot *snap, const char *key, const char *bod
 	pthread_mutex_unlock(&lock);
 }
 
+static long long monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The current snapshot with a reference if it is known to be fresh: no write committed by
+ * this process since it was confirmed, and confirmed recently. */
+static struct snapshot *fresh_current(long long epoch, long long now)
+{
+	struct snapshot *s = NULL;
+	pthread_mutex_lock(&lock);
+	if (current && current->epoch == epoch && now - current->checked_ms < SNAPSHOT_RECHECK_MS) {
+		current->refs++;
+		s = current;
+	}
+	pthread_mutex_unlock(&lock);
+	return s;
+}
+
 enum bf_status snapshot_get(struct store *s, struct snapshot **out, struct bf_err *err)
 {
-	long long gen = store_generation(s);
+	/* The epoch is read before the counter: a write counted in it is in the counter. */
+	long long epoch = store_local_epoch(), now = monotonic_ms(), gen;
 	struct snapshot *fresh;
 
+	if ((*out = fresh_current(epoch, now)))
+		return BF_OK;
+	gen = store_generation(s);
 	pthread_mutex_lock(&lock);
 	if (current && current->generation == gen) {
+		current->epoch = epoch;
+		current->checked_ms = now;
 		current->refs++;
 		*out = current;
 		pthread_mutex_unlock(&lock);
@@ -73,6 +101,8 @@ enum bf_status snapshot_get(struct store *s, struct snapshot **out, struct bf_er
 		return err->status;
 	}
 	fresh->generation = gen;
+	fresh->epoch = epoch;
+	fresh->checked_ms = now;
 	fresh->refs = 2; /* the cache's and the caller's */
 	pthread_mutex_lock(&lock);
 	unref(current);

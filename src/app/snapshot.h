@@ -1,16 +1,23 @@
 /* snapshot: a loaded registry shared by the server's threads, reloaded when the database's
  * change counter moves (any write through bangfu bumps it, the CLI's included). Readers hold a
- * reference while they use it; the last one frees an old snapshot. */
+ * reference while they use it; the last one frees an old snapshot. The counter is read from
+ * the database only when this process has committed a write since (store_local_epoch) or
+ * SNAPSHOT_RECHECK_MS have passed: a request then costs no SQLite read transaction, this
+ * server's own writes show at once, and another process's (the CLI's) within that time. */
 #ifndef BF_SNAPSHOT_H
 #define BF_SNAPSHOT_H
 #include "core/registry.h"
 #include "store/store.h"
+
+#define SNAPSHOT_RECHECK_MS 250
 
 struct snapshot_answer;
 
 struct snapshot {
 	struct registry reg;
 	long long generation;
+	long long epoch;         /* store_local_epoch() when generation was last confirmed */
+	long long checked_ms;    /* and when, on the monotonic clock */
 	int refs;
 	/* Encoded answers of read requests, valid as long as this snapshot (the data they were
 	 * computed from): a list of the same records for the same reader and query is encoded

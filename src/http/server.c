@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -189,7 +190,18 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t n)
 /* One JSON string (quotes included) of untrusted text, for the log line. */
 static void log_string(struct buf *line, const char *s, size_t max)
 {
-	json_t *j = http_string(s, max);
+	size_t n = 0;
+	json_t *j;
+
+	while (s[n] && n < max && s[n] >= 0x20 && s[n] < 0x7f && s[n] != '"' && s[n] != '\\')
+		n++;
+	if (!s[n]) { /* plain ASCII, the usual case: nothing to escape */
+		buf_addc(line, '"');
+		buf_add(line, s, n);
+		buf_addc(line, '"');
+		return;
+	}
+	j = http_string(s, max);
 	char *enc = json_dumps(j, JSON_ENCODE_ANY);
 	buf_adds(line, enc ? enc : "null");
 	free(enc);
@@ -316,6 +328,16 @@ static size_t unescape(void *cls, struct MHD_Connection *conn, char *s)
 	return http_unescape(s);
 }
 
+/* A request id unique in this run and across runs: a random prefix drawn at start and a
+ * counter (a random draw per request would cost a system call each). */
+static uint32_t id_prefix;
+static atomic_uint id_counter;
+
+static void request_id(char out[17])
+{
+	snprintf(out, 17, "%08x%08x", id_prefix, atomic_fetch_add(&id_counter, 1u));
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version,
 				  const char *upload, size_t *upload_size, void **req_cls)
@@ -328,11 +350,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	(void)version;
 
 	if (!rq) {
-		unsigned char raw[8];
 		rq = xcalloc(1, sizeof *rq);
 		clock_gettime(CLOCK_MONOTONIC, &rq->t0);
-		randombytes_buf(raw, sizeof raw);
-		sodium_bin2hex(rq->id, sizeof rq->id, raw, sizeof raw);
+		request_id(rq->id);
 		*req_cls = rq;
 		return MHD_YES;
 	}
@@ -414,6 +434,7 @@ int http_serve(const struct http_config *cfg, FILE *log)
 
 	config = cfg;
 	access_log = log;
+	id_prefix = randombytes_random();
 	if (!parse_listen(cfg->listen, &sa)) {
 		fprintf(stderr, "bangfu serve: --listen '%s': write IPv4-ADDRESS:PORT, e.g. "
 				"127.0.0.1:8080\n", cfg->listen);

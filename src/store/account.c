@@ -48,8 +48,10 @@ static enum bf_status done(struct store *s, sqlite3_stmt *st, struct bf_err *err
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 	if (st)
 		sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		store_local_epoch_bump(); /* committed now, or again by store_commit */
 		return BF_OK;
+	}
 	if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_CONSTRAINT)
 		return bf_err_set(err, sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_PRIMARYKEY
 					       ? BF_ECONFLICT : BF_EINPUT,

@@ -6,6 +6,7 @@
 #include "util/xalloc.h"
 #include <assert.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -171,10 +172,23 @@ static void end_transaction(struct store *s)
 	s->fk_off = false;
 }
 
+static atomic_llong local_epoch;
+
+long long store_local_epoch(void)
+{
+	return atomic_load(&local_epoch);
+}
+
+void store_local_epoch_bump(void)
+{
+	atomic_fetch_add(&local_epoch, 1);
+}
+
 enum bf_status store_commit(struct store *s, struct bf_err *err)
 {
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
 		end_transaction(s);
+		store_local_epoch_bump();
 		return BF_OK;
 	}
 	if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)

@@ -27,6 +27,11 @@ enum bf_status store_begin_import(struct store *s, bool bulk, struct bf_err *err
 enum bf_status store_import_reindex(struct store *s, struct bf_err *err);
 enum bf_status store_commit(struct store *s, struct bf_err *err);
 void store_rollback(struct store *s);
+/* A process-wide count of the writes this process has committed (every connection), bumped
+ * after each commit: a cache of database state (the server's snapshot and sessions) that
+ * saw the same count has seen every write made by this process since. */
+long long store_local_epoch(void);
+void store_local_epoch_bump(void);
 
 /* Inserts rec, or replaces the record with the same key. On a constraint failure the message
  * names the column, and *field (if not NULL) is set to it. */
