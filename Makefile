@@ -13,6 +13,12 @@ SRC      := $(sort $(wildcard src/*/*.c))
 MAIN     := src/main.c
 ASSETS   := schema.sql=src/store/schema.sql schema2.sql=src/store/schema2.sql \
             $(foreach f,$(sort $(wildcard data/guangdong/*.csv)),guangdong/$(notdir $(f))=$(f))
+# The web UI (web/, served by src/http/static.c) and ECharts from node_modules (npm ci), each
+# also gzip-compressed into $(GZDIR) (served when the browser accepts gzip).
+GZDIR    := $(or $(BUILDDIR),build)/gz
+WEB_FILES := $(sort $(shell find web -type f ! -name '.*' 2>/dev/null)) web/vendor/echarts.min.js
+ASSETS   += $(foreach f,$(WEB_FILES),$(f)=$(if $(filter web/vendor/%,$(f)),$(GZDIR)/$(f),$(f)) \
+              $(f).gz=$(GZDIR)/$(f).gz)
 ASSET_FILES := $(foreach a,$(ASSETS),$(word 2,$(subst =, ,$(a))))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
@@ -61,6 +67,23 @@ $(B)/obj/tests/%.o: tests/unit/%.c
 
 deps:
 	@sh scripts/install-deps
+
+# npm ci when node_modules is missing or older than package-lock.json (npm writes
+# node_modules/.package-lock.json on every install).
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(GZDIR)/web/vendor/echarts.min.js: node_modules/.package-lock.json
+	@mkdir -p $(dir $@)
+	cp node_modules/echarts/dist/echarts.min.js $@
+
+$(GZDIR)/%.gz: %
+	@mkdir -p $(dir $@)
+	gzip -9 -n -c $< > $@
+
+$(GZDIR)/%.gz: $(GZDIR)/%
+	gzip -9 -n -c $< > $@
 
 test: deps
 	$(MAKE) --no-print-directory SANITIZE=1 $(BUILDDIR)/asan/bangfu $(BUILDDIR)/asan/unit

@@ -93,4 +93,14 @@ int http_status_of(enum bf_status st);
 /* A query-string argument, or NULL. */
 const char *http_arg(struct http_ctx *cx, const char *name);
 
+/* ---- static.c: the web UI, embedded as assets "web/..." ---- */
+
+/* True for a GET or HEAD outside /api/: the web UI's, answered by http_static_serve. */
+bool http_static_wants(const char *method, const char *path);
+
+/* Queues the answer for cx->path ("/" is web/index.html): the file with its Content-Type,
+ * an ETag (304 for a matching If-None-Match), Cache-Control: no-cache, the gzip copy when the
+ * client accepts it; 404 for anything else, ".." included. Sets cx->status; returns
+ * libmicrohttpd's enum MHD_Result. */
+int http_static_serve(struct http_ctx *cx, const char *request_id);
 #endif

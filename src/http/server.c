@@ -374,6 +374,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	cx.now = (int64_t)time(NULL);
 	client_address(conn, address, sizeof address);
 	cx.address = address;
+	if (!rq->too_big && http_static_wants(method, url)) { /* the web UI's files */
+		r = (enum MHD_Result)http_static_serve(&cx, rq->id);
+		log_line(rq, &cx);
+		return r;
+	}
 	if (rq->too_big)
 		http_error(&cx, BF_EINPUT, "the request body is larger than the limit", NULL),
 			cx.status = 413;

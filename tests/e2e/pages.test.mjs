@@ -1,0 +1,134 @@
+// The overview, targets and units pages: the overview shows 62 of 62 targets covered and a
+// map whose tiles open the county dossier; what each role sees follows what the API lets it
+// read (the county user sees only 廉江市, and another county's dossier is "not allowed").
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './lib.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+const rowsOf = (page) => page.$$eval('table.data tbody tr', (trs) => trs.map((tr) => tr.textContent));
+const clean = (errors) => errors.filter((e) => !/status of 40[134]/.test(e));
+
+test('overview: 62/62 targets covered, rules and shares beside the article, a tile per target', async () => {
+  const page = await env.page();
+  await env.login(page, 'admin');
+  assert.equal((await page.textContent('[data-card=coverage] .value')).trim(), '62/62');
+  assert.equal((await page.textContent('[data-card=units] .value')).trim(), '156');
+  assert.equal(await page.locator('.map .tile').count(), 62);
+  assert.equal(await page.locator('[data-section=rules] li').count(), 6);
+  assert.match(await page.textContent('[data-section=shares] tr[data-measure=land]'), /71\.7%/);
+  assert.match(await page.textContent('[data-section=shares] tr[data-measure=population]'), /28(\.0)?%/);
+  assert.match(await page.textContent('[data-section=shares] tr[data-measure=gdp]'), /12\.4%/);
+  await page.waitForSelector('[data-section=shares] [data-chart-ready]');
+  // the demonstration banner: the bundled pairings are illustrative
+  assert.equal(await page.isVisible('#demo-banner'), true);
+  // colouring by another measure redraws the tiles and the legend
+  await page.selectOption('#map-measure', 'population');
+  assert.ok((await page.locator('.legend span').count()) >= 5);
+  assert.deepEqual(clean(page.errors), []);
+  await page.context().close();
+});
+
+test('overview map: clicking a tile opens the county dossier', async () => {
+  const page = await env.page();
+  await env.login(page, 'planner');
+  await page.click('.map .tile[data-adcode="440881"]');
+  await env.ready(page);
+  assert.match(page.url(), /#\/targets\/440881$/);
+  assert.match(await page.textContent('main h1'), /廉江市/);
+  assert.match(await page.textContent('[data-section=group]'), /省统计局/);
+  assert.equal(await page.locator('[data-section=cadres] tbody tr').count(), 4);
+  // the tiles are keyboard usable too
+  await page.goto(env.url + '#/overview');
+  await env.ready(page);
+  await page.focus('.map .tile[data-adcode="440222"]');
+  await page.keyboard.press('Enter');
+  await env.ready(page);
+  assert.match(await page.textContent('main h1'), /始兴县/);
+  assert.deepEqual(clean(page.errors), []);
+  await page.context().close();
+});
+
+test('targets: filter by prefecture and kind, sort by a header from the keyboard', async () => {
+  const page = await env.page();
+  await env.login(page, 'auditor');
+  await page.goto(env.url + '#/targets');
+  await env.ready(page);
+  assert.equal((await rowsOf(page)).length, 62);
+  await page.selectOption('select[data-filter=prefecture]', '湛江市');
+  const zj = await rowsOf(page);
+  assert.ok(zj.length >= 4 && zj.length < 62, `湛江市 rows: ${zj.length}`);
+  assert.ok(zj.every((r) => r.includes('湛江市')));
+  await page.selectOption('select[data-filter=kind]', 'county_city');
+  assert.ok((await rowsOf(page)).every((r) => r.includes('县级市')));
+  await page.selectOption('select[data-filter=prefecture]', '');
+  await page.selectOption('select[data-filter=kind]', '');
+  await page.selectOption('select[data-filter=old_area]', '1');
+  assert.equal((await rowsOf(page)).length, 5);
+  await page.selectOption('select[data-filter=old_area]', '');
+  await page.focus('th[data-key=pop] button');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('th[data-key=pop]', 'aria-sort'), 'descending');
+  const pops = await page.$$eval('table.data tbody td[data-label=常住人口]', (tds) => tds.map((td) => Number(td.textContent.replace(/[^0-9]/g, '')) || 0));
+  assert.equal(pops.length, 62);
+  assert.deepEqual(pops, pops.slice().sort((a, b) => b - a));
+  assert.ok(pops[0] > 1500000, `largest population ${pops[0]}`);
+  await page.context().close();
+});
+
+test('county user: only 廉江市, its own dossier, another county is not allowed', async () => {
+  const page = await env.page();
+  await env.login(page, 'county');
+  assert.equal(await page.locator('.map .tile').count(), 1);
+  assert.equal(await page.getAttribute('.map .tile', 'data-adcode'), '440881');
+  assert.equal(await page.$('[data-card=violations]'), null);
+  await page.goto(env.url + '#/targets');
+  await env.ready(page);
+  const rows = await rowsOf(page);
+  assert.equal(rows.length, 1);
+  assert.match(rows[0], /廉江市/);
+  await page.goto(env.url + '#/targets/440881');
+  await env.ready(page);
+  assert.match(await page.textContent('main h1'), /廉江市/);
+  assert.match(await page.textContent('[data-section=checks]'), /规则检查仅对/);
+  await page.goto(env.url + '#/targets/440222');
+  await env.ready(page);
+  assert.match(await page.textContent('main'), /无权查看/);
+  await page.goto(env.url + '#/units');
+  await env.ready(page);
+  assert.equal((await rowsOf(page)).length, 3);
+  assert.deepEqual(clean(page.errors), []);
+  await page.context().close();
+});
+
+test('unit user: its group only; units page shows capacity used', async () => {
+  const page = await env.page();
+  await env.login(page, 'unit');
+  await page.goto(env.url + '#/units/U048');
+  await env.ready(page);
+  assert.match(await page.textContent('main h1'), /省统计局/);
+  assert.equal(await page.getAttribute('[data-usage]', 'data-usage'), '1/1');
+  assert.match(await page.textContent('[data-section=groups]'), /廉江市/);
+  await page.goto(env.url + '#/targets');
+  await env.ready(page);
+  assert.equal((await rowsOf(page)).length, 1);
+  await page.context().close();
+});
+
+test('dossier prints as a brief: no navigation, the print-only heading shows', async () => {
+  const page = await env.page();
+  await env.login(page, 'admin');
+  await page.goto(env.url + '#/targets/440881');
+  await env.ready(page);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('header.top'), false);
+  assert.equal(await page.isVisible('.dossier .print-only'), true);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 2, `the brief prints on ${pages} pages`);
+  await page.context().close();
+});

@@ -1,0 +1,178 @@
+// app: the shell of the web UI: the session, the hash router, the navigation bar (entries
+// the role may use), the signed-in user, the language switch, the demonstration-data banner.
+// Pages are modules web/js/pages/<name>.js exporting `async function render(el, ctx, params)`.
+import { api, apiForm, apiAll, downloadCsv, setCsrf, onAuthLost } from './api.js';
+import { t, tv, getLang, setLang } from './i18n.js';
+import * as ui from './ui.js';
+import { invalidate } from './model.js';
+
+const { h, mount } = ui;
+
+// Routes → page modules (web/js/pages/<module>.js). A detail route passes {id} in params.
+//   #/login          → login.js        #/overview        → overview.js
+//   #/targets        → targets.js      #/targets/{adcode} → targets.js {id: adcode}
+//   #/units          → units.js        #/units/{code}     → units.js {id: code}
+//   #/groups         → groups.js       #/groups/{id}      → groups.js {id}
+//   #/cadres         → cadres.js       #/cadres/{id}      → cadres.js {id}
+//   #/checks         → checks.js       #/data             → data.js
+// roles: who sees the entry and may open the page (null: every signed-in role); the API
+// decides what each role reads, this only keeps pages a role cannot use out of its way.
+const READERS = ['admin', 'planner', 'auditor'];
+export const ROUTES = [
+  { path: 'overview', module: 'overview', nav: 'nav.overview', roles: null },
+  { path: 'targets', module: 'targets', nav: 'nav.targets', roles: null, detail: true },
+  { path: 'units', module: 'units', nav: 'nav.units', roles: null, detail: true },
+  { path: 'groups', module: 'groups', nav: 'nav.groups', roles: null, detail: true },
+  { path: 'cadres', module: 'cadres', nav: 'nav.cadres', roles: null, detail: true },
+  { path: 'checks', module: 'checks', nav: 'nav.checks', roles: READERS },
+  { path: 'data', module: 'data', nav: 'nav.data', roles: null },
+];
+
+let user = null;           // {name, role, unit, target}
+let renderSeq = 0;         // the newest navigation; older renders stop drawing
+let demoShown = false;
+
+const top = document.getElementById('top');
+const main = document.getElementById('main');
+const banner = document.getElementById('demo-banner');
+
+function allowed(route) { return !route.roles || (user && route.roles.includes(user.role)); }
+
+export function navigate(hash) {
+  if (location.hash === hash) route(); else location.hash = hash;
+}
+
+// The marker of a record that is not verified (verified 0) or an indicator of quality
+// 'illustrative'; null otherwise. Shows the banner of the page.
+function demo(rec) {
+  const illustrative = rec && (rec.verified === 0 || rec.verified === '0' || rec.quality === 'illustrative');
+  if (!illustrative) return null;
+  showDemoBanner();
+  return h('span', { class: 'demo', title: t('demo.title') }, t('demo.mark'));
+}
+
+function showDemoBanner() {
+  if (demoShown) return;
+  demoShown = true;
+  mount(banner, h('strong', {}, t('demo.banner_title')), ' ', t('demo.banner'));
+  banner.hidden = false;
+}
+
+function header() {
+  const cur = (location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]) || 'overview';
+  const nav = user ? h('nav', { class: 'nav', 'aria-label': t('nav.label') },
+    h('ul', {}, ROUTES.filter((r) => r.nav && allowed(r)).map((r) => h('li', {},
+      h('a', { href: '#/' + r.path, 'data-route': r.path, 'aria-current': r.path === cur ? 'page' : null }, t(r.nav)))))) : null;
+  const langs = h('div', { class: 'lang', role: 'group', 'aria-label': t('lang.label') },
+    [['zh', '中文'], ['en', 'English']].map(([l, label]) => h('button', {
+      type: 'button', lang: l === 'zh' ? 'zh-CN' : 'en', 'data-lang': l, 'aria-pressed': String(getLang() === l),
+      onclick: () => { setLang(l); document.title = t('app.title'); route(); },
+    }, label)));
+  const who = user ? h('div', { class: 'who' },
+    h('span', { class: 'user', 'data-user': user.name }, user.name),
+    h('span', { class: 'role', 'data-role': user.role }, tv('role', user.role)),
+    user.unit ? h('a', { class: 'scope', href: '#/units/' + user.unit }, user.unit) : null,
+    user.target ? h('a', { class: 'scope', href: '#/targets/' + user.target }, user.target) : null,
+    h('button', { type: 'button', class: 'logout', onclick: logout }, t('nav.logout'))) : null;
+  mount(top,
+    h('div', { class: 'brand' }, h('img', { src: '/img/icon.svg', alt: '', width: 28, height: 28 }),
+      h('a', { href: user ? '#/overview' : '#/login' }, h('span', { class: 'title' }, t('app.title')),
+        h('span', { class: 'subtitle' }, t('app.subtitle')))),
+    nav, h('div', { class: 'right' }, who, langs));
+}
+
+async function logout() {
+  try { await api('DELETE', '/session'); } catch { /* already gone */ }
+  user = null;
+  setCsrf(null);
+  invalidate();
+  navigate('#/login');
+}
+
+function parse(hash) {
+  const parts = hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decodeURIComponent);
+  const query = Object.fromEntries(new URLSearchParams(hash.split('?')[1] || ''));
+  return { name: parts[0] || '', id: parts[1], query };
+}
+
+function notYet(name) {
+  return h('section', { class: 'panel notice' }, h('h1', {}, t('ui.not_yet')),
+    h('p', {}, t('ui.not_yet_text', { page: name })));
+}
+
+async function route() {
+  const seq = ++renderSeq;
+  const { name, id, query } = parse(location.hash);
+  document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('app.title');
+  demoShown = false;
+  banner.hidden = true;
+  if (!user && name !== 'login') {
+    sessionStorage.setItem('bangfu.next', location.hash || '#/overview');
+    navigate('#/login');
+    return;
+  }
+  if (user && (name === 'login' || name === '')) { navigate('#/overview'); return; }
+  header();
+  const r = name === 'login' ? { module: 'login', roles: null } : ROUTES.find((x) => x.path === name);
+  const el = h('div', { class: 'page', 'data-page': r ? r.module : 'unknown' });
+  mount(main, el);
+  // data-ready marks a page drawn (the browser tests wait for it); the performance mark
+  // measures how long the first page took.
+  const done = () => {
+    if (seq !== renderSeq) return;
+    el.setAttribute('data-ready', '1');
+    if (!performance.getEntriesByName('bangfu:ready').length) performance.mark('bangfu:ready', { detail: r ? r.module : name });
+  };
+  if (!r) { mount(el, notYet(name)); done(); return; }
+  if (!allowed(r)) { mount(el, ui.notAllowed()); done(); return; }
+  mount(el, ui.loading());
+  let mod;
+  try {
+    mod = await import(`./pages/${r.module}.js`);
+  } catch (e) {
+    console.warn(`page module ${r.module}:`, e);
+    if (seq === renderSeq) mount(el, notYet(t('nav.' + r.module)));
+    done();
+    return;
+  }
+  if (seq !== renderSeq) return;
+  const ctx = {
+    api, apiForm, apiAll, downloadCsv, t, tv, lang: getLang(), user, navigate, demo, ui,
+    invalidate,                         // after a write: the next model.load() refetches
+    reload: () => route(),
+    current: () => seq === renderSeq,   // false once the user has gone elsewhere
+    signedIn: (u, csrf) => { user = u; setCsrf(csrf); invalidate(); },
+  };
+  try {
+    await mod.render(el, ctx, { id, ...query });
+    done();
+  } catch (e) {
+    if (seq !== renderSeq) return;
+    if (e && e.status === 401) return;          // onAuthLost moves to the login
+    mount(el, e && e.status === 403 ? ui.notAllowed() : ui.errorBox(e));
+    done();
+    if (!(e && e.status)) console.error(e);
+  }
+}
+
+onAuthLost((e) => {
+  if (!user) return;
+  user = null;
+  setCsrf(null);
+  invalidate();
+  sessionStorage.setItem('bangfu.next', location.hash);
+  navigate(/disabled/.test(e.message || '') ? '#/login?disabled=1' : '#/login?expired=1');
+});
+
+async function start() {
+  try {
+    const s = await api('GET', '/session');
+    user = s.user;
+    setCsrf(s.csrf);
+  } catch { user = null; }
+  window.addEventListener('hashchange', route);
+  await route();
+}
+
+start();

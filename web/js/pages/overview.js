@@ -1,0 +1,293 @@
+// overview (总览): coverage, units, groups, cadres on post, rotations due in 180 days, rule
+// findings by rule, the counties' shares of land, population and GDP beside the article's
+// figures (S10), and a tile map of the targets at their centroids, coloured by a measure.
+// Reports and checks are read by the command office, the task force and auditors; a unit or
+// county sees the same page computed from the records it may read.
+import { load, onPost } from '../model.js';
+
+const READERS = ['admin', 'planner', 'auditor'];
+const SEQ = ['#e8eef7', '#bcd0ea', '#86abd8', '#4f82bf', '#245a9b', '#123a6e'];
+const CAT = ['#1d4f91', '#2e8b57', '#c77c02', '#9f1d20', '#6a4c93', '#168aad', '#7f7f7f'];
+
+export async function render(el, ctx) {
+  const { h, mount } = ctx.ui;
+  const { t } = ctx;
+  const reader = READERS.includes(ctx.user.role);
+  const get = (p) => ctx.api('GET', p);
+  const [m, summary, coverage, rotations, check, shares] = await Promise.all([
+    load(),
+    reader ? get('/reports/summary') : null,
+    reader ? get('/reports/coverage') : null,
+    reader ? get('/reports/rotations?within=180') : null,
+    reader ? get('/check') : null,
+    reader ? get('/reports/shares') : null,
+  ]);
+  if (!ctx.current()) return;
+  const day = ctx.ui.today();
+  const facts = figures(ctx, m, { summary, coverage, rotations, check }, day);
+
+  const mapPanel = h('section', { class: 'panel', 'data-section': 'map' });
+  const sharesPanel = reader ? h('section', { class: 'panel', 'data-section': 'shares' }) : null;
+  mount(el,
+    h('div', { class: 'page-head' }, h('h1', {}, t('ov.title')),
+      h('span', { class: 'muted' }, t('ov.round', { round: m.round ? m.round.name : '–', date: facts.asOf }))),
+    cards(ctx, facts),
+    h('div', { class: 'grid two' },
+      mapPanel,
+      h('div', {},
+        check ? rulesPanel(ctx, check) : scopePanel(ctx, m),
+        sharesPanel)),
+    rotationsPanel(ctx, facts.rotations));
+  tileMap(ctx, mapPanel, m, day);
+  if (sharesPanel) sharesChart(ctx, sharesPanel, shares);  // ECharts loads after the page is usable
+  for (const g of m.groups) if (m.round && g.round === m.round.name) ctx.demo(g);
+}
+
+// The card figures, from the reports when the role reads them, else from the records.
+function figures(ctx, m, r, day) {
+  const { daysUntil } = ctx.ui;
+  const inRound = m.groups.filter((g) => !m.round || g.round === m.round.name);
+  const covered = new Set(inRound.map((g) => g.target));
+  const within = (c) => { const d = daysUntil(c.planned_end); return d !== null && d >= 0 && d <= 180; };
+  const ownRotations = m.cadres.filter((c) => onPost(c, day) && !c.actual_end && within(c)).map((c) => {
+    const g = m.group(c.group); const tg = g && m.target(g.target); const u = m.unit(c.unit);
+    return { end: c.planned_end, days_left: daysUntil(c.planned_end), id: c.id, name: c.name, unit: c.unit,
+      unit_name: u ? u.name_zh : c.unit, target: g ? g.target : null, target_name: tg ? tg.name_zh : '', rank: c.rank, post: c.post, successor: null };
+  }).sort((a, b) => (a.end < b.end ? -1 : 1));
+  return {
+    asOf: r.summary ? r.summary.as_of : day,
+    targets: r.coverage ? r.coverage.targets : m.targets.length,
+    covered: r.coverage ? r.coverage.covered : m.targets.filter((x) => covered.has(x.adcode)).length,
+    uncovered: r.coverage ? r.coverage.uncovered : m.targets.filter((x) => !covered.has(x.adcode)).map((x) => x.adcode),
+    units: r.summary ? r.summary.units : m.units.length,
+    assisting: r.summary ? r.summary.units_assisting : new Set(m.members.map((x) => x.unit)).size,
+    groups: r.summary ? r.summary.groups : inRound.length,
+    onPost: r.summary ? r.summary.cadres_on_post : m.cadres.filter((c) => onPost(c, day)).length,
+    rotations: r.rotations ? r.rotations.items : ownRotations,
+    violations: r.check ? r.check.violations : null,
+  };
+}
+function card(ctx, { label, value, note, href, cls, key }) {
+  const { h } = ctx.ui;
+  return h(href ? 'a' : 'div', { class: ['card', cls], href, 'data-card': key },
+    h('div', { class: 'label' }, label), h('div', { class: 'value' }, value), note ? h('div', { class: 'note' }, note) : null);
+}
+
+function cards(ctx, f) {
+  const { h, num } = ctx.ui;
+  const { t } = ctx;
+  return h('div', { class: 'cards' },
+    card(ctx, { key: 'coverage', label: t('ov.coverage'), value: `${f.covered}/${f.targets}`, href: '#/targets',
+      note: f.uncovered.length ? t('ov.uncovered', { list: f.uncovered.join('、') }) : t('ov.coverage_note'),
+      cls: f.covered === f.targets ? 'ok' : 'bad' }),
+    card(ctx, { key: 'units', label: t('ov.units'), value: num(f.units), note: t('ov.units_note', { n: f.assisting }), href: '#/units' }),
+    card(ctx, { key: 'groups', label: t('ov.groups'), value: num(f.groups), href: '#/groups' }),
+    card(ctx, { key: 'cadres', label: t('ov.cadres'), value: num(f.onPost), href: '#/cadres' }),
+    card(ctx, { key: 'rotations', label: t('ov.rotations'), value: num(f.rotations.length), note: t('ov.rotations_note'),
+      cls: f.rotations.length ? 'bad' : 'ok' }),
+    f.violations === null ? null : card(ctx, { key: 'violations', label: t('ov.violations'), value: num(f.violations),
+      note: t('ov.violations_note'), href: '#/checks', cls: f.violations ? 'bad' : 'ok' }));
+}
+
+function rulesPanel(ctx, check) {
+  const { h } = ctx.ui;
+  const { t } = ctx;
+  return h('section', { class: 'panel', 'data-section': 'rules' },
+    h('h2', {}, h('a', { href: '#/checks' }, t('ov.rules'))),
+    check.violations === 0 ? h('p', { class: 'ok-text' }, t('ov.no_violations')) : null,
+    h('ul', { class: 'rules-list' }, check.rules.map((r) => h('li', { 'data-rule': r.tag },
+      h('span', {}, ctx.lang === 'en' ? r.title_en : r.title_zh, ' ', h('span', { class: 'tag' }, r.source)),
+      h('span', { class: ['n', r.count ? 'bad' : 'ok'] }, r.count)))));
+}
+
+function scopePanel(ctx, m) {
+  const { h } = ctx.ui;
+  const { t } = ctx;
+  return h('section', { class: 'panel', 'data-section': 'scope' }, h('h2', {}, t('ov.own_scope')),
+    h('ul', { class: 'members' }, m.targets.map((x) => h('li', {}, h('a', { href: '#/targets/' + x.adcode }, x.name_zh), ' ', x.adcode))),
+    h('p', { class: 'muted small' }, t('tg.checks_hidden')));
+}
+
+function rotationsPanel(ctx, items) {
+  const { h, table } = ctx.ui;
+  const { t, tv } = ctx;
+  return h('section', { class: 'panel', 'data-section': 'rotations' }, h('h2', {}, t('ov.rot_title')),
+    table({
+      sort: 'end',
+      columns: [
+        { key: 'end', label: t('ov.rot_end'), sort: true },
+        { key: 'days_left', label: t('ov.rot_left'), sort: true, align: 'num', render: (r) => t('ui.days', { n: r.days_left }) },
+        { key: 'name', label: t('cd.name'), sort: true, render: (r) => h('a', { href: '#/cadres/' + r.id }, r.name) },
+        { key: 'unit_name', label: t('cd.unit'), sort: true },
+        { key: 'target_name', label: t('un.target'), sort: true, render: (r) => h('a', { href: '#/targets/' + r.target }, r.target_name) },
+        { key: 'rank', label: t('cd.rank'), render: (r) => tv('rank', r.rank) },
+        { key: 'post', label: t('cd.post') },
+        { key: 'successor', label: t('ov.successor'), render: (r) => r.successor || h('span', { class: 'bad-text' }, t('ui.none')) },
+      ],
+      rows: items,
+    }));
+}
+
+// ---- the shares (S10) -----------------------------------------------------------------
+
+function sharesChart(ctx, panel, shares) {
+  const { h, mount, pct } = ctx.ui;
+  const { t } = ctx;
+  const label = { land: t('ov.share_land'), population: t('ov.share_population'), gdp: t('ov.share_gdp') };
+  const box = h('div', { class: 'chart', role: 'img', 'aria-label': t('ov.shares') });
+  const rows = shares.items.map((i) => h('tr', { 'data-measure': i.measure },
+    h('th', { scope: 'row' }, label[i.measure] || i.measure),
+    h('td', { class: 'num' }, i.share === null ? t('ov.no_data') : pct(i.share)),
+    h('td', { class: 'num' }, pct(i.article)),
+    h('td', { class: 'small muted' }, t('ov.share_detail', { n: i.counties_with_data, total: i.counties, approx: i.approximate_values }))));
+  mount(panel, h('h2', {}, t('ov.shares')),
+    box,
+    h('table', { class: 'data' }, h('thead', {}, h('tr', {}, h('th', {}), h('th', { class: 'num' }, t('ov.computed')),
+      h('th', { class: 'num' }, t('ov.article')), h('th', {}))), h('tbody', {}, rows)),
+    h('p', { class: 'muted small' }, t('ov.shares_note')));
+  ctx.ui.chart(box, {
+    animation: false,
+    grid: { left: 44, right: 12, top: 34, bottom: 28 },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? t('ov.no_data') : v + '%') },
+    xAxis: { type: 'category', data: shares.items.map((i) => label[i.measure] || i.measure) },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      { name: t('ov.computed'), type: 'bar', data: shares.items.map((i) => i.share), itemStyle: { color: '#1d4f91' },
+        label: { show: true, position: 'top', formatter: (p) => (p.value === null || p.value === undefined ? '' : p.value + '%') } },
+      { name: t('ov.article'), type: 'bar', data: shares.items.map((i) => i.article), itemStyle: { color: '#c9a227' },
+        label: { show: true, position: 'top', formatter: '{c}%' } },
+    ],
+  }).then(() => box.setAttribute('data-chart-ready', '1')).catch(() => mount(box, t('ui.error')));
+}
+
+// ---- the tile map -----------------------------------------------------------------------
+
+const MEASURES = ['group_size', 'cadres', 'class', 'population', 'kind'];
+
+function shortName(x, lang) {
+  if (lang === 'en' && x.name_en) return x.name_en.replace(/ (County|City|District|Autonomous County).*$/, '').slice(0, 8);
+  const n = x.name_zh;
+  if (n.includes('自治县')) return n.slice(0, 2);
+  return n.length > 2 && /[县市区]$/.test(n) ? n.slice(0, -1) : n;
+}
+
+// Tiles at their centroids (equirectangular, x scaled by cos 23°), pushed apart until none
+// overlap, so every county stays clickable.
+function layout(targets, W, H, size) {
+  const pts = targets.filter((x) => x.lon !== null && x.lat !== null && x.lon !== undefined);
+  if (!pts.length) return [];
+  const k = Math.cos(23 * Math.PI / 180);
+  const xs = pts.map((x) => x.lon * k), ys = pts.map((x) => -x.lat);
+  const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
+  const pad = size;
+  const scale = Math.min((W - 2 * pad) / Math.max(maxX - minX, 0.5), (H - 2 * pad) / Math.max(maxY - minY, 0.5));
+  const ox = (W - (maxX - minX) * scale) / 2, oy = (H - (maxY - minY) * scale) / 2;
+  const tiles = pts.map((x, i) => ({ x: ox + (xs[i] - minX) * scale, y: oy + (ys[i] - minY) * scale, t: x }));
+  const gap = size + 2;
+  for (let it = 0; it < 200; it++) {
+    let moved = false;
+    for (let i = 0; i < tiles.length; i++) {
+      for (let j = i + 1; j < tiles.length; j++) {
+        const a = tiles[i], b = tiles[j];
+        const dx = b.x - a.x, dy = b.y - a.y;
+        const ox2 = gap - Math.abs(dx), oy2 = gap - Math.abs(dy);
+        if (ox2 <= 0 || oy2 <= 0) continue;
+        moved = true;
+        if (ox2 < oy2) { const s = (dx >= 0 ? 1 : -1) * ox2 / 2; a.x -= s; b.x += s; }
+        else { const s = (dy >= 0 ? 1 : -1) * oy2 / 2; a.y -= s; b.y += s; }
+      }
+    }
+    if (!moved) break;
+  }
+  for (const p of tiles) { p.x = Math.min(W - size / 2, Math.max(size / 2, p.x)); p.y = Math.min(H - size / 2, Math.max(size / 2, p.y)); }
+  return tiles;
+}
+
+function measureOf(ctx, m, x, key, day) {
+  const g = m.groupOf(x.adcode);
+  switch (key) {
+    case 'group_size': return g ? m.membersOf(g.id).length : null;
+    case 'cadres': return g ? m.cadresOf(g.id).filter((c) => onPost(c, day)).length : null;
+    case 'class': return (x.classes || '').split(';')[0] || null;
+    case 'population': { const p = m.latest(x.adcode, 'pop_resident'); return p ? p.value : null; }
+    case 'kind': return x.kind;
+    default: return null;
+  }
+}
+
+// Colour scale and legend entries for a measure over the tiles' values.
+function scale(ctx, key, values) {
+  const { num } = ctx.ui;
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (key === 'class' || key === 'kind') {
+    const cats = [...new Set(present)].sort();
+    const color = (v) => (v === null || v === undefined ? '#d9dde3' : CAT[cats.indexOf(v) % CAT.length]);
+    return { color, legend: cats.map((c) => [color(c), ctx.tv(key === 'class' ? 'class' : 'kind', c)]), dark: () => true };
+  }
+  const distinct = [...new Set(present)].sort((a, b) => a - b);
+  if (distinct.length <= SEQ.length) {
+    const color = (v) => (v === null || v === undefined ? '#d9dde3' : SEQ[Math.round(distinct.indexOf(v) * (SEQ.length - 1) / Math.max(distinct.length - 1, 1))]);
+    return { color, legend: distinct.map((d) => [color(d), num(d)]), dark: (v) => distinct.indexOf(v) >= distinct.length / 2 };
+  }
+  // quantiles into the sequential palette
+  const sorted = present.slice().sort((a, b) => a - b);
+  const n = SEQ.length;
+  const cuts = Array.from({ length: n - 1 }, (_, i) => sorted[Math.floor((i + 1) * sorted.length / n)]);
+  const bin = (v) => cuts.filter((c) => v >= c).length;
+  const color = (v) => (v === null || v === undefined ? '#d9dde3' : SEQ[bin(v)]);
+  const fmt = (v) => (key === 'population' ? num(Math.round(v / 1e4)) + (ctx.lang === 'en' ? 'k×10' : '万') : num(v));
+  const legend = SEQ.map((c, i) => [c, i === 0 ? '< ' + fmt(cuts[0]) : '≥ ' + fmt(cuts[i - 1])]);
+  return { color, legend, dark: (v) => bin(v) >= n / 2 };
+}
+
+function tileMap(ctx, panel, m, day) {
+  const { h, s, mount } = ctx.ui;
+  const { t } = ctx;
+  const W = 760, H = 520, SIZE = 34;
+  const tiles = layout(m.targets, W, H, SIZE);
+  const own = new Set([ctx.user.target].filter(Boolean));
+  const saved = sessionStorage.getItem('bangfu.map.measure');
+  const select = h('select', { id: 'map-measure' }, MEASURES.map((k) => h('option', { value: k, selected: k === saved }, t('ov.m.' + k))));
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': t('ov.map') });
+  const legend = h('div', { class: 'legend', 'aria-live': 'polite' });
+  const tip = h('div', { class: 'map-tip', hidden: true });
+  const wrap = h('div', { class: 'map-wrap map' }, svg, tip);
+
+  const draw = () => {
+    const key = select.value;
+    sessionStorage.setItem('bangfu.map.measure', key);
+    const vals = tiles.map((p) => measureOf(ctx, m, p.t, key, day));
+    const sc = scale(ctx, key, vals);
+    svg.replaceChildren(...tiles.map((p, i) => {
+      const x = p.t, v = vals[i];
+      const label = `${x.name_zh}${ctx.lang === 'en' && x.name_en ? ' ' + x.name_en : ''} · ${t('ov.m.' + key)}: ${v === null ? t('ov.legend_none') : (typeof v === 'number' ? ctx.ui.num(v) : ctx.tv(key === 'class' ? 'class' : 'kind', v))}`;
+      const open = () => ctx.navigate('#/targets/' + x.adcode);
+      const g = s('g', {
+        class: ['tile', sc.dark(v) && v !== null && 'dark', own.has(x.adcode) && 'own'], tabindex: 0, role: 'link',
+        'aria-label': label, 'data-adcode': x.adcode, transform: `translate(${(p.x - SIZE / 2).toFixed(1)},${(p.y - SIZE / 2).toFixed(1)})`,
+        onclick: open, onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } },
+        onmouseenter: (e) => { tip.textContent = label; tip.hidden = false; place(e); },
+        onmousemove: (e) => place(e), onmouseleave: () => { tip.hidden = true; },
+      },
+      s('title', {}, label),
+      s('rect', { width: SIZE, height: SIZE, rx: 4, fill: sc.color(v) }),
+      s('text', { x: SIZE / 2, y: SIZE / 2 }, shortName(x, ctx.lang)));
+      return g;
+    }));
+    mount(legend, sc.legend.map(([c, l]) => h('span', {}, h('span', { class: 'sw', style: { background: c } }), l)),
+      vals.some((v) => v === null) ? h('span', {}, h('span', { class: 'sw', style: { background: '#d9dde3' } }), t('ov.legend_none')) : null);
+  };
+  const place = (e) => {
+    const r = wrap.getBoundingClientRect();
+    tip.style.left = Math.min(e.clientX - r.left + 12, r.width - 200) + 'px';
+    tip.style.top = (e.clientY - r.top + 12) + 'px';
+  };
+  select.addEventListener('change', draw);
+  mount(panel,
+    h('div', { class: 'page-head' }, h('h2', {}, t('ov.map')),
+      h('label', { class: 'small muted', for: 'map-measure' }, t('ov.measure'), ' '), select),
+    wrap, legend,
+    h('p', { class: 'muted small' }, t('ov.map_note')));
+  draw();
+}

@@ -1,0 +1,193 @@
+// targets: the 62 targets as a sortable, filterable table (#/targets) and one target's dossier
+// (#/targets/{adcode}): its group, cadres and posts, indicators over time, the rule findings
+// that concern it; printable as a one-page brief.
+import { load, onPost } from '../model.js';
+
+export async function render(el, ctx, params) {
+  if (params.id) return dossier(el, ctx, params.id);
+  return list(el, ctx);
+}
+
+function classTags(ctx, classes) {
+  const { h } = ctx.ui;
+  return (classes || '').split(';').filter(Boolean).map((c) => h('span', { class: 'tag' }, ctx.tv('class', c)));
+}
+
+async function list(el, ctx) {
+  const { h, mount, table, optionsOf, num } = ctx.ui;
+  const { t, tv } = ctx;
+  const m = await load();
+  if (!ctx.current()) return;
+  const rows = m.targets.map((x) => {
+    const g = m.groupOf(x.adcode);
+    const lead = g && m.leadOf(g.id);
+    const pop = m.latest(x.adcode, 'pop_resident');
+    return {
+      ...x, group: g, lead: lead ? m.unit(lead.unit) : null,
+      nmembers: g ? m.membersOf(g.id).length : 0,
+      ncadres: g ? m.cadresOf(g.id).filter((c) => onPost(c)).length : 0,
+      pop: pop ? pop.value : null,
+      name: ctx.lang === 'en' && x.name_en ? x.name_en : x.name_zh,
+    };
+  });
+  const tbl = table({
+    search: true,
+    sort: 'adcode',
+    columns: [
+      { key: 'adcode', label: t('tg.adcode'), sort: true },
+      { key: 'name', label: t('tg.name'), sort: true,
+        render: (r) => [h('a', { href: '#/targets/' + r.adcode }, r.name), ctx.demo(r)] },
+      { key: 'prefecture', label: t('tg.prefecture'), sort: true },
+      { key: 'kind', label: t('tg.kind'), sort: true, render: (r) => tv('kind', r.kind), text: (r) => tv('kind', r.kind) },
+      { key: 'classes', label: t('tg.classes'), render: (r) => classTags(ctx, r.classes) },
+      { key: 'old_area', label: t('tg.old_area'), sort: true, render: (r) => (r.old_area ? t('ui.yes') : '') },
+      { key: 'lead', label: t('tg.lead'), sort: true, value: (r) => (r.lead ? r.lead.name_zh : null),
+        render: (r) => (r.group ? [r.lead ? h('a', { href: '#/units/' + r.lead.code }, ctx.lang === 'en' && r.lead.name_en ? r.lead.name_en : r.lead.name_zh) : '–', ctx.demo(r.group)]
+          : h('span', { class: 'bad-text' }, t('tg.no_group'))) },
+      { key: 'nmembers', label: t('tg.members'), sort: true, align: 'num' },
+      { key: 'ncadres', label: t('tg.cadres'), sort: true, align: 'num' },
+      { key: 'pop', label: t('tg.population'), sort: true, align: 'num', render: (r) => num(r.pop) },
+    ],
+    rows,
+    filters: [
+      { key: 'prefecture', label: t('tg.prefecture'), options: optionsOf(rows, 'prefecture') },
+      { key: 'kind', label: t('tg.kind'), options: optionsOf(rows, 'kind', (v) => tv('kind', v)) },
+      { key: 'classes', label: t('tg.classes'), options: optionsOf(rows, 'classes', (v) => tv('class', v)) },
+      { key: 'old_area', label: t('tg.old_area'), options: [{ value: '1', label: t('ui.yes') }, { value: '0', label: t('ui.no') }] },
+    ],
+    onRow: (r) => ctx.navigate('#/targets/' + r.adcode),
+  });
+  mount(el,
+    h('div', { class: 'page-head' }, h('h1', {}, t('tg.title')), h('span', { class: 'muted' }, t('tg.intro')),
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => ctx.downloadCsv('/targets', 'targets.csv') }, t('ui.csv')))),
+    tbl);
+}
+
+// ---- the dossier ----------------------------------------------------------------------
+
+async function findings(ctx, target, group, cadres, members) {
+  if (!['admin', 'planner', 'auditor'].includes(ctx.user.role)) return null;
+  const r = await ctx.api('GET', '/check');
+  const keys = new Set([target.adcode, group && group.id, ...cadres.map((c) => c.id), ...members.map((x) => x.unit)].filter(Boolean));
+  const out = [];
+  for (const rule of r.rules) {
+    for (const it of rule.items) if (keys.has(it.key)) out.push({ rule, ...it });
+  }
+  return out;
+}
+
+async function dossier(el, ctx, adcode) {
+  const { h, mount, table, num, date, errorBox } = ctx.ui;
+  const { t, tv } = ctx;
+  const m = await load();
+  if (!ctx.current()) return;
+  const x = m.target(adcode);
+  if (!x) {
+    // not in what this role may read: ask the API for the reason (403 or 404)
+    await ctx.api('GET', '/targets/' + encodeURIComponent(adcode));
+    return;
+  }
+  const name = ctx.lang === 'en' && x.name_en ? x.name_en : x.name_zh;
+  const g = m.groupOf(adcode);
+  const members = g ? m.membersOf(g.id) : [];
+  const cadres = g ? m.cadresOf(g.id).slice().sort((a, b) => (a.start < b.start ? -1 : 1)) : [];
+  const inds = m.indicatorsOf(adcode);
+  const unitName = (code) => { const u = m.unit(code); return u ? (ctx.lang === 'en' && u.name_en ? u.name_en : u.name_zh) : code; };
+
+  const facts = h('dl', { class: 'facts' },
+    h('dt', {}, t('tg.adcode')), h('dd', {}, x.adcode),
+    h('dt', {}, t('tg.prefecture')), h('dd', {}, x.prefecture),
+    h('dt', {}, t('tg.kind')), h('dd', {}, tv('kind', x.kind)),
+    h('dt', {}, t('tg.classes')), h('dd', {}, classTags(ctx, x.classes)),
+    h('dt', {}, t('tg.old_area')), h('dd', {}, x.old_area ? t('ui.yes') : t('ui.no')),
+    x.region ? [h('dt', {}, t('tg.region')), h('dd', {}, x.region)] : null,
+    x.lon !== null && x.lon !== undefined ? [h('dt', {}, t('tg.location')), h('dd', {}, `${num(x.lat, 3)}°N, ${num(x.lon, 3)}°E`)] : null,
+    x.note ? [h('dt', {}, t('tg.note')), h('dd', {}, x.note)] : null);
+
+  const groupPanel = h('section', { class: 'panel', 'data-section': 'group' },
+    h('h2', {}, t('tg.group'), ' ', g ? h('a', { href: '#/groups/' + g.id, class: 'small' }, g.id) : null, g ? ctx.demo(g) : null),
+    g ? h('ul', { class: 'members' }, members.map((mb) => h('li', {},
+      h('span', { class: ['tag', mb.role === 'lead' && 'lead'] }, tv('mrole', mb.role)), ' ',
+      h('a', { href: '#/units/' + mb.unit }, unitName(mb.unit)), ' ', h('span', { class: 'muted small' }, mb.unit),
+      ' · ', t('tg.cadres'), ' ', m.cadresOfUnit(mb.unit).filter((c) => c.group === g.id && onPost(c)).length)))
+      : h('p', { class: 'bad-text' }, t('tg.no_group')),
+    g && g.note ? h('p', { class: 'muted small' }, g.note) : null);
+
+  const cadreTable = table({
+    columns: [
+      { key: 'name', label: t('cd.name'), sort: true, render: (c) => [h('a', { href: '#/cadres/' + c.id }, c.name), ctx.demo(c)] },
+      { key: 'unit', label: t('cd.unit'), sort: true, value: (c) => unitName(c.unit) },
+      { key: 'rank', label: t('cd.rank'), sort: true, render: (c) => tv('rank', c.rank) },
+      { key: 'post', label: t('cd.post') },
+      { key: 'start', label: t('cd.start'), sort: true },
+      { key: 'planned_end', label: t('cd.planned_end'), sort: true },
+      { key: 'status', label: t('cd.on_post'), value: (c) => (onPost(c) ? 0 : 1), sort: true,
+        render: (c) => (onPost(c) ? h('span', { class: 'ok-text' }, t('cd.on_post')) : h('span', { class: 'muted' }, t('cd.left'), ' ', date(c.actual_end))) },
+    ],
+    rows: cadres,
+    sort: 'start',
+  });
+
+  const indTable = table({
+    columns: [
+      { key: 'name', label: t('tg.indicators'), sort: true, render: (i) => tv('indicator', i.name) },
+      { key: 'year', label: t('tg.year'), sort: true, align: 'num' },
+      { key: 'value', label: t('tg.value'), sort: true, align: 'num', render: (i) => [num(i.value), ' ', tv('iunit', i.unit)] },
+      { key: 'quality', label: t('tg.quality'), sort: true, render: (i) => [tv('quality', i.quality), ctx.demo(i)] },
+      { key: 'source', label: t('tg.source'), class: 'small' },
+    ],
+    rows: inds,
+    sort: 'name',
+  });
+
+  // indicators over time: one indicator at a time (their scales differ), chosen in a select
+  const names = [...new Set(inds.map((i) => i.name))];
+  names.sort((a, b) => inds.filter((i) => i.name === b).length - inds.filter((i) => i.name === a).length);
+  const chartBox = h('div', { class: 'chart', role: 'img', 'aria-label': t('tg.indicators_chart') });
+  const pick = h('select', { id: 'ind-pick' }, names.map((n) => h('option', { value: n }, tv('indicator', n))));
+  let chart = null;
+  const draw = async () => {
+    const series = inds.filter((i) => i.name === pick.value).sort((a, b) => a.year - b.year);
+    const option = {
+      grid: { left: 60, right: 20, top: 20, bottom: 30 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: series.map((i) => String(i.year)) },
+      yAxis: { type: 'value', name: series[0] ? tv('iunit', series[0].unit) : '' },
+      series: [{ type: series.length > 1 ? 'line' : 'bar', data: series.map((i) => i.value), barMaxWidth: 40, itemStyle: { color: '#1d4f91' } }],
+      animation: false,
+    };
+    if (chart) chart.setOption(option, true); else chart = await ctx.ui.chart(chartBox, option);
+    chartBox.setAttribute('data-chart-ready', '1');
+  };
+  pick.addEventListener('change', draw);
+
+  const checksPanel = h('section', { class: 'panel', 'data-section': 'checks' }, h('h2', {}, t('tg.checks')), ctx.ui.loading());
+
+  mount(el, h('article', { class: 'dossier' },
+    h('p', { class: 'print-only muted small' }, t('app.title'), ' · ', t('tg.dossier'), ' · ', t('tg.printed', { date: ctx.ui.today() })),
+    h('div', { class: 'page-head' },
+      h('h1', {}, name, ' ', h('span', { class: 'muted small' }, ctx.lang === 'en' ? x.name_zh : x.name_en), ctx.demo(x)),
+      h('span', { class: 'muted' }, t('tg.dossier')),
+      h('div', { class: 'actions' },
+        h('a', { href: '#/targets', class: 'no-print' }, t('ui.back')),
+        h('button', { type: 'button', onclick: () => window.print() }, t('ui.print')))),
+    h('div', { class: 'grid halves' },
+      h('section', { class: 'panel', 'data-section': 'facts' }, h('h2', {}, x.adcode), facts),
+      groupPanel),
+    h('section', { class: 'panel', 'data-section': 'cadres' }, h('h2', {}, t('tg.cadres_title')), cadreTable),
+    h('div', { class: 'grid halves' },
+      h('section', { class: 'panel', 'data-section': 'chart' }, h('h2', {}, t('tg.indicators_chart')),
+        names.length ? [h('label', { class: 'small muted', for: 'ind-pick' }, t('tg.indicators'), ' '), pick, chartBox] : ctx.ui.empty()),
+      checksPanel),
+    h('section', { class: 'panel', 'data-section': 'indicators' }, h('h2', {}, t('tg.indicators')), indTable)));
+
+  const jobs = [];
+  if (names.length) jobs.push(draw().catch(() => {}));
+  jobs.push(findings(ctx, x, g, cadres, members).then((found) => {
+    if (found === null) { mount(checksPanel, h('h2', {}, t('tg.checks')), h('p', { class: 'muted' }, t('tg.checks_hidden'))); return; }
+    mount(checksPanel, h('h2', {}, t('tg.checks')),
+      found.length ? h('ul', { class: 'rules-list' }, found.map((f) => h('li', {},
+        h('span', {}, h('span', { class: 'tag' }, f.rule.tag), ' ', f.message)))) : h('p', { class: 'ok-text' }, t('tg.checks_none')));
+  }).catch((e) => mount(checksPanel, h('h2', {}, t('tg.checks')), errorBox(e))));
+  await Promise.all(jobs);
+}
