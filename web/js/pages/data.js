@@ -277,6 +277,15 @@ function diff(before, after) {
     .map((k) => ({ key: k, before: show((before || {})[k]), after: show((after || {})[k]) }));
 }
 
+// The page of the record an audit row is about (while it exists), or null.
+function auditHref(r) {
+  if (!r.key || r.action === 'delete') return null;
+  const path = { target: 'targets', unit: 'units', grp: 'groups', cadre: 'cadres' }[r.entity];
+  if (path) return `#/${path}/${encodeURIComponent(r.key)}`;
+  if (r.entity === 'member') return `#/groups/${encodeURIComponent(r.key.split(',')[0])}`;
+  return null;
+}
+
 async function auditTab(el, ctx, params) {
   const { t, ui } = ctx;
   const { h, mount } = ui;
@@ -310,7 +319,10 @@ async function auditTab(el, ctx, params) {
       { key: 'user', label: t('au.user') },
       { key: 'action', label: t('au.action'), render: (r) => t('au.a_' + r.action) },
       { key: 'entity', label: t('au.entity'), render: (r) => t('au.e_' + r.entity) },
-      { key: 'key', label: t('au.key'), render: (r) => h('code', {}, r.key || '') },
+      { key: 'key', label: t('au.key'), render: (r) => {
+        const href = auditHref(r);
+        return href ? h('a', { href }, h('code', {}, r.key)) : h('code', {}, r.key || '');
+      } },
       { key: 'change', label: t('au.change'), render: changes },
       { key: 'address', label: t('au.address'), class: 'small' },
     ],
