@@ -191,7 +191,7 @@ async function cadreForm(ctx, refs, cadres, c) {
     { name: 'actual_end', label: t('cd.actual_end'), type: 'date', value: v.actual_end },
     { name: 'predecessor', label: t('cdx.predecessor'), type: 'select', value: v.predecessor,
       options: cadres.filter((x) => !c || x.id !== c.id).map((x) => ({ value: x.id, label: `${x.name} (${x.id}, ${unitLabel(refs.units, x.unit)})` })) },
-    { name: 'verified', label: t('cdx.verified_field'), type: 'checkbox', value: v.verified, help: t('cdx.verified_help') },
+    { name: 'verified', label: t('cdx.verified_field'), type: 'checkbox', value: v.verified },
     { name: 'note', label: t('cdx.note'), type: 'textarea', value: v.note },
   ].filter(Boolean);
   const done = ui.openForm({
