@@ -133,6 +133,7 @@ fuzz: deps $(FUZZERS)
 bench: deps all
 	@sh bench/run
 	@sh bench/http
+	@BUILDDIR=$(BUILDDIR) sh bench/plan
 
 clean:
 	rm -rf $(BUILDDIR)

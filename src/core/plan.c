@@ -506,24 +506,24 @@ static inline int64_t ns_rc(const struct ns *s, int32_t e)
 	return s->cost[e] + s->pi[s->src[e]] - s->pi[s->dst[e]];
 }
 
-/* Block search: the most violating arc of the first block that has one; -1 if optimal. */
+/* Block search: the most violating arc of the first block that has one; -1 if optimal.
+ * Branch-free: tree and fixed arcs have state 0, so c is 0 and never chosen. */
 static int32_t ns_entering(struct ns *s)
 {
 	int64_t best = 0;
 	int32_t in = -1, e = s->next, left = s->block;
-	const int32_t *src = s->src, *dst = s->dst;
-	const int64_t *cost = s->cost, *pi = s->pi;
-	const int8_t *state = s->state;
+	const int32_t *restrict src = s->src, *restrict dst = s->dst;
+	const int64_t *restrict cost = s->cost, *restrict pi = s->pi;
+	const int8_t *restrict state = s->state;
+	const int32_t m = s->m;
 
-	if (s->m == 0)
+	if (m == 0)
 		return -1;
-	for (int32_t k = 0; k < s->m; k++) {
-		if (state[e]) {
-			int64_t c = state[e] * (cost[e] + pi[src[e]] - pi[dst[e]]);
-			if (c < best)
-				best = c, in = e;
-		}
-		if (++e == s->m)
+	for (int32_t k = 0; k < m; k++) {
+		int64_t c = state[e] * (cost[e] + pi[src[e]] - pi[dst[e]]);
+		if (c < best)
+			best = c, in = e;
+		if (++e == m)
 			e = 0;
 		if (--left == 0) {
 			if (in >= 0)
