@@ -55,7 +55,12 @@ const struct cli_command cli_commands[] = {
 	  "查看一条记录。Shows a target (by adcode: its groups, cadres, indicators), a unit (by\n"
 	  "code: its groups and cadres), a group (by id) or a cadre (by id).\n" },
 	{ "plan", cmd_plan, "规划 · form groups: the exact optimal assignment of units to targets",
-	  "usage: bangfu plan --instance FILE.json [--format table|json]\n"
+	  "usage: bangfu [--db PATH] plan --round NAME [--apply] [--format table|json]\n"
+	  "                                    [--needs FILE]\n"
+	  "       bangfu [--db PATH] plan --round NAME --export-instance FILE [--needs FILE]\n"
+	  "       bangfu [--db PATH] plan --round NAME --repair [--without UNIT[,UNIT...]]\n"
+	  "                                    [--merge A=B] [--capacity UNIT=N] [--apply]\n"
+	  "       bangfu plan --instance FILE.json [--format table|json]\n"
 	  "\n"
 	  "组团规划。Assigns units to targets as the one lead or as members, maximising the\n"
 	  "pair scores plus each target's bonus per member, within every unit's capacity and\n"
@@ -63,8 +68,24 @@ const struct cli_command cli_commands[] = {
 	  "The solution is exact (network simplex). Exits 1 if the instance is infeasible, with\n"
 	  "the reason naming the units and targets in conflict.\n"
 	  "\n"
+	  "--round plans the round from the database: scores from the units' strengths and the\n"
+	  "targets' needs (the needs table, data/guangdong/plan-needs.csv), continuity and lead\n"
+	  "weights, the published groups fixed. It prints the objective, each group's score, the\n"
+	  "balance (min/mean/max group score, spread across prefectures) and why each unit is\n"
+	  "where it is.\n"
+	  "\n"
+	  "  --round NAME      plan this round of the database\n"
+	  "  --apply           write the plan as the round's groups and memberships (one audited\n"
+	  "                    transaction; cadres whose unit leaves a group are listed)\n"
+	  "  --needs FILE      another needs table (CSV, the columns of docs/planner.md)\n"
+	  "  --export-instance FILE  write the round's instance as JSON (for --instance)\n"
+	  "  --repair          what-if: re-solve keeping the current groups where possible and\n"
+	  "                    show who moves, who stays and the change in score\n"
+	  "  --without UNIT    (repair) the unit leaves; repeatable, or UNIT,UNIT\n"
+	  "  --merge A=B       (repair) unit A's capacity and assignments pass to unit B\n"
+	  "  --capacity UNIT=N (repair) the unit's capacity becomes N (0-9)\n"
 	  "  --instance FILE   the instance as JSON: units, targets, pairs, fixed\n"
-	  "  --format F        table (default: assignments grouped by target) or json\n" },
+	  "  --format F        table (default) or json\n" },
 	{ "user", cmd_user, "账号 · accounts of the web server: add, list, disable, enable, passwd",
 	  "usage: bangfu [--db PATH] user add NAME --role ROLE [--unit CODE] [--target ADCODE]\n"
 	  "                                   --password-stdin\n"
@@ -85,7 +106,7 @@ const struct cli_command cli_commands[] = {
 	  "and the record before and after; each row's hash covers the previous row's. verify\n"
 	  "walks the chain and exits 1 naming the first row that was edited or follows a deleted\n"
 	  "one.\n" },
-	{ "serve", cmd_serve, "服务 · serve the JSON API (and later the web interface)",
+	{ "serve", cmd_serve, "服务 · serve the web interface and the JSON API",
 	  NULL /* cmd_serve prints its own help: the settings table */ },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -2,7 +2,11 @@
  * the planner's problem exactly (docs/planner.md) and prints the plan. Options are rows of
  * plan_options[] and fields of struct plan_opts; each mode is one function below. */
 #include "app/plan_io.h"
+#include "app/plan_round.h"
 #include "cli/cli.h"
+#include "cli/plan_print.h"
+#include "cli/query_opts.h"
+#include "util/fileio.h"
 #include "core/plan.h"
 #include "util/xalloc.h"
 #include <getopt.h>
@@ -15,12 +19,28 @@ enum plan_opt {
 	OPT_INSTANCE = 256,
 	OPT_FORMAT,
 	OPT_BENCH_REPAIR,
+	OPT_ROUND,
+	OPT_APPLY,
+	OPT_NEEDS,
+	OPT_EXPORT_INSTANCE,
+	OPT_REPAIR,
+	OPT_WITHOUT,
+	OPT_MERGE,
+	OPT_CAPACITY,
 };
 
 static const struct option plan_options[] = {
 	{ "instance", required_argument, NULL, OPT_INSTANCE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "bench-repair", required_argument, NULL, OPT_BENCH_REPAIR }, /* hidden: bench/plan */
+	{ "round", required_argument, NULL, OPT_ROUND },
+	{ "apply", no_argument, NULL, OPT_APPLY },
+	{ "needs", required_argument, NULL, OPT_NEEDS },
+	{ "export-instance", required_argument, NULL, OPT_EXPORT_INSTANCE },
+	{ "repair", no_argument, NULL, OPT_REPAIR },
+	{ "without", required_argument, NULL, OPT_WITHOUT },
+	{ "merge", required_argument, NULL, OPT_MERGE },
+	{ "capacity", required_argument, NULL, OPT_CAPACITY },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -28,7 +48,46 @@ struct plan_opts {
 	const char *instance;      /* --instance FILE */
 	enum cli_format format;    /* --format */
 	const char *bench_repair;  /* --bench-repair UNIT: time removing UNIT by plan_repair */
+	/* the round modes (plan_round_mode): --round, --apply, --needs, --export-instance, and
+	 * the repair's --repair, --without, --merge, --capacity (their values in round) */
+	bool apply;
+	const char *needs;
+	const char *export_instance;
+	struct plan_round_opts round;
+	bool changes;              /* a --without, --merge or --capacity was given */
 };
+
+/* --without UNIT[,UNIT...], --merge A=B, --capacity UNIT=N into the repair's changes. */
+static int plan_change_opt(struct cli *c, int o, const char *arg, struct plan_round_opts *r)
+{
+	char *eq = strchr(arg, '='), *end;
+	long n;
+
+	if (o == OPT_WITHOUT) {
+		for (char *u = strtok((char *)arg, ","); u; u = strtok(NULL, ","))
+			if (r->nwithout < PLAN_ROUND_MAX_CHANGES)
+				r->without[r->nwithout++] = u;
+		return 0;
+	}
+	if (!eq || eq == arg || !eq[1] || strchr(eq + 1, '='))
+		return cli_usage_error(c, "plan", "%s '%s': write %s", o == OPT_MERGE ? "--merge"
+											 : "--capacity",
+				       arg, o == OPT_MERGE ? "A=B (unit A passes to unit B)"
+							   : "UNIT=N (N from 0 to 9)");
+	*eq = '\0';
+	if (o == OPT_MERGE) {
+		if (r->nmerge < PLAN_ROUND_MAX_CHANGES)
+			r->merge[r->nmerge++] = (struct plan_merge){ arg, eq + 1 };
+		return 0;
+	}
+	n = strtol(eq + 1, &end, 10);
+	if (*end || n < 0 || n > 9 || !(eq[1] >= '0' && eq[1] <= '9'))
+		return cli_usage_error(c, "plan", "--capacity %s=%s: the capacity must be a whole "
+						  "number from 0 to 9", arg, eq + 1);
+	if (r->ncapacity < PLAN_ROUND_MAX_CHANGES)
+		r->capacity[r->ncapacity++] = (struct plan_capacity){ arg, (int)n };
+	return 0;
+}
 
 static int plan_opt_one(struct cli *c, int o, const char *arg, struct plan_opts *p)
 {
@@ -43,6 +102,26 @@ static int plan_opt_one(struct cli *c, int o, const char *arg, struct plan_opts 
 	case OPT_BENCH_REPAIR:
 		p->bench_repair = arg;
 		return 0;
+	case OPT_ROUND:
+		p->round.round = arg;
+		return 0;
+	case OPT_APPLY:
+		p->apply = true;
+		return 0;
+	case OPT_NEEDS:
+		p->needs = arg;
+		return 0;
+	case OPT_EXPORT_INSTANCE:
+		p->export_instance = arg;
+		return 0;
+	case OPT_REPAIR:
+		p->round.repair = true;
+		return 0;
+	case OPT_WITHOUT:
+	case OPT_MERGE:
+	case OPT_CAPACITY:
+		p->changes = true;
+		return plan_change_opt(c, o, arg, &p->round);
 	}
 	return EXIT_USAGE;
 }
@@ -178,6 +257,87 @@ static int plan_instance_file(struct cli *c, const struct plan_opts *p)
 	return rc;
 }
 
+/* --round NAME: plan the round from the database (app/plan_round), print it, and with
+ * --apply write it; --export-instance FILE writes the round's instance instead. */
+static int plan_round_print(struct cli *c, const struct plan_opts *p, struct cli_db *db,
+			    json_t *plan)
+{
+	json_t *applied = NULL;
+	bool ok = strcmp(json_string_value(json_object_get(plan, "status")), "optimal") == 0;
+	int rc = ok ? 0 : 1;
+
+	if (ok && p->apply && plan_round_apply(db->s, "cli", "local", 0, plan, &applied,
+					       &db->err))
+		rc = cli_fail(c, &db->err);
+	if (p->format == FMT_JSON) {
+		if (applied)
+			json_object_set(plan, "applied", applied);
+		cli_print(c, plan, FMT_JSON, NULL);
+	} else {
+		plan_print_round(c, plan);
+		if (applied)
+			plan_print_applied(c, applied);
+	}
+	json_decref(applied);
+	return rc;
+}
+
+static int plan_export(struct cli *c, const struct plan_opts *p, struct cli_db *db)
+{
+	json_t *in = NULL;
+	char *text;
+	int rc = 0;
+
+	if (plan_round_instance(&db->r, &p->round, &in, &db->err))
+		return cli_fail(c, &db->err);
+	text = json_dumps(in, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	if (fileio_write(p->export_instance, text, strlen(text), &db->err))
+		rc = cli_fail(c, &db->err);
+	else
+		fprintf(c->out, "wrote %s: %zu units, %zu targets, %zu pairs, %zu fixed\n",
+			p->export_instance, json_array_size(json_object_get(in, "units")),
+			json_array_size(json_object_get(in, "targets")),
+			json_array_size(json_object_get(in, "pairs")),
+			json_array_size(json_object_get(in, "fixed")));
+	free(text);
+	json_decref(in);
+	return rc;
+}
+
+static int plan_round_mode(struct cli *c, struct plan_opts *p)
+{
+	struct cli_db db;
+	struct buf needs = BUF_INIT;
+	json_t *plan = NULL;
+	int rc;
+
+	if (p->changes && !p->round.repair)
+		return cli_usage_error(c, "plan", "--without, --merge and --capacity need --repair");
+	if (p->apply && p->export_instance)
+		return cli_usage_error(c, "plan", "--apply and --export-instance do not go together");
+	if (cli_db_load(c, &db) ||
+	    (p->needs && fileio_read(p->needs, 1 << 20, &needs, &db.err))) {
+		rc = cli_fail(c, &db.err);
+		goto out;
+	}
+	if (p->needs) {
+		p->round.needs = needs.data ? needs.data : "";
+		p->round.needs_len = needs.len;
+		p->round.needs_name = p->needs;
+	}
+	if (p->export_instance)
+		rc = plan_export(c, p, &db);
+	else if (plan_round_run(&db.r, &p->round, &plan, &db.err))
+		rc = cli_fail(c, &db.err);
+	else
+		rc = plan_round_print(c, p, &db, plan);
+out:
+	json_decref(plan);
+	buf_release(&needs);
+	cli_db_release(&db);
+	return rc;
+}
+
 int cmd_plan(struct cli *c, int argc, char **argv)
 {
 	struct plan_opts p;
@@ -185,7 +345,11 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 
 	if ((rc = plan_opts_parse(c, argc, argv, &p)))
 		return rc;
+	if (p.instance && p.round.round)
+		return cli_usage_error(c, "plan", "give --instance FILE or --round NAME, not both");
 	if (p.instance)
 		return plan_instance_file(c, &p);
-	return cli_usage_error(c, "plan", "give --instance FILE.json");
+	if (p.round.round)
+		return plan_round_mode(c, &p);
+	return cli_usage_error(c, "plan", "give --round NAME (or --instance FILE.json)");
 }

@@ -17,6 +17,7 @@ void score_table_defaults(struct score_table *t)
 	t->continuity_role = 2;
 	t->member_cost = 0;
 	t->keep = 100;
+	t->stability = 0.0001;
 	t->member_min = 1;
 	t->member_max = 3;
 	memcpy(t->bonus, bonus, sizeof bonus);
@@ -168,6 +169,7 @@ static bool set_param(struct score_table *t, const char *name, double v)
 	struct { const char *name; double *p; } reals[] = {
 		{ "continuity", &t->continuity }, { "continuity_role", &t->continuity_role },
 		{ "member_cost", &t->member_cost }, { "keep", &t->keep },
+		{ "stability", &t->stability },
 	};
 	for (size_t i = 0; i < sizeof reals / sizeof reals[0]; i++)
 		if (strcmp(name, reals[i].name) == 0) {
@@ -207,7 +209,8 @@ static void data_row(struct parse *p, const struct csvio_row *row)
 		if (!set_param(p->t, cond + 4, v))
 			perr(p, row->line, "'%s': no such parameter or a bad value (parameters: "
 					   "continuity, continuity_role, member_cost, keep, "
-					   "member_min, member_max, bonus_1 ... bonus_8)", cond);
+					   "stability, member_min, member_max, bonus_1 ... "
+					   "bonus_8)", cond);
 		return;
 	}
 	if (strncmp(cond, "lead:", 5) == 0) {

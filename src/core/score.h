@@ -44,6 +44,9 @@ struct score_table {
 	double member_cost;          /* subtracted from every member score: a unit's extra
 	                              * assignment must earn its cadres */
 	double keep;                 /* repair: bonus for every pair of the current formation */
+	double stability;            /* plan: bonus for every pair of the current formation, too
+	                              * small to outweigh any real difference: among equally good
+	                              * formations the one in place is kept */
 	int member_min, member_max;  /* members per group; member_min >= 1 (S5, group-shape) */
 	double bonus[SCORE_MAX_MEMBERS]; /* base marginal bonus of the k-th member, non-increasing */
 };

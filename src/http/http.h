@@ -85,6 +85,12 @@ void http_users_list(struct http_ctx *cx);
 void http_users_create(struct http_ctx *cx);
 void http_users_update(struct http_ctx *cx);
 
+/* routes_plan.c: the planner's plans (app/plans). */
+void http_plans_create(struct http_ctx *cx);
+void http_plans_list(struct http_ctx *cx);
+void http_plans_get(struct http_ctx *cx);
+void http_plans_apply(struct http_ctx *cx);
+
 /* Response helpers for handlers. */
 void http_json(struct http_ctx *cx, int status, json_t *v);          /* takes v */
 void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field);

@@ -19,6 +19,7 @@
 
 #define ALL 0u
 #define READERS ((1u << ACC_ADMIN) | (1u << ACC_PLANNER) | (1u << ACC_AUDITOR))
+#define PLANNERS ((1u << ACC_ADMIN) | (1u << ACC_PLANNER))
 
 static const struct record_type *type_of(const char *path)
 {
@@ -777,6 +778,14 @@ const struct route http_routes[] = {
 	  "create an account: name, role, unit or target, password (generated when absent)" },
 	{ "PATCH", "/api/v1/users/{key}", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_update,
 	  "change an account: role, unit, target, disabled, password or reset_password" },
+	{ "POST", "/api/v1/plans", R_WRITE | R_REGISTRY, PLANNERS, http_plans_create,
+	  "run the planner on a round (or a what-if repair) and store the plan" },
+	{ "GET", "/api/v1/plans", 0, READERS, http_plans_list,
+	  "the stored plans with their statistics, to compare side by side" },
+	{ "GET", "/api/v1/plans/{key}", 0, READERS, http_plans_get,
+	  "one stored plan: assignments, breakdowns, statistics" },
+	{ "POST", "/api/v1/plans/{key}/apply", R_WRITE, PLANNERS, http_plans_apply,
+	  "apply a stored plan as the round's groups (one audited transaction)" },
 };
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
 
@@ -792,11 +801,16 @@ const struct route *http_route_find(const char *method, const char *path, const 
 		size_t pre = brace ? (size_t)(brace - pat) : strlen(pat);
 		if (strncmp(path, pat, pre) != 0)
 			continue;
-		if (brace) {
-			const char *rest = path + pre;
-			if (!*rest || strchr(rest, '/') || strlen(rest) >= sizeof key)
+		if (brace) { /* {key} is one segment; a pattern may go on after it ("/apply") */
+			const char *rest = path + pre, *suffix = strchr(brace, '}') + 1;
+			size_t n = strlen(rest), sn = strlen(suffix);
+			if (n <= sn || strcmp(rest + n - sn, suffix) != 0)
 				continue;
-			snprintf(key, sizeof key, "%s", rest);
+			n -= sn;
+			if (memchr(rest, '/', n) || n >= sizeof key)
+				continue;
+			memcpy(key, rest, n);
+			key[n] = '\0';
 		} else if (path[pre] != '\0') {
 			continue;
 		}

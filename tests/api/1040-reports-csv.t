@@ -32,6 +32,9 @@ $ api -q GET /api/v1/openapi.json | jq -r '.paths | keys[]'
 /api/v1/members
 /api/v1/members/{key}
 /api/v1/openapi.json
+/api/v1/plans
+/api/v1/plans/{key}
+/api/v1/plans/{key}/apply
 /api/v1/reports/{key}
 /api/v1/rounds
 /api/v1/rounds/{key}

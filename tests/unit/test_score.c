@@ -16,6 +16,7 @@ static const char table[] =
 	"gdp_per_head<40000,1,0,0,0,0,0,0,0,0,2,0,0,poor\n"
 	"set:continuity,4,,,,,,,,,,,,\n"
 	"set:member_cost,1,,,,,,,,,,,,\n"
+	"set:stability,0.001,,,,,,,,,,,,\n"
 	"set:bonus_1,6,,,,,,,,,,,,\n"
 	"set:bonus_2,2,,,,,,,,,,,,\n"
 	"set:bonus_3,-1,,,,,,,,,,,,\n"
@@ -57,6 +58,7 @@ static void test_parse(void)
 	CHECK_INT(t.rules[2].op, OP_GE);
 	CHECK(t.rules[3].op == OP_LT && t.rules[3].value == 40000);
 	CHECK(t.continuity == 4 && t.member_cost == 1 && t.bonus[2] == -1);
+	CHECK(t.keep == 100 && t.stability == 0.001);
 	CHECK(t.member_min == 1 && t.member_max == 3);
 	CHECK(t.can_lead[3] && !t.can_lead[7] && t.lead_weight[3] == 3);
 	score_table_release(&t);
