@@ -11,7 +11,7 @@ const READERS = ['admin', 'planner', 'auditor'];
 
 export async function render(el, ctx, params) {
   useCss();
-  if (params.id) return detail(el, ctx, params.id);
+  if (params.id) return detail(el, ctx, params.id, params.edit === '1');
   return list(el, ctx);
 }
 
@@ -74,7 +74,8 @@ async function list(el, ctx) {
 
 // ---- the detail ----------------------------------------------------------------------------
 
-async function detail(el, ctx, id) {
+// edit: open the editor at once (#/groups/{id}?edit=1), for a planner or an admin.
+async function detail(el, ctx, id, edit) {
   const { t, ui } = ctx;
   const { h, mount } = ui;
   const g = await ctx.api('GET', '/groups/' + encodeURIComponent(id));
@@ -143,6 +144,7 @@ async function detail(el, ctx, id) {
       h('p', {}, h('a', { href: '#/cadres?view=timeline&target=' + encodeURIComponent(g.target) }, t('gp.timeline_link'))),
       cadreTable));
   mount(el, page);
+  if (edit && EDITORS.includes(ctx.user.role)) openEditor();
 
   function openEditor() {
     const box = el.querySelector('#group-editor');

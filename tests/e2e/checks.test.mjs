@@ -1,0 +1,58 @@
+// Checks (web/js/pages/checks.js): every finding of GET /api/v1/check, grouped by rule with its
+// Chinese and English title and fact tag, for a chosen day; each finding links to the record
+// to fix (a group, a cadre …) and the link opens that record's page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, screenshot } from './lib.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('findings by rule with titles and fact tags; a finding links to its group', async () => {
+  const api = await env.api('auditor');
+  const want = (await api('GET', '/api/v1/check?as_of=2027-03-01')).body;
+  assert.ok(want.violations > 0);
+  const page = await env.page();
+  await env.login(page, 'auditor');
+  await page.goto(env.url + '#/checks?as_of=2027-03-01');
+  await env.ready(page);
+  assert.equal(await page.getAttribute('[data-as-of]', 'data-as-of'), '2027-03-01');
+  assert.equal(await page.textContent('[data-violations]'), String(want.violations));
+  for (const r of want.rules) {
+    const sec = `section.rule[data-rule="${r.tag}"]`;
+    const text = await page.textContent(sec);
+    assert.ok(text.includes(r.source) && text.includes(r.title_zh) && text.includes(r.title_en), r.tag);
+    assert.equal(await page.$$eval(`${sec} .findings li`, (l) => l.length), r.count);
+  }
+  if (process.env.BANGFU_SCREENSHOTS) await screenshot(page, 'checks');
+  const first = want.rules.find((r) => r.count).items[0];
+  const link = `.findings li[data-key="${first.key}"] a.fix`;
+  assert.equal(await page.getAttribute(link, 'href'), `#/${first.subject}s/${first.key}`);
+  await page.click(link);
+  await env.ready(page);
+  assert.equal(decodeURIComponent(new URL(page.url()).hash), `#/${first.subject}s/${first.key}`);
+  assert.equal(await page.getAttribute('main .page', 'data-page'), `${first.subject}s`);
+  await page.context().close();
+});
+
+test('a cadre finding links to the cadre; the day is chosen in the form', async () => {
+  const admin = await env.api('admin');
+  assert.equal((await admin('DELETE', '/api/v1/members/G2023-440222,U047')).status, 204);
+  const page = await env.page();
+  await env.login(page, 'planner');
+  await page.goto(env.url + '#/checks');
+  await env.ready(page);
+  await page.fill('input[name=as_of]', '2025-06-30');
+  await page.click('.check-form button[type=submit]');
+  await page.waitForFunction(() => /as_of=2025-06-30/.test(location.hash));
+  await env.ready(page);
+  assert.equal(await page.getAttribute('[data-as-of]', 'data-as-of'), '2025-06-30');
+  const link = '.findings li[data-subject=cadre][data-key=C0002] a.fix';
+  assert.match(await page.textContent(`section.rule[data-rule=cadre-quota]`), /C0002/);
+  await page.click(link);
+  await page.waitForFunction(() => location.hash === '#/cadres/C0002');
+  await env.ready(page);
+  assert.match(await page.textContent('main h1'), /刘翔/);
+  await page.context().close();
+});
