@@ -36,7 +36,7 @@ endif
 
 OBJ      := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/gen/assets.o $(B)/obj/gen/assets_s.o
 
-.PHONY: all test run bench clean deps unit fuzz
+.PHONY: all test run bench clean deps unit fuzz screenshots
 .SECONDARY:
 all: $(B)/bangfu
 
@@ -71,8 +71,11 @@ deps:
 
 # npm ci when node_modules is missing or older than package-lock.json (npm writes
 # node_modules/.package-lock.json on every install).
+# Several builds of one work tree may want it at once: flock lets one install, the others wait
+# and find it done.
 node_modules/.package-lock.json: package-lock.json package.json
-	npm ci --no-audit --no-fund
+	flock node_modules.lock sh -c '[ node_modules/.package-lock.json -nt package-lock.json ] && \
+	  [ -f node_modules/echarts/dist/echarts.min.js ] || npm ci --no-audit --no-fund'
 	@touch $@
 
 $(GZDIR)/web/vendor/echarts.min.js: node_modules/.package-lock.json
@@ -87,9 +90,13 @@ $(GZDIR)/%.gz: $(GZDIR)/%
 	gzip -9 -n -c $< > $@
 
 test: deps
-	$(MAKE) --no-print-directory SANITIZE=1 $(BUILDDIR)/asan/bangfu $(BUILDDIR)/asan/unit
+	$(MAKE) --no-print-directory SANITIZE=1 node_modules/.package-lock.json $(BUILDDIR)/asan/bangfu $(BUILDDIR)/asan/unit
 	$(MAKE) --no-print-directory $(FUZZERS)
 	@bash tests/run $(BUILDDIR)/asan
+
+# docs/screenshots/*.png of every page, by the browser tests' harness (tests/e2e/lib.mjs).
+screenshots: deps all node_modules/.package-lock.json
+	BANGFU_BIN=$(BUILDDIR)/bangfu node tests/e2e/screenshots.mjs
 
 run: deps all
 	@test -f bangfu.db || ./$(BUILDDIR)/bangfu init

@@ -14,7 +14,7 @@ commands:
   plan     规划 · form groups: the exact optimal assignment of units to targets
   user     账号 · accounts of the web server: add, list, disable, enable, passwd
   audit    审计 · verify the audit trail's hash chain
-  serve    服务 · serve the JSON API (and later the web interface)
+  serve    服务 · serve the web interface and the JSON API
 
 options:
   --db PATH   the database (default: $BANGFU_DB, else ./bangfu.db)

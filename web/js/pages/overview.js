@@ -165,8 +165,13 @@ function sharesChart(ctx, panel, shares) {
 
 const MEASURES = ['group_size', 'cadres', 'class', 'population', 'kind'];
 
+// A long Latin label is squeezed into the tile rather than spilling over its neighbours.
+function fit(label, size) {
+  return label.length > 5 ? { textLength: size - 4, lengthAdjust: 'spacingAndGlyphs' } : {};
+}
+
 function shortName(x, lang) {
-  if (lang === 'en' && x.name_en) return x.name_en.replace(/ (County|City|District|Autonomous County).*$/, '').slice(0, 8);
+  if (lang === 'en' && x.name_en) return x.name_en.replace(/ (County|City|District|Autonomous County).*$/, '').slice(0, 9);
   const n = x.name_zh;
   if (n.includes('自治县')) return n.slice(0, 2);
   return n.length > 2 && /[县市区]$/.test(n) ? n.slice(0, -1) : n;
@@ -244,7 +249,8 @@ function scale(ctx, key, values) {
 function tileMap(ctx, panel, m, day) {
   const { h, s, mount } = ctx.ui;
   const { t } = ctx;
-  const W = 760, H = 520, SIZE = 34;
+  // a role that reads a few targets gets a small map, not one tile in a field
+  const W = 760, H = m.targets.length > 4 ? 520 : 200, SIZE = 34;
   const tiles = layout(m.targets, W, H, SIZE);
   const own = new Set([ctx.user.target].filter(Boolean));
   const saved = sessionStorage.getItem('bangfu.map.measure');
@@ -272,7 +278,7 @@ function tileMap(ctx, panel, m, day) {
       },
       s('title', {}, label),
       s('rect', { width: SIZE, height: SIZE, rx: 4, fill: sc.color(v) }),
-      s('text', { x: SIZE / 2, y: SIZE / 2 }, shortName(x, ctx.lang)));
+      s('text', { x: SIZE / 2, y: SIZE / 2, ...fit(shortName(x, ctx.lang), SIZE) }, shortName(x, ctx.lang)));
       return g;
     }));
     mount(legend, sc.legend.map(([c, l]) => h('span', {}, h('span', { class: 'sw', style: { background: c } }), l)),

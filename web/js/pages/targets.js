@@ -145,9 +145,11 @@ async function dossier(el, ctx, adcode) {
   names.sort((a, b) => inds.filter((i) => i.name === b).length - inds.filter((i) => i.name === a).length);
   const chartBox = h('div', { class: 'chart', role: 'img', 'aria-label': t('tg.indicators_chart') });
   const pick = h('select', { id: 'ind-pick' }, names.map((n) => h('option', { value: n }, tv('indicator', n))));
+  const printName = h('strong', { class: 'print-only' });
   let chart = null;
   const draw = async () => {
     const series = inds.filter((i) => i.name === pick.value).sort((a, b) => a.year - b.year);
+    printName.textContent = tv('indicator', pick.value);
     const option = {
       grid: { left: 60, right: 20, top: 20, bottom: 30 },
       tooltip: { trigger: 'axis' },
@@ -177,7 +179,8 @@ async function dossier(el, ctx, adcode) {
     h('section', { class: 'panel', 'data-section': 'cadres' }, h('h2', {}, t('tg.cadres_title')), cadreTable),
     h('div', { class: 'grid halves' },
       h('section', { class: 'panel', 'data-section': 'chart' }, h('h2', {}, t('tg.indicators_chart')),
-        names.length ? [h('label', { class: 'small muted', for: 'ind-pick' }, t('tg.indicators'), ' '), pick, chartBox] : ctx.ui.empty()),
+        names.length ? [h('span', { class: 'no-print' }, h('label', { class: 'small muted', for: 'ind-pick' }, t('tg.indicators'), ' '), pick),
+          printName, chartBox] : ctx.ui.empty()),
       checksPanel),
     h('section', { class: 'panel', 'data-section': 'indicators' }, h('h2', {}, t('tg.indicators')), indTable)));
 
