@@ -625,15 +625,6 @@ static void ns_update_tree(struct ns *s, const struct pivot *p)
 	before = s->rev[p->u_out];
 	s->thread[before] = after;
 	s->rev[after] = before;
-	nxt = s->thread[v_in];
-	s->thread[v_in] = ord[0];
-	s->rev[ord[0]] = v_in;
-	for (int32_t i = 1; i < cnt; i++) {
-		s->thread[ord[i - 1]] = ord[i];
-		s->rev[ord[i]] = ord[i - 1];
-	}
-	s->thread[ord[cnt - 1]] = nxt;
-	s->rev[nxt] = ord[cnt - 1];
 	for (int32_t i = k; i > 0; i--) {
 		s->parent[st[i]] = st[i - 1];
 		s->pred[st[i]] = s->pred[st[i - 1]];
@@ -642,11 +633,18 @@ static void ns_update_tree(struct ns *s, const struct pivot *p)
 	s->parent[u_in] = v_in;
 	s->pred[u_in] = in;
 	s->up[u_in] = s->src[in] == u_in;
-	for (int32_t i = 0; i < cnt; i++) {
+	/* one pass: link the new order after v_in, set depths, shift potentials */
+	nxt = s->thread[v_in];
+	for (int32_t i = 0, prev = v_in; i < cnt; i++) {
 		int32_t x = ord[i];
+		s->thread[prev] = x;
+		s->rev[x] = prev;
 		s->depth[x] = s->depth[s->parent[x]] + 1;
 		s->pi[x] += sigma;
+		prev = x;
 	}
+	s->thread[ord[cnt - 1]] = nxt;
+	s->rev[nxt] = ord[cnt - 1];
 }
 
 static bool ns_run(struct ns *s)
@@ -1836,6 +1834,7 @@ bool plan_repair(const struct plan_instance *changed, const struct plan_solution
 	if (ok) {
 		extract(changed, &r.st->g, r.st->flow, out);
 		out->pivots = r.steps;
+		out->warm = true;
 	}
 	if (ok && keep_state) {
 		memcpy(r.st->fixed_arcs, fixed, nfixed * sizeof *fixed);

@@ -4,7 +4,7 @@
  * marginal bonus of its k-th member. The problem is a min-cost circulation with lower bounds;
  * plan_solve solves it exactly by network simplex and plan_repair re-optimises a solved plan
  * after a change by successive shortest paths from the previous flow and potentials.
- * Pure: no I/O, no SQL, no JSON (app/plan.c reads and writes instances).
+ * Pure: no I/O, no SQL, no JSON (app/plan_io.c reads and writes instances).
  *
  * Scores are doubles in the interface; the solver works on integers scaled by PLAN_SCALE
  * (scores are rounded to 1/PLAN_SCALE), so the optimum is exact for the rounded scores and the
@@ -68,6 +68,7 @@ struct plan_solution {
 	char reason[1024];                 /* when infeasible: which constraint, naming ids */
 	double seconds;                    /* wall time of the solve */
 	size_t pivots;                     /* simplex pivots or shortest-path augmentations */
+	bool warm;                         /* plan_repair warm-started (false: it solved cold) */
 	struct plan_state *state;          /* NULL unless the solve kept it (see plan_solve) */
 };
 
@@ -89,7 +90,13 @@ bool plan_solve(const struct plan_instance *in, bool keep_state, struct plan_sol
  * higher cap, and pair scores may differ. Warm-starts from prev->state (which must be set):
  * the previous flow and potentials are repaired by shortest augmenting paths, so the work is
  * proportional to what changed. out is a full solution of changed (with a new state if
- * keep_state). */
+ * keep_state), and out->warm says whether the warm start was used: plan_repair solves from
+ * scratch instead (same result, more time) when changed does not fit prev's network (a unit
+ * that may lead goes from capacity 1 to 2, a pair gains a lead, target bounds or bonuses or
+ * the pairs themselves differ, a fixed pair is not a pair) and when changed is infeasible (so
+ * that the reason is the same as plan_solve's). prev->state is left as it was (without
+ * keep_state the repair works on it in place and undoes its changes; with keep_state on a
+ * copy). */
 bool plan_repair(const struct plan_instance *changed, const struct plan_solution *prev,
 		 bool keep_state, struct plan_solution *out);
 
