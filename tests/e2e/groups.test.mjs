@@ -62,6 +62,10 @@ test('planner: a second lead appears as a new finding in the dry run and goes wh
   assert.match(two[0], /2 lead units/);
   assert.ok(await page.$('#group-live-check [data-blocking]'), 'the editor says saving would be refused');
   assert.equal(await page.getAttribute('[data-changes]', 'data-changes'), '1');
+  if (process.env.BANGFU_SCREENSHOTS) {
+    await page.$eval('#group-editor', (e) => e.scrollIntoView());
+    await screenshot(page, 'groups');
+  }
 
   await page.click('tr[data-unit=U111] [data-action=undo]');
   await settled(page);
@@ -126,7 +130,6 @@ test('planner: a valid change is saved at once and persists', async () => {
   assert.ok(await page.$('tr[data-unit=U024].st-added'));
   assert.deepEqual(await findings(page, 'capacity'), []);
   assert.equal(await page.$('#group-live-check [data-blocking]'), null);
-  if (process.env.BANGFU_SCREENSHOTS) await screenshot(page, 'groups');
   await page.click('[data-action=save]');
   await page.waitForSelector('#group-editor:empty', { state: 'attached' });
   await env.ready(page);

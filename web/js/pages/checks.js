@@ -35,7 +35,8 @@ export async function render(el, ctx, params) {
     if (subject === 'group') { const g = refs.groups.get(key); return g ? targetLabel(refs.targets, g.target) : ''; }
     return '';
   };
-  const rules = check.rules.map((r) => h('section', { class: ['panel', 'rule', r.count ? 'has-findings' : 'clean'], 'data-rule': r.tag, 'aria-labelledby': 'rule-' + r.tag },
+  const ordered = [...check.rules.filter((r) => r.count), ...check.rules.filter((r) => !r.count)];   // findings first
+  const rules = ordered.map((r) => h('section', { class: ['panel', 'rule', r.count ? 'has-findings' : 'clean'], 'data-rule': r.tag, 'aria-labelledby': 'rule-' + r.tag },
     h('div', { class: 'rule-head' },
       h('h2', { id: 'rule-' + r.tag },
         h('span', { class: 'fact-tag', title: t('ck.fact_title') }, r.source), ' ', r.title_zh),
