@@ -5,7 +5,7 @@
 // county has no add button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, screenshot } from './lib.mjs';
+import { setup } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -91,11 +91,6 @@ test('the roster filters and the timeline draws the selection with today and the
   await page.waitForFunction(() => location.hash === '#/cadres/C0092');
   await env.ready(page);
   assert.match(await page.textContent('main'), /C0091/);   // its predecessor
-  if (process.env.BANGFU_SCREENSHOTS) {
-    await page.goto(env.url + '#/cadres?view=timeline');
-    await env.ready(page);
-    await screenshot(page, 'cadres');
-  }
   await page.context().close();
 });
 

@@ -3,7 +3,7 @@
 // to fix (a group, a cadre …) and the link opens that record's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, screenshot } from './lib.mjs';
+import { setup } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -25,7 +25,6 @@ test('findings by rule with titles and fact tags; a finding links to its group',
     assert.ok(text.includes(r.source) && text.includes(r.title_zh) && text.includes(r.title_en), r.tag);
     assert.equal(await page.$$eval(`${sec} .findings li`, (l) => l.length), r.count);
   }
-  if (process.env.BANGFU_SCREENSHOTS) await screenshot(page, 'checks');
   const first = want.rules.find((r) => r.count).items[0];
   const link = `.findings li[data-key="${first.key}"] a.fix`;
   assert.equal(await page.getAttribute(link, 'href'), `#/${first.subject}s/${first.key}`);

@@ -5,7 +5,7 @@
 // audit log shows the changes with before and after.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, screenshot, apiSession } from './lib.mjs';
+import { setup, apiSession } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -32,7 +32,6 @@ test('an import with an error: the line and column are reported and nothing is w
   assert.equal(rows[0][1], 'start');
   assert.match(rows[0][2], /cadres\.csv.*2025-02-30/);
   assert.ok(await page.isDisabled('[data-action=commit]'));
-  if (process.env.BANGFU_SCREENSHOTS) await screenshot(page, 'data');
   assert.equal((await admin('GET', '/api/v1/cadres?limit=1')).body.total, before);
   assert.equal((await admin('GET', '/api/v1/cadres/X-E1')).status, 404, 'the good row was not written either');
   assert.equal((await admin('GET', '/api/v1/audit?entity=import')).body.total, 0);

@@ -4,7 +4,7 @@
 // free capacity added as a member) is saved in one transaction and persists.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, screenshot } from './lib.mjs';
+import { setup } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -62,10 +62,6 @@ test('planner: a second lead appears as a new finding in the dry run and goes wh
   assert.match(two[0], /2 lead units/);
   assert.ok(await page.$('#group-live-check [data-blocking]'), 'the editor says saving would be refused');
   assert.equal(await page.getAttribute('[data-changes]', 'data-changes'), '1');
-  if (process.env.BANGFU_SCREENSHOTS) {
-    await page.$eval('#group-editor', (e) => e.scrollIntoView());
-    await screenshot(page, 'groups');
-  }
 
   await page.click('tr[data-unit=U111] [data-action=undo]');
   await settled(page);

@@ -2,6 +2,7 @@
 // (and a phone-width and an English overview), signed in as admin on a fresh bundled database,
 // with the harness of the browser tests (lib.mjs). BANGFU_BIN names the binary.
 import { setup, screenshot } from './lib.mjs';
+import { groupsEditor, importPreview } from './screens-pages.mjs';
 
 const PAGES = [
   ['overview', '#/overview'],
@@ -9,11 +10,11 @@ const PAGES = [
   ['dossier', '#/targets/440881'],
   ['units', '#/units'],
   ['unit', '#/units/U048'],
-  ['groups', '#/groups'],
+  ['groups', '#/groups/G2023-440881?edit=1', groupsEditor],
   ['group', '#/groups/G2023-440881'],
-  ['cadres', '#/cadres'],
-  ['checks', '#/checks'],
-  ['data', '#/data'],
+  ['cadres', '#/cadres?view=timeline'],
+  ['checks', '#/checks?as_of=2027-03-01'],
+  ['data', '#/data', importPreview],
 ];
 
 async function settle(page, env) {
@@ -30,9 +31,10 @@ try {
   await screenshot(login, 'login');
   const page = await env.page();
   await env.login(page, 'admin');
-  for (const [name, hash] of PAGES) {
+  for (const [name, hash, act] of PAGES) {   // act: brings the page into the state shown
     await page.goto(env.url + hash);
     await settle(page, env);
+    if (act) await act(page);
     await screenshot(page, name);
     console.log(`docs/screenshots/${name}.png`);
   }
