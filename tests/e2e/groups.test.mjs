@@ -120,6 +120,10 @@ test('planner: a valid change is saved at once and persists', async () => {
   await page.goto(env.url + `#/groups/${G}`);
   await env.ready(page);
   await page.click('[data-action=edit]');
+  await page.fill('#gp-add-find', '档案');              // narrows the choice of units
+  const shown = await page.$$eval('#gp-add-unit option', (o) => o.map((x) => x.value).filter(Boolean));
+  assert.ok(shown.length >= 1 && shown.length < 10, `${shown.length} units match`);
+  await page.fill('#gp-add-find', 'U024');
   await page.selectOption('#gp-add-unit', 'U024');   // capacity 2, assisting 1
   await page.click('[data-action=add]');
   await settled(page);

@@ -267,6 +267,7 @@ export default {
   'gp.restore': 'Restore',
   'gp.undo': 'Undo',
   'gp.undo_all': 'Undo all changes',
+  'gp.find_unit': 'Find a unit',
   'gp.add_unit': 'Add a unit',
   'gp.pick_unit': 'Choose a unit…',
   'gp.assists': 'assisting {n}/{cap}',

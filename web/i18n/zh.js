@@ -267,6 +267,7 @@ export default {
   'gp.restore': '恢复',
   'gp.undo': '撤销',
   'gp.undo_all': '撤销全部改动',
+  'gp.find_unit': '查找单位',
   'gp.add_unit': '增加单位',
   'gp.pick_unit': '选择单位…',
   'gp.assists': '已帮扶 {n}/{cap}',

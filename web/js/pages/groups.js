@@ -200,8 +200,12 @@ function editor(box, ctx, { g, members, refs, assists, check: base, relevant, re
   const addRole = h('select', { id: 'gp-add-role', name: 'add-role' },
     h('option', { value: 'member' }, ctx.tv('mrole', 'member')), h('option', { value: 'lead' }, ctx.tv('mrole', 'lead')));
 
+  const addFind = h('input', { type: 'search', id: 'gp-add-find', name: 'add-find', autocomplete: 'off',
+    oninput: () => fillAdd() });
   function fillAdd() {
-    const free = [...refs.units.values()].filter((u) => !work.has(u.code));
+    const q = addFind.value.trim().toLowerCase();
+    const free = [...refs.units.values()].filter((u) => !work.has(u.code) &&
+      (!q || [u.code, u.name_zh, u.name_en, u.strengths].some((x) => String(x || '').toLowerCase().includes(q))));
     mount(addSel, h('option', { value: '' }, t('gp.pick_unit')), free.map((u) => h('option', { value: u.code },
       `${u.code} ${nameOf(u)} (${t('gp.assists', { n: assists.get(u.code) || 0, cap: u.capacity })})`)));
   }
@@ -325,6 +329,7 @@ function editor(box, ctx, { g, members, refs, assists, check: base, relevant, re
           h('thead', {}, h('tr', {}, [t('gp.unit'), t('gp.role'), t('gp.change'), ''].map((x) => h('th', { scope: 'col' }, x)))),
           rowsEl)),
         h('div', { class: 'add-member' },
+          h('label', { for: 'gp-add-find' }, t('gp.find_unit')), addFind,
           h('label', { for: 'gp-add-unit' }, t('gp.add_unit')), addSel,
           h('label', { for: 'gp-add-role' }, t('gp.role')), addRole,
           h('button', { type: 'button', 'data-action': 'add', onclick: add }, t('gp.add'))),
