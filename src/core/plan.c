@@ -1454,11 +1454,11 @@ static struct plan_state *state_clone(const struct plan_state *o)
 	size_t n = (size_t)g->n + 1, m = (size_t)g->m + 1, nb = o->bonus_first[o->ntargets];
 
 	*st = *o;
-	st->g.src = DUP(g->src, m);
-	st->g.dst = DUP(g->dst, m);
-	st->g.lo = DUP(g->lo, m);
-	st->g.cap = DUP(g->cap, m);
-	st->g.cost = DUP(g->cost, m);
+	st->g.src = DUP(g->src, m - 1);
+	st->g.dst = DUP(g->dst, m - 1);
+	st->g.lo = DUP(g->lo, m - 1);
+	st->g.cap = DUP(g->cap, m - 1);
+	st->g.cost = DUP(g->cost, m - 1);
 	st->g.lead_arc = DUP(g->lead_arc, o->npairs + 1);
 	st->g.member_arc = DUP(g->member_arc, o->npairs + 1);
 	st->g.pair_arc = DUP(g->pair_arc, o->npairs + 1);
@@ -1837,17 +1837,12 @@ bool plan_repair(const struct plan_instance *changed, const struct plan_solution
 		out->warm = true;
 	}
 	if (ok && keep_state) {
-		memcpy(r.st->fixed_arcs, fixed, nfixed * sizeof *fixed);
+		struct plan_instance nofix = *changed;
+		nofix.nfixed = 0; /* the fixed arcs are known already: */
+		state_values(r.st, &nofix, NULL);
+		free(r.st->fixed_arcs);
+		r.st->fixed_arcs = DUP(fixed, nfixed + 1);
 		r.st->nfixed_arcs = nfixed;
-		{
-			size_t *fp = xmalloc(1 * sizeof *fp); /* fixed arcs are set above */
-			struct plan_instance nofix = *changed;
-			nofix.nfixed = 0;
-			state_values(r.st, &nofix, fp);
-			free(fp);
-		}
-		r.st->nfixed_arcs = nfixed;
-		memcpy(r.st->fixed_arcs, fixed, nfixed * sizeof *fixed);
 		out->state = r.st;
 	} else if (keep_state) {
 		state_free(r.st);
