@@ -25,6 +25,14 @@ test('overview: 62/62 targets covered, rules and shares beside the article, a ti
   await page.waitForSelector('[data-section=shares] [data-chart-ready]');
   // the demonstration banner: the bundled pairings are illustrative
   assert.equal(await page.isVisible('#demo-banner'), true);
+  // rotations due: the soonest ten, the rest on demand; as many as the card counts
+  const due = Number((await page.textContent('[data-card=rotations] .value')).replace(/\D/g, ''));
+  const rotRows = () => page.locator('[data-section=rotations] tbody tr').count();
+  assert.equal(await rotRows(), Math.max(1, Math.min(10, due)));
+  if (due > 10) {
+    await page.click('[data-section=rotations] button[data-more]');
+    assert.equal(await rotRows(), due);
+  }
   // colouring by another measure redraws the tiles and the legend
   await page.selectOption('#map-measure', 'population');
   assert.ok((await page.locator('.legend span').count()) >= 5);

@@ -156,7 +156,7 @@ export default {
   'ov.rot_end': 'Term ends',
   'ov.rot_left': 'Left',
   'ov.successor': 'Successor',
-  'ov.more': '{n} more',
+  'ov.more': 'Show {n} more',
   'ov.own_scope': 'Your scope',
 
   // ---- targets ----

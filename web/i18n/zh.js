@@ -156,7 +156,7 @@ export default {
   'ov.rot_end': '任期届满',
   'ov.rot_left': '剩余',
   'ov.successor': '接任',
-  'ov.more': '另有 {n} 名',
+  'ov.more': '显示其余 {n} 名',
   'ov.own_scope': '您的帮扶范围',
 
   // ---- targets ----

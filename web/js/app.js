@@ -115,6 +115,8 @@ async function route() {
   if (user && (name === 'login' || name === '')) { navigate('#/overview'); return; }
   header();
   const r = name === 'login' ? { module: 'login', roles: null } : ROUTES.find((x) => x.path === name);
+  document.title = r ? `${t('nav.' + r.module)} · ${t('app.title')}` : t('app.title');
+  window.scrollTo(0, 0);
   const el = h('div', { class: 'page', 'data-page': r ? r.module : 'unknown' });
   mount(main, el);
   // data-ready marks a page drawn (the browser tests wait for it); the performance mark
@@ -122,6 +124,8 @@ async function route() {
   const done = () => {
     if (seq !== renderSeq) return;
     el.setAttribute('data-ready', '1');
+    // focus lost with the old page (a link clicked): to the new page, for keyboard and reader
+    if (!document.activeElement || document.activeElement === document.body) main.focus({ preventScroll: true });
     if (!performance.getEntriesByName('bangfu:ready').length) performance.mark('bangfu:ready', { detail: r ? r.module : name });
   };
   if (!r) { mount(el, notYet(name)); done(); return; }

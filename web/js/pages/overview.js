@@ -108,11 +108,14 @@ function scopePanel(ctx, m) {
     h('p', { class: 'muted small' }, t('tg.checks_hidden')));
 }
 
+// The soonest ten; the rest behind a button (the cadres page has them all).
 function rotationsPanel(ctx, items) {
   const { h, table } = ctx.ui;
   const { t, tv } = ctx;
-  return h('section', { class: 'panel', 'data-section': 'rotations' }, h('h2', {}, t('ov.rot_title')),
-    table({
+  const FIRST = 10;
+  const more = items.length > FIRST ? h('button', { type: 'button', class: 'no-print', 'data-more': items.length - FIRST,
+    onclick: () => { tbl.update(items); more.remove(); } }, t('ov.more', { n: items.length - FIRST })) : null;
+  const tbl = table({
       sort: 'end',
       columns: [
         { key: 'end', label: t('ov.rot_end'), sort: true },
@@ -124,8 +127,9 @@ function rotationsPanel(ctx, items) {
         { key: 'post', label: t('cd.post') },
         { key: 'successor', label: t('ov.successor'), render: (r) => r.successor || h('span', { class: 'bad-text' }, t('ui.none')) },
       ],
-      rows: items,
-    }));
+      rows: items.slice(0, FIRST),
+    });
+  return h('section', { class: 'panel', 'data-section': 'rotations' }, h('h2', {}, t('ov.rot_title')), tbl, more);
 }
 
 // ---- the shares (S10) -----------------------------------------------------------------
