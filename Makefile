@@ -98,10 +98,6 @@ test: deps
 screenshots: deps all node_modules/.package-lock.json
 	BANGFU_BIN=$(BUILDDIR)/bangfu node tests/e2e/screenshots.mjs
 
-# docs/screenshots/*.png of every page, by the browser tests' harness (tests/e2e/lib.mjs).
-screenshots: deps all node_modules/.package-lock.json
-	BANGFU_BIN=$(BUILDDIR)/bangfu node tests/e2e/screenshots.mjs
-
 run: deps all
 	@test -f bangfu.db || ./$(BUILDDIR)/bangfu init
 	@./$(BUILDDIR)/bangfu report summary
