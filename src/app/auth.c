@@ -272,30 +272,38 @@ enum bf_status auth_login(struct store *s, const char *name, const char *passwor
 
 /* Recently confirmed sessions, so that a request usually needs no SQLite read: an entry is
  * used while no write was committed by this process since it was read (a logout, a disabled
- * account, any change) and for at most SESSION_CACHE_SECONDS, the delay after which a change
+ * account, any change) and for at most SESSION_CACHE_MS, the delay after which a change
  * made by another process (`bangfu user disable` from the CLI) takes effect. */
 #define SESSION_CACHE 64
-#define SESSION_CACHE_SECONDS 1
+#define SESSION_CACHE_MS 1000
 
 struct cached_session {
 	char hash[65];
 	struct session ses;
 	struct account acc;
 	long long epoch;
-	int64_t checked;
+	long long checked_ms;    /* monotonic */
 };
+
+static long long monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cached_session cache[SESSION_CACHE];
 
-static bool cache_get(const char *hash, int64_t now, struct session *ses, struct account *acc)
+static bool cache_get(const char *hash, struct session *ses, struct account *acc)
 {
+	long long now = monotonic_ms();
 	struct cached_session *c = &cache[((unsigned char)hash[0] * 31u + (unsigned char)hash[1]) % SESSION_CACHE];
 	bool hit;
 
 	pthread_mutex_lock(&cache_lock);
 	hit = strcmp(c->hash, hash) == 0 && c->epoch == store_local_epoch() &&
-	      now - c->checked <= SESSION_CACHE_SECONDS && now >= c->checked;
+	      now - c->checked_ms < SESSION_CACHE_MS;
 	if (hit) {
 		*ses = c->ses;
 		*acc = c->acc;
@@ -304,8 +312,8 @@ static bool cache_get(const char *hash, int64_t now, struct session *ses, struct
 	return hit;
 }
 
-static void cache_put(const char *hash, long long epoch, int64_t now, const struct session *ses,
-		      const struct account *acc)
+static void cache_put(const char *hash, long long epoch, long long checked_ms,
+		      const struct session *ses, const struct account *acc)
 {
 	struct cached_session *c = &cache[((unsigned char)hash[0] * 31u + (unsigned char)hash[1]) % SESSION_CACHE];
 
@@ -314,7 +322,7 @@ static void cache_put(const char *hash, long long epoch, int64_t now, const stru
 	c->ses = *ses;
 	c->acc = *acc;
 	c->epoch = epoch;
-	c->checked = now;
+	c->checked_ms = checked_ms;
 	pthread_mutex_unlock(&cache_lock);
 }
 
@@ -326,14 +334,14 @@ enum bf_status auth_session_check(struct store *s, const char *token, int64_t no
 	char hash[65];
 	struct bf_err e;
 	enum bf_status rc;
-	long long epoch = store_local_epoch(); /* before the read: see cache_get */
+	long long epoch = store_local_epoch(), t = monotonic_ms(); /* before the read */
 	bool cached;
 
 	memset(out, 0, sizeof *out);
 	if (!token || strlen(token) != AUTH_TOKEN_LEN - 1)
 		return bf_err_set(err, BF_EAUTH, "sign in first");
 	token_hash(token, hash);
-	if (!(cached = cache_get(hash, now, &ses, &out->account))) {
+	if (!(cached = cache_get(hash, &ses, &out->account))) {
 		bf_err_init(&e);
 		rc = session_get_account(s, hash, &ses, &out->account, &e);
 		bf_err_release(&e);
@@ -354,7 +362,7 @@ enum bf_status auth_session_check(struct store *s, const char *token, int64_t no
 	/* Refresh the idle timer at most once a minute: most requests stay read-only. */
 	if (now - ses.last_seen >= 60)
 		return session_touch(s, hash, now, err);
-	cache_put(hash, epoch, now, &ses, &out->account);
+	cache_put(hash, epoch, t, &ses, &out->account);
 	return BF_OK;
 }
 
