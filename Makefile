@@ -113,7 +113,8 @@ CLANG ?= clang-14
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_OBJ := $(patsubst src/%.c,$(BUILDDIR)/fuzz/obj/%.o,$(SRC)) $(BUILDDIR)/fuzz/obj/gen/assets.o \
             $(BUILDDIR)/fuzz/obj/gen/assets_s.o
-FUZZERS  := $(BUILDDIR)/fuzz/fuzz_csv $(BUILDDIR)/fuzz/fuzz_json $(BUILDDIR)/fuzz/fuzz_path
+FUZZERS  := $(BUILDDIR)/fuzz/fuzz_csv $(BUILDDIR)/fuzz/fuzz_json $(BUILDDIR)/fuzz/fuzz_path \
+            $(BUILDDIR)/fuzz/fuzz_plan
 
 $(BUILDDIR)/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)

@@ -8,7 +8,8 @@
 #include <string.h>
 
 #define MAX_FILE ((size_t)2 << 30)
-#define MAX_COUNT 1000000   /* cap, min, mmin, mmax */
+#define MAX_COUNT 1000000   /* cap, min */
+#define MAX_MEMBERS 10000   /* mmin, mmax: each member has a bonus value */
 #define MAX_SCORE 1e6       /* |score| and |bonus| */
 
 void plan_io_init(struct plan_io *p)
@@ -95,15 +96,18 @@ static enum bf_status get_count(struct ctx *c, json_t *o, const char *arr, size_
 				const char *key, bool required, int dflt, int *out)
 {
 	json_t *v = json_object_get(o, key);
+	json_int_t max = key[0] == 'm' && key[1] == 'm' ? MAX_MEMBERS : MAX_COUNT;
+	char what[64];
 	if (!v) {
 		if (required)
 			return bad(c, arr, i, key, "missing: give a whole number");
 		*out = dflt;
 		return BF_OK;
 	}
-	if (!json_is_integer(v) || json_integer_value(v) < 0 ||
-	    json_integer_value(v) > MAX_COUNT)
-		return bad(c, arr, i, key, "give a whole number from 0 to 1000000");
+	if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > max) {
+		snprintf(what, sizeof what, "give a whole number from 0 to %lld", (long long)max);
+		return bad(c, arr, i, key, what);
+	}
 	*out = (int)json_integer_value(v);
 	return BF_OK;
 }
@@ -239,7 +243,7 @@ static enum bf_status parse_targets(struct ctx *c, json_t *a)
 	json_array_foreach(a, i, o) {
 		json_t *m = json_is_object(o) ? json_object_get(o, "mmax") : NULL;
 		if (json_is_integer(m) && json_integer_value(m) > 0 &&
-		    json_integer_value(m) <= MAX_COUNT)
+		    json_integer_value(m) <= MAX_MEMBERS)
 			total += (size_t)json_integer_value(m);
 	}
 	c->p->targets = xcalloc(n ? n : 1, sizeof *c->p->targets);
