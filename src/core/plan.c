@@ -307,7 +307,7 @@ static void net_add_pairs(struct net *g, const struct plan_instance *in)
 	}
 }
 
-/* Lower bounds of the fixed pairs' arcs; false if a fixed role has no arc. */
+/* Lower bounds of the fixed pairs' arcs (precheck_fixed has made sure each role has its arc). */
 static void net_fix(struct net *g, const struct plan_instance *in, const size_t *fixed_pair)
 {
 	for (size_t i = 0; i < in->nfixed; i++) {
@@ -647,7 +647,9 @@ static void ns_update_tree(struct ns *s, const struct pivot *p)
 	s->rev[nxt] = ord[cnt - 1];
 }
 
-static bool ns_run(struct ns *s)
+/* Pivots until no arc prices out; the flow is then optimal for the network with the
+ * artificial arcs (infeasible if any of them still carries flow). */
+static void ns_run(struct ns *s)
 {
 	struct pivot p;
 	while ((p.in = ns_entering(s)) >= 0) {
@@ -664,7 +666,6 @@ static bool ns_run(struct ns *s)
 		}
 		s->pivots++;
 	}
-	return true;
 }
 
 /* ---------------------------------------------------------------------------------------
