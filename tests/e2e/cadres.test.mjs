@@ -43,14 +43,21 @@ test('unit U048 adds a cadre: the API error shows by its field, then it is in th
   await page.waitForFunction(() => location.hash === '#/cadres/C9001');
   await env.ready(page);
   assert.match(await page.textContent('main h1'), /黄测试/);
-  assert.ok(await page.$('[data-action=edit-cadre]'), 'its own cadre can be edited');
+  // its own cadre can be edited
+  await page.click('[data-action=edit-cadre]');
+  await page.waitForSelector(`${form} [name=post]`);
+  assert.equal(await page.$(`${form} [name=id]`), null, 'the key is not offered for change');
+  await page.fill(`${form} [name=post]`, '市统计局局长助理');
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForFunction(() => /局长助理/.test(document.querySelector('main').textContent));
+  await env.ready(page);
 
   await page.goto(env.url + '#/cadres');
   await env.ready(page);
   await page.fill('[data-filter=q]', '黄测试');
   const rows = await page.$$eval('.cadre-view table.data tbody tr', (t) => t.map((r) => r.textContent));
   assert.equal(rows.length, 1);
-  assert.match(rows[0], /黄测试.*市统计局副局长/);
+  assert.match(rows[0], /黄测试.*市统计局局长助理/);
   await page.fill('[data-filter=q]', '');
   assert.equal(await page.$$eval('.cadre-view table.data tbody tr', (t) => t.length), before + 1);
 
@@ -102,5 +109,18 @@ test('a county reads its cadres but has no add button', async () => {
   assert.equal(await page.$('[data-action=add-cadre]'), null);
   const n = await page.$$eval('.cadre-view table.data tbody tr', (t) => t.length);
   assert.ok(n >= 4 && n < 20, `only its own target's cadres (${n})`);
+  await page.context().close();
+});
+
+test('phone width: the pages of cadres, checks and data do not scroll sideways', async () => {
+  const page = await env.page({ viewport: { width: 390, height: 844 } });
+  await env.login(page, 'admin');
+  for (const hash of ['#/groups', '#/cadres', '#/cadres?view=timeline', '#/cadres/C0092', '#/checks?as_of=2027-03-01',
+    '#/data', '#/data?tab=export', '#/data?tab=users', '#/data?tab=audit']) {
+    await page.goto(env.url + hash);
+    await env.ready(page);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(over <= 1, `${hash}: the page is ${over}px wider than the phone`);
+  }
   await page.context().close();
 });
