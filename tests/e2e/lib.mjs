@@ -163,9 +163,14 @@ export async function setup(opts = {}) {
   return env;
 }
 
-// Waits until the shown page has finished rendering (app.js sets data-ready on it).
+// Waits until the page of the current address has finished rendering (app.js sets data-ready
+// on it, and data-hash to the address it was drawn for: right after a click the old page is
+// still there, ready, until the browser delivers the hashchange).
 export async function ready(page, timeout = 15000) {
-  await page.waitForSelector('main .page[data-ready="1"]', { timeout });
+  await page.waitForFunction(() => {
+    const el = document.querySelector('main .page');
+    return el && el.dataset.ready === '1' && el.dataset.hash === location.hash;
+  }, null, { timeout });
 }
 
 // Saves docs/screenshots/NAME.png (used by `make screenshots`).

@@ -117,7 +117,7 @@ async function route() {
   const r = name === 'login' ? { module: 'login', roles: null } : ROUTES.find((x) => x.path === name);
   document.title = r ? `${t('nav.' + r.module)} · ${t('app.title')}` : t('app.title');
   window.scrollTo(0, 0);
-  const el = h('div', { class: 'page', 'data-page': r ? r.module : 'unknown' });
+  const el = h('div', { class: 'page', 'data-page': r ? r.module : 'unknown', 'data-hash': location.hash });
   mount(main, el);
   // data-ready marks a page drawn (the browser tests wait for it); the performance mark
   // measures how long the first page took.
