@@ -585,6 +585,7 @@ static enum bf_status run_repair(const struct registry *r, const struct score_ta
 		rc = bf_err_set(err, BF_EINPUT, "the changed instance is not valid: %s", s1.reason);
 		goto out;
 	}
+	warm = warm && s1.warm; /* plan_repair solves cold when the change does not fit */
 	*out = plan_json(&changed, &s1, o, warm, &after);
 	if (s1.status == PLAN_OPTIMAL)
 		json_object_set_new(*out, "repair", repair_json(&base, &s1, o, after));
