@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
+#include "app/plan_io.h"
 #include "core/plan.h"
 
 #define MAXU 24
@@ -313,7 +314,56 @@ static void test_plan_repair_random(void)
 	CHECK(warm > 100);
 }
 
+/* app/plan_io: an instance read, written back and read again solves to the same plan; errors
+ * name the JSON path. */
+static void test_plan_io_round_trip(void)
+{
+	static const char text[] =
+		"{\"units\": [{\"id\": \"U1\", \"cap\": 2, \"min\": 1}, {\"id\": \"U2\", \"cap\": 1},"
+		" {\"id\": \"U3\", \"cap\": 1, \"can_lead\": false}],"
+		" \"targets\": [{\"id\": \"T1\", \"mmin\": 1, \"mmax\": 2, \"bonus\": [2, 0.5]}],"
+		" \"pairs\": [{\"unit\": \"U1\", \"target\": \"T1\", \"lead\": 3, \"member\": 1},"
+		" {\"unit\": \"U2\", \"target\": \"T1\", \"lead\": null, \"member\": 2.25},"
+		" {\"unit\": \"U3\", \"target\": \"T1\", \"lead\": 9, \"member\": 1}],"
+		" \"fixed\": [{\"unit\": \"U3\", \"target\": \"T1\", \"role\": \"member\"}]}";
+	struct plan_io a, b;
+	struct plan_solution sa, sb;
+	struct bf_err err;
+	json_t *j;
+	char *dumped;
+
+	plan_io_init(&a);
+	plan_io_init(&b);
+	plan_solution_init(&sa);
+	plan_solution_init(&sb);
+	bf_err_init(&err);
+	CHECK(plan_io_parse(&a, text, sizeof text - 1, &err) == BF_OK);
+	j = plan_io_instance_json(&a.in);
+	dumped = json_dumps(j, 0);
+	CHECK(plan_io_parse(&b, dumped, strlen(dumped), &err) == BF_OK);
+	CHECK(plan_solve(&a.in, false, &sa) && plan_solve(&b.in, false, &sb));
+	CHECK(sa.status == PLAN_OPTIMAL && sb.status == PLAN_OPTIMAL);
+	CHECK(fabs(sa.objective - (3 + 2.25 + 1 + 2 + 0.5)) < 1e-9);
+	CHECK(fabs(sa.objective - sb.objective) < 1e-9);
+	CHECK_INT(b.in.nfixed, 1);
+	free(dumped);
+	json_decref(j);
+	plan_io_release(&b);
+	plan_io_init(&b);
+	{
+		static const char bad[] = "{\"units\": [], \"targets\": [], \"pairs\": [{}]}";
+		CHECK(plan_io_parse(&b, bad, sizeof bad - 1, &err) == BF_EINPUT);
+	}
+	CHECK_STR(bf_err_msg(&err), "pairs[0].unit: missing: give an id");
+	plan_solution_release(&sa);
+	plan_solution_release(&sb);
+	plan_io_release(&a);
+	plan_io_release(&b);
+	bf_err_release(&err);
+}
+
 const struct unit_test plan_tests[] = {
+	{ "plan_io: round trip, errors name the JSON path", test_plan_io_round_trip },
 	{ "plan: hand-solved, fixed lead", test_plan_hand },
 	{ "plan: ties and member bonuses", test_plan_ties_and_bonus },
 	{ "plan: capacity 2, once per target", test_plan_cap2_once_per_target },
