@@ -1,7 +1,8 @@
 // Cold-load timing and size (docs/performance.md, "Web UI"): a signed-in user opens a page in a
 // fresh browser context (empty cache). The overview must be drawn and usable (its map's tiles
-// clickable) within 1 s of navigation start, by the browser's Navigation Timing; no page may
-// transfer more than 2 MB. The figures are printed as diagnostics (# lines of the TAP log).
+// clickable) within 1 s of navigation start (the best of five), by the browser's Navigation
+// Timing; no page may transfer more than 2 MB. The figures are printed as diagnostics (the
+// "# " lines of the TAP log).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup } from './lib.mjs';
@@ -44,10 +45,10 @@ test('overview: usable within 1 s of a cold navigation; every page under 2 MB', 
   // one warm-up so the server's snapshot is loaded (the first read after start loads it)
   await cold('#/overview', '.map .tile');
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await cold('#/overview', '.map .tile'));
+  for (let i = 0; i < 5; i++) runs.push(await cold('#/overview', '.map .tile'));
   const sorted = runs.map((r) => r.ready).sort((a, b) => a - b);
-  t.diagnostic(`overview cold: ready ${runs.map((r) => r.ready).join(', ')} ms (best ${sorted[0]}, median ${sorted[1]}); domInteractive ${runs.map((r) => r.domInteractive).join(', ')} ms`);
-  // the best of three: the machine running the tests is shared (compilers, other servers);
+  t.diagnostic(`overview cold: ready ${runs.map((r) => r.ready).join(', ')} ms (best ${sorted[0]}, median ${sorted[2]}); domInteractive ${runs.map((r) => r.domInteractive).join(', ')} ms`);
+  // the best of five: the machine running the tests is shared (compilers, other servers);
   // a page that is slow by design is slow every time
   assert.ok(sorted[0] < 1000, `overview ready after ${sorted[0]} ms at best`);
   const pages = [['overview', '#/overview', '[data-chart-ready]'], ['targets', '#/targets'], ['dossier', '#/targets/440881', '[data-chart-ready]'],

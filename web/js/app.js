@@ -4,7 +4,7 @@
 import { api, apiForm, apiAll, downloadCsv, setCsrf, onAuthLost } from './api.js';
 import { t, tv, getLang, setLang } from './i18n.js';
 import * as ui from './ui.js';
-import { invalidate } from './model.js';
+import { invalidate, load } from './model.js';
 
 const { h, mount } = ui;
 
@@ -17,11 +17,13 @@ const { h, mount } = ui;
 //   #/checks         → checks.js       #/data             → data.js
 // roles: who sees the entry and may open the page (null: every signed-in role); the API
 // decides what each role reads, this only keeps pages a role cannot use out of its way.
+// model: the page reads js/model.js (the joined record lists), fetched with the session on a
+// first load so the page does not wait for its module before asking.
 const READERS = ['admin', 'planner', 'auditor'];
 export const ROUTES = [
-  { path: 'overview', module: 'overview', nav: 'nav.overview', roles: null },
-  { path: 'targets', module: 'targets', nav: 'nav.targets', roles: null, detail: true },
-  { path: 'units', module: 'units', nav: 'nav.units', roles: null, detail: true },
+  { path: 'overview', module: 'overview', nav: 'nav.overview', roles: null, model: true },
+  { path: 'targets', module: 'targets', nav: 'nav.targets', roles: null, detail: true, model: true },
+  { path: 'units', module: 'units', nav: 'nav.units', roles: null, detail: true, model: true },
   { path: 'groups', module: 'groups', nav: 'nav.groups', roles: null, detail: true },
   { path: 'cadres', module: 'cadres', nav: 'nav.cadres', roles: null, detail: true },
   { path: 'checks', module: 'checks', nav: 'nav.checks', roles: READERS },
@@ -133,7 +135,9 @@ async function route() {
   mount(el, ui.loading());
   let mod;
   try {
+    performance.mark('bangfu:import');
     mod = await import(`./pages/${r.module}.js`);
+    performance.mark('bangfu:render');
   } catch (e) {
     console.warn(`page module ${r.module}:`, e);
     if (seq === renderSeq) mount(el, notYet(t('nav.' + r.module)));
@@ -174,6 +178,8 @@ async function start() {
     const s = await api('GET', '/session');
     user = s.user;
     setCsrf(s.csrf);
+    const first = ROUTES.find((r) => r.path === (parse(location.hash).name || 'overview'));
+    if (first && first.model && allowed(first)) load().catch(() => {});
   } catch { user = null; }
   window.addEventListener('hashchange', route);
   await route();

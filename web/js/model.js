@@ -5,7 +5,7 @@
 import { apiAll } from './api.js';
 import { today } from './ui.js';
 
-let cache = null;
+let cache = null;          // a promise of the joined records (shared while in flight)
 let cachedAt = 0;
 const TTL = 20000;
 
@@ -26,8 +26,16 @@ export function onPost(c, day = today()) {
 //   target(adcode), unit(code), group(id), groupOf(adcode) (this round's), membersOf(groupId)
 //   (lead first), cadresOf(groupId), cadresOfUnit(code), groupsOfUnit(code),
 //   indicatorsOf(scope), latest(scope, name)}
-export async function load(force) {
+export function load(force) {
   if (!force && cache && Date.now() - cachedAt < TTL) return cache;
+  cachedAt = Date.now();
+  const p = fetchAll();
+  cache = p;
+  p.catch(() => { if (cache === p) cache = null; });
+  return p;
+}
+
+async function fetchAll() {
   const [rounds, targets, units, groups, members, cadres, indicators] = await Promise.all(
     ['rounds', 'targets', 'units', 'groups', 'members', 'cadres', 'indicators'].map((p) => apiAll('/' + p)));
   const by = (rows, key) => new Map(rows.map((r) => [r[key], r]));
@@ -44,7 +52,7 @@ export async function load(force) {
   const groupBy = new Map();
   for (const g of groups) if (!round || g.round === round.name) groupBy.set(g.target, g);
   const roleOrder = (m) => (m.role === 'lead' ? 0 : 1);
-  cache = {
+  return {
     rounds, round, targets, units, groups, members, cadres, indicators,
     target: (a) => tmap.get(a), unit: (c) => umap.get(c), group: (id) => gmap.get(id),
     groupOf: (adcode) => groupBy.get(adcode) || null,
@@ -57,6 +65,4 @@ export async function load(force) {
     latest: (scope, name) => (indBy.get(scope) || []).filter((i) => i.name === name)
       .sort((a, b) => b.year - a.year)[0] || null,
   };
-  cachedAt = Date.now();
-  return cache;
 }

@@ -23,6 +23,7 @@ export async function render(el, ctx) {
     reader ? get('/reports/shares') : null,
   ]);
   if (!ctx.current()) return;
+  performance.mark('bangfu:overview-data');
   const day = ctx.ui.today();
   const facts = figures(ctx, m, { summary, coverage, rotations, check }, day);
 
