@@ -17,7 +17,7 @@ members 3
 cadres 4
 indicators 10
 rounds 1
-$ api GET /api/v1/targets/440222 | sed -n 1p; api GET /api/v1/units/U001 | sed -n 1p; api GET /api/v1/cadres/C0051 | sed -n 1p
+$ api GET /api/v1/targets/440222 | sed -n 1p; api GET /api/v1/units/U001 | sed -n 1p; api GET /api/v1/cadres/C0050 | sed -n 1p
 HTTP 403
 HTTP 403
 HTTP 200
@@ -26,7 +26,7 @@ HTTP 403
 HTTP 403
 $ api login lianjiang 'a long enough secret' > /dev/null; api -q GET /api/v1/targets | jq -c '[.total, .items[0].adcode]'; api -q GET '/api/v1/cadres?sort=id' | jq -c '[.items[].id]'
 [1,"440881"]
-["C0051","C0052","C0053","C0054"]
+["C0050","C0051","C0052","C0053"]
 $ api login shenji 'a long enough secret' > /dev/null; api -q GET /api/v1/targets | jq .total; api -q GET /api/v1/check?as_of=2026-06-30 | jq .violations
 62
 0

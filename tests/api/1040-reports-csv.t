@@ -12,7 +12,7 @@ $ api -q GET '/api/v1/reports/shares' | jq -c '[.land_share, .population_share, 
 $ api -q GET '/api/v1/reports/groups?format=csv' | head -c 3 | od -An -tx1
  ef bb bf
 $ api -q GET '/api/v1/reports/groups?format=csv' > g.csv; sed -n 2p g.csv
-G2023-440222,440222,始兴县,韶关市,U002,省委组织部,U047;U123,省体育局;中国人民银行广东省分行,3,0
+G2023-440222,440222,始兴县,韶关市,U028,省民政厅,U052;U114,省林业局;广东粤财投资控股有限公司,3,0
 $ API_CURL="-H Accept:text/csv" api -q GET '/api/v1/units?limit=2' | tail -c +4
 code,name_zh,name_en,category,capacity,strengths,verified,note
 U001,省委办公厅,General Office of the CPC Guangdong Provincial Committee,party,1,planning,0,

@@ -12,7 +12,7 @@ $ api login wang 'a long enough secret' > /dev/null
 $ api POST /api/v1/members '{"group":"G2023-440222","unit":"U048","role":"member"}' | sed -n 1p; api -q POST /api/v1/members '{"group":"G2023-440222","unit":"U048","role":"member"}' | jq -c '[.error.code, .error.rule]'
 HTTP 422
 ["rule_violation","capacity"]
-$ api -q PATCH /api/v1/members/G2023-440222,U047 '{"role":"lead"}' | jq -c '[.error.code, .error.rule]'
+$ api -q PATCH /api/v1/members/G2023-440222,U052 '{"role":"lead"}' | jq -c '[.error.code, .error.rule]'
 ["rule_violation","group-shape"]
 $ api -q POST /api/v1/members '{"group":"G2023-440222","unit":"U999","role":"member"}' | jq -c .error
 {"code":"invalid_input","message":"unit: 'U999' does not exist","field":"unit"}
@@ -20,7 +20,7 @@ $ api -q POST /api/v1/members '{"group":"G2023-440222","unit":"U048","role":"bos
 {"code":"invalid_input","message":"role: 'boss' is not one of: lead, member","field":"role"}
 $ api -q POST /api/v1/members '{"group":"G2023-440222","unit":"U048","role":"member","colour":"red"}' | jq -c .error
 {"code":"invalid_input","message":"'colour' is not a column of this record","field":null}
-$ api DELETE /api/v1/members/G2023-440222,U047
+$ api DELETE /api/v1/members/G2023-440222,U052
 HTTP 204
 $ api -q DELETE /api/v1/groups/G2023-440222 | jq -c .error.code
 "conflict"
@@ -33,13 +33,13 @@ $ api -q PATCH /api/v1/cadres/X1 '{"post":"副科长","id":"X2"}' | jq -c .error
 {"code":"invalid_input","message":"id is part of the key and cannot change; create a new record instead","field":"id"}
 $ api -q PATCH /api/v1/cadres/X1 '{"post":"副科长"}' | jq -c '[.id, .post]'
 ["X1","副科长"]
-$ api -q PATCH /api/v1/cadres/C0052 '{"post":"x"}' | jq -c .error.code
+$ api -q PATCH /api/v1/cadres/C0053 '{"post":"x"}' | jq -c .error.code
 "forbidden"
 $ api -q GET /api/v1/audit | jq -c .error.code
 "forbidden"
 $ api login shenji 'a long enough secret' > /dev/null
 $ api -q GET /api/v1/audit | jq -c '[.total, [.items[] | [.user, .action, .entity, .key]]]'
-[3,[["wang","delete","member","G2023-440222,U047"],["tongji","create","cadre","X1"],["tongji","update","cadre","X1"]]]
+[3,[["wang","delete","member","G2023-440222,U052"],["tongji","create","cadre","X1"],["tongji","update","cadre","X1"]]]
 $ api -q GET '/api/v1/audit?user=tongji&entity=cadre' | jq -c '[.items[-1].before.post, .items[-1].after.post]'
 ["科员","副科长"]
 $ bangfu audit verify

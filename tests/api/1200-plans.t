@@ -57,10 +57,9 @@ HTTP 403
 $ api login wang 'a long enough secret' > /dev/null
 $ api POST /api/v1/plans/1/apply | sed -n 1p; jq -c '[.id, .applied.round, .applied.groups_created, (.applied.added | length) > 0, (.applied.cadres_to_reassign | length) > 0]' body.out
 HTTP 200
-[1,"2023-2026",0,true,true]
+[1,"2023-2026",0,false,false]
 $ bangfu check --format json | jq -c '[.rules[] | select(.tag == "coverage" or .tag == "group-shape" or .tag == "capacity") | [.tag, .count]]'
 [["coverage",0],["group-shape",0],["capacity",0]]
-[1]
 $ bangfu report groups --format json | jq -c '.items[] | select(.target == "440881") | [.id, .lead, .members]'
 ["G2023-440881","U048","U111;U132"]
 $ api -q GET /api/v1/plans | jq -c '[.items[] | [.id, .applied != null, .applied_by]]'

@@ -9,8 +9,8 @@ round 2023-2026, as of 2026-06-30
 ✓ cadre-quota          S6    0  选派干部：牵头单位1名处级、成员单位1-2名中层或科级 · Cadre quota: lead sends 1 division-level, members 1-2 middle/section
 ✓ capacity             S8    0  帮扶数量：单位帮扶对象数不超过其容量 · Capacity: a unit assists at most its capacity of targets
 ✗ term                 S7    1  任期：3年为周期，期满须有接任 · Terms: 3-year cycle, a successor when a term ends
-    - cadre C0053 朱国涛 (U111, 廉江市) left on 2026-03-31 and no successor is named: add the new cadre with predecessor=C0053
+    - cadre C0052 古丽韵 (U111, 廉江市) left on 2026-03-31 and no successor is named: add the new cadre with predecessor=C0052
 ✗ rotation-continuity  S7    1  轮换衔接：牵头干部与半数以上干部不得在90天内同时离任 · Rotation continuity: the lead and most cadres must not leave within 90 days
-    - group G2023-440881 (廉江市): the lead cadre C0051 张俊 and 2 of the group's 3 cadres leave between 2026-12-22 and 2027-03-22: stagger the rotations so that most of the team stays
+    - group G2023-440881 (廉江市): the lead cadre C0050 陈卫军 and 2 of the group's 3 cadres leave between 2026-12-19 and 2027-03-19: stagger the rotations so that most of the team stays
 2 violations of 2 rules
 [1]

@@ -5,6 +5,6 @@ $ bangfu report cadres --as-of 2026-06-30 --format csv | tail -n +2 | wc -l
 197
 $ bangfu report cadres --as-of 2026-06-30 --format csv | grep -c ',yes,[01]$'
 190
-$ bangfu report cadres --as-of 2026-06-30 --format csv | grep -E '^(C0038|C0039),'
-C0038,陈铭锐,U133,中国南方电网有限责任公司,440784,鹤山市,middle,市工业园区管委会副主任,2023-12-20,2026-12-19,2024-08-04,no,0
-C0039,周国毅,U133,中国南方电网有限责任公司,440784,鹤山市,middle,市工业园区管委会副主任,2024-08-05,2027-08-04,,yes,0
+$ bangfu report cadres --as-of 2026-06-30 --format csv | grep -E '^(C0022|C0023),'
+C0022,梁桂欣,U101,广东恒健投资控股有限公司,440282,南雄市,middle,市财政局副局长,2024-01-06,2027-01-05,2024-08-10,no,0
+C0023,赖亮彬,U101,广东恒健投资控股有限公司,440282,南雄市,middle,市财政局副局长,2024-08-11,2027-08-10,,yes,0

@@ -17,4 +17,4 @@ $ head -c 3 groups.csv | od -An -tx1
  ef bb bf
 $ tail -c +4 groups.csv | head -n 2
 id,target,target_name,prefecture,lead,lead_name,members,member_names,cadres_on_post,verified
-G2023-440222,440222,始兴县,韶关市,U002,省委组织部,U047;U123,省体育局;中国人民银行广东省分行,3,0
+G2023-440222,440222,始兴县,韶关市,U028,省民政厅,U052;U114,省林业局;广东粤财投资控股有限公司,3,0

@@ -24,10 +24,10 @@ G2023-440881  2023-2026  440881  廉江市       1         U048 省统计局 lea
 [cadres] 4
 id     name    unit  group         rank      post                    start       planned_end  actual_end  predecessor  verified  note                   unit_name                           on_post  successor
 -----  ------  ----  ------------  --------  ----------------------  ----------  -----------  ----------  -----------  --------  ---------------------  ----------------------------------  -------  ---------
-C0051  张俊    U048  G2023-440881  division  市委副书记              2023-12-23  2026-12-22                            0         示例数据 illustrative  省统计局                            yes
-C0052  周琳嘉  U132  G2023-440881  middle    市工业园区管委会副主任  2023-12-23  2026-12-22                            0         示例数据 illustrative  中国国家铁路集团有限公司广州局集团  yes
-C0053  朱国涛  U111  G2023-440881  middle    副市长                  2024-05-08  2027-05-07                            0         示例数据 illustrative  广东省港航集团有限公司              yes
-C0054  林静    U111  G2023-440881  middle    市自然资源局副局长      2024-04-29  2027-04-28                            0         示例数据 illustrative  广东省港航集团有限公司              yes
+C0050  陈卫军  U048  G2023-440881  division  市委副书记              2023-12-20  2026-12-19                            0         示例数据 illustrative  省统计局                            yes
+C0051  许晓    U111  G2023-440881  middle    市自然资源局副局长      2023-12-20  2026-12-19                            0         示例数据 illustrative  广东省港航集团有限公司              yes
+C0052  古丽韵  U111  G2023-440881  middle    副市长                  2024-05-16  2027-05-15                            0         示例数据 illustrative  广东省港航集团有限公司              yes
+C0053  温坚清  U132  G2023-440881  middle    市工业园区管委会副主任  2024-05-05  2027-05-04                            0         示例数据 illustrative  中国国家铁路集团有限公司广州局集团  yes
 
 [indicators] 5
 name            year  value    unit     quality   source

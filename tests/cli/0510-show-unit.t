@@ -18,6 +18,6 @@ group         round      target  target_name  role
 G2023-440881  2023-2026  440881  廉江市       lead
 
 [cadres] 1
-id     name  unit  group         rank      post        start       planned_end  actual_end  predecessor  verified  note                   unit_name  on_post  successor
------  ----  ----  ------------  --------  ----------  ----------  -----------  ----------  -----------  --------  ---------------------  ---------  -------  ---------
-C0051  张俊  U048  G2023-440881  division  市委副书记  2023-12-23  2026-12-22                            0         示例数据 illustrative  省统计局   yes
+id     name    unit  group         rank      post        start       planned_end  actual_end  predecessor  verified  note                   unit_name  on_post  successor
+-----  ------  ----  ------------  --------  ----------  ----------  -----------  ----------  -----------  --------  ---------------------  ---------  -------  ---------
+C0050  陈卫军  U048  G2023-440881  division  市委副书记  2023-12-20  2026-12-19                            0         示例数据 illustrative  省统计局   yes

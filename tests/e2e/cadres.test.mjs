@@ -82,22 +82,22 @@ test('the roster filters and the timeline draws the selection with today and the
   assert.ok(div.length > 50 && div.length < all);
   assert.ok(div.every((r) => /处级/.test(r)));
   await page.selectOption('[data-filter=rank]', '');
-  await page.selectOption('[data-filter=target]', '441322');   // 博罗县: a rotation with a predecessor
+  await page.selectOption('[data-filter=target]', '441224');   // 怀集县: a rotation with a predecessor
   await page.click('[data-view=timeline]');
   await page.waitForSelector('svg.timeline');
   const bars = await page.$$eval('svg.timeline a.tl-row', (a) => a.map((x) => x.dataset.cadre));
-  const rows = await (await env.api('admin'))('GET', '/api/v1/cadres?target=441322&limit=1000');
+  const rows = await (await env.api('admin'))('GET', '/api/v1/cadres?target=441224&limit=1000');
   assert.deepEqual(bars.sort(), rows.body.items.map((c) => c.id).sort());
   assert.ok(await page.$('svg.timeline .tl-today line'));
   assert.ok(await page.$('svg.timeline [data-link]'), 'a predecessor is joined to its successor');
   assert.ok(await page.$('svg.timeline .tl-demo'), 'invented cadres are marked in the timeline');
   assert.ok(await page.isVisible('#demo-banner'));
   // a bar is a link to the cadre, reached with the keyboard
-  await page.focus('svg.timeline a.tl-row[data-cadre="C0092"]');
+  await page.focus('svg.timeline a.tl-row[data-cadre="C0076"]');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#/cadres/C0092');
+  await page.waitForFunction(() => location.hash === '#/cadres/C0076');
   await env.ready(page);
-  assert.match(await page.textContent('main'), /C0091/);   // its predecessor
+  assert.match(await page.textContent('main'), /C0075/);   // its predecessor
   await page.context().close();
 });
 

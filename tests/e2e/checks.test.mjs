@@ -37,7 +37,7 @@ test('findings by rule with titles and fact tags; a finding links to its group',
 
 test('a cadre finding links to the cadre; the day is chosen in the form', async () => {
   const admin = await env.api('admin');
-  assert.equal((await admin('DELETE', '/api/v1/members/G2023-440222,U047')).status, 204);
+  assert.equal((await admin('DELETE', '/api/v1/members/G2023-440222,U052')).status, 204);
   const page = await env.page();
   await env.login(page, 'planner');
   await page.goto(env.url + '#/checks');
@@ -52,6 +52,6 @@ test('a cadre finding links to the cadre; the day is chosen in the form', async 
   await page.click(link);
   await page.waitForFunction(() => location.hash === '#/cadres/C0002');
   await env.ready(page);
-  assert.match(await page.textContent('main h1'), /刘翔/);
+  assert.match(await page.textContent('main h1'), /杨宏泽/);
   await page.context().close();
 });
