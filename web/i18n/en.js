@@ -272,7 +272,7 @@ export default {
   'gp.pick_unit': 'Choose a unit…',
   'gp.assists': 'assisting {n}/{cap}',
   'gp.add': 'Add',
-  'gp.pending': '{n} changes not saved yet',
+  'gp.pending': 'Changes not saved yet: {n}',
   'gp.no_pending': 'No changes yet',
   'gp.save': 'Save all changes',
   'gp.close_editor': 'Close the editor',
@@ -280,7 +280,7 @@ export default {
   'gp.check_after': 'Rule checks after saving (dry run)',
   'gp.check_unavailable': 'The dry run of the rule checks is not available right now.',
   'gp.would_refuse': 'These changes give a group two leads or put a unit over its capacity: saving will be refused.',
-  'gp.saved': '{n} changes saved',
+  'gp.saved': 'Changes saved: {n}',
   'gp.refused_rule': 'Rule broken: {rule}',
   'gp.failed_change': 'The failing change is number {n} ({what})',
 
