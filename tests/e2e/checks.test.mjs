@@ -55,3 +55,21 @@ test('a cadre finding links to the cadre; the day is chosen in the form', async 
   assert.match(await page.textContent('main h1'), /杨宏泽/);
   await page.context().close();
 });
+
+test('an uncovered target (S3) links to the target', async () => {
+  const admin = await env.api('admin');
+  const made = await admin('POST', '/api/v1/targets', { adcode: '449901', name_zh: '测试县甲', prefecture: '测试市', kind: 'county', old_area: 0, verified: 0 });
+  assert.equal(made.status, 201);
+  const page = await env.page();
+  await env.login(page, 'admin');
+  await page.goto(env.url + '#/checks?as_of=2025-06-30');
+  await env.ready(page);
+  const sec = 'section.rule[data-rule=coverage]';
+  assert.match(await page.textContent(sec), /S3/);
+  assert.match(await page.textContent(`${sec} .findings li[data-subject=target][data-key="449901"]`), /测试县甲/);
+  await page.click(`${sec} a.fix[href="#/targets/449901"]`);
+  await page.waitForFunction(() => location.hash === '#/targets/449901');
+  await env.ready(page);
+  assert.equal(await page.getAttribute('main .page', 'data-page'), 'targets');
+  await page.context().close();
+});
