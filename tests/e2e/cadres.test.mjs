@@ -92,6 +92,14 @@ test('the roster filters and the timeline draws the selection with today and the
   assert.ok(await page.$('svg.timeline [data-link]'), 'a predecessor is joined to its successor');
   assert.ok(await page.$('svg.timeline .tl-demo'), 'invented cadres are marked in the timeline');
   assert.ok(await page.isVisible('#demo-banner'));
+  // a selection too large to draw is cut, and says so
+  await page.evaluate(() => sessionStorage.setItem('bangfu.timelineMax', '20'));
+  await page.selectOption('[data-filter=target]', '');
+  assert.ok(await page.$('[data-cut]'));
+  assert.equal(await page.$$eval('svg.timeline a.tl-row', (a) => a.length), 20);
+  await page.evaluate(() => sessionStorage.removeItem('bangfu.timelineMax'));
+  await page.selectOption('[data-filter=target]', '441224');
+  assert.equal(await page.$('[data-cut]'), null);
   // a bar is a link to the cadre, reached with the keyboard
   await page.focus('svg.timeline a.tl-row[data-cadre="C0076"]');
   await page.keyboard.press('Enter');

@@ -318,6 +318,7 @@ export default {
 
   // rotation timeline
   'tl.intro': 'Each bar is one cadre\'s term: dark for time served, light for the planned remainder; a dashed outline is the planned end of a term cut short; a red dashed block is a gap between a unit\'s successive cadres, a thin orange line an overlap at hand-over; a dashed curve joins a predecessor to the successor; the red vertical line is today. Click a bar to open the cadre.',
+  'tl.cut': '{total} cadres: the timeline draws the first {n}; narrow the selection by target, unit or rank.',
   'tl.aria': 'Rotation timeline: {lanes} targets, {n} cadres',
   'tl.today': 'today {date}',
   'tl.n_cadres': '{n} cadres',

@@ -8,6 +8,9 @@ import { useCss, loadRefs, unitLabel, targetLabel, cadreState } from './common.j
 
 const FIELDS = ['id', 'name', 'unit', 'group', 'rank', 'post', 'start', 'planned_end', 'actual_end', 'predecessor', 'verified', 'note'];
 
+// At most this many bars in the timeline (sessionStorage 'bangfu.timelineMax' lowers it in a test).
+const TIMELINE_MAX = 1500;
+
 function mayAdd(user) { return user.role === 'admin' || user.role === 'unit'; }
 function mayEdit(user, c) { return user.role === 'admin' || (user.role === 'unit' && c.unit === user.unit); }
 
@@ -87,7 +90,14 @@ async function roster(el, ctx, params) {
       tbl.update(list);
       mount(body, tbl);
     } else {
-      mount(body, h('p', { class: 'muted small' }, t('tl.intro')), timeline(list, {
+      // A national roster is too large to draw at once: the first max bars, and a
+      // note asking for a narrower selection.
+      const max = Number(sessionStorage.getItem('bangfu.timelineMax')) || TIMELINE_MAX;
+      const cut = list.length > max;
+      mount(body, h('p', { class: 'muted small' }, t('tl.intro')),
+        cut ? h('p', { class: 'bad-text', 'data-cut': '1' }, t('tl.cut', { n: max, total: list.length })) : null,
+        timeline(cut ? [...list].sort((a, b) => targetLabel(refs.targets, a.target).localeCompare(targetLabel(refs.targets, b.target), 'zh-CN'))
+          .slice(0, max) : list, {
         t, tv: ctx.tv, today, groups: refs.groups, width: el.clientWidth || 1100,
         unitName: (u) => unitLabel(refs.units, u), targetName: (a) => targetLabel(refs.targets, a),
         demoMark: t('demo.mark'), onDemo: (c) => ctx.demo(c),
