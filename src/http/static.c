@@ -3,10 +3,10 @@
  * nothing but web/ assets, so no path can reach another file. */
 #include "http/http.h"
 #include "util/asset.h"
+#include "util/xalloc.h"
 #include <microhttpd.h>
 #include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define MAX_NAME 512
@@ -17,8 +17,8 @@ static pthread_once_t etags_once = PTHREAD_ONCE_INIT;
 
 static void etags_compute(void)
 {
-	etags = calloc(assets_count ? assets_count : 1, sizeof *etags);
-	for (size_t i = 0; etags && i < assets_count; i++) {
+	etags = xcalloc(assets_count ? assets_count : 1, sizeof *etags);
+	for (size_t i = 0; i < assets_count; i++) {
 		uint64_t h = 0xcbf29ce484222325u;
 		for (const unsigned char *p = assets[i].begin; p < assets[i].end; p++)
 			h = (h ^ *p) * 0x100000001b3u;
@@ -145,7 +145,7 @@ int http_static_serve(struct http_ctx *cx, const char *request_id)
 	    gz->end - gz->begin >= a->end - a->begin)
 		gz = NULL;
 	pthread_once(&etags_once, etags_compute);
-	snprintf(etag, sizeof etag, "%.*s%s\"", 17, etags ? etags[a - assets] : "\"0",
+	snprintf(etag, sizeof etag, "%.*s%s\"", 17, etags[a - assets],
 		 gz ? "-gz" : "");
 	inm = MHD_lookup_connection_value(cx->conn, MHD_HEADER_KIND, "If-None-Match");
 	if (inm && (strstr(inm, etag) || strcmp(inm, "*") == 0)) {

@@ -140,3 +140,37 @@ test('dossier prints as a brief: no navigation, the print-only heading shows', a
   assert.ok(pages >= 1 && pages <= 2, `the brief prints on ${pages} pages`);
   await page.context().close();
 });
+
+test('phone width (390 px): no page of the overview, targets or units scrolls sideways', async () => {
+  const page = await env.page({ viewport: { width: 390, height: 844 } });
+  await env.login(page, 'admin');
+  for (const hash of ['#/overview', '#/targets', '#/targets/440881', '#/units', '#/units/U048']) {
+    await page.goto(env.url + hash);
+    await env.ready(page);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 390, `${hash} is ${wide} px wide`);
+  }
+  // the tiles stay reachable: the map scales to the width
+  const box = await page.goto(env.url + '#/overview').then(() => env.ready(page)).then(() => page.locator('.map svg').boundingBox());
+  assert.ok(box.width <= 390 && box.width > 300, `map ${box.width} px`);
+  await page.context().close();
+});
+
+test('after a write the pages show the new record, not the cached lists', async () => {
+  const page = await env.page();
+  await env.login(page, 'admin');
+  await page.goto(env.url + '#/targets/440881');
+  await env.ready(page);
+  const note = 'e2e note ' + Date.now();
+  // a write through the UI's own API module (as the editors do)
+  await page.evaluate(async (n) => {
+    const { api } = await import('/js/api.js');
+    await api('PATCH', '/targets/440881', { note: n });
+  }, note);
+  await page.goto(env.url + '#/targets');
+  await env.ready(page);
+  await page.goto(env.url + '#/targets/440881');
+  await env.ready(page);
+  assert.match(await page.textContent('[data-section=facts]'), new RegExp(note));
+  await page.context().close();
+});

@@ -221,6 +221,7 @@ export default {
   'un.over': 'over capacity',
   'un.free': '{n} more possible',
   'un.full': 'full',
+  'un.leads': 'Leads',
 
   // ---- pages: groups, cadres, checks, data ----
   // groups (组团)

@@ -221,6 +221,7 @@ export default {
   'un.over': '超出容量',
   'un.free': '尚可帮扶 {n} 个',
   'un.full': '已满',
+  'un.leads': '作为牵头',
 
   // ---- pages: groups, cadres, checks, data ----
   // groups (组团)

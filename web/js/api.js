@@ -26,6 +26,11 @@ export function setCsrf(token) { csrf = token || null; }
 // fn(error) is called when an answer says the session is gone (401 outside signing in).
 export function onAuthLost(fn) { authLost = fn; }
 
+// fn() is called after every successful write (POST, PATCH, DELETE, an upload): app.js drops
+// the cached record lists, so no page shows what was just changed as it was.
+let wrote = null;
+export function onWrite(fn) { wrote = fn; }
+
 function url(path) {
   return path.startsWith('/api/') ? path : BASE + (path.startsWith('/') ? path : '/' + path);
 }
@@ -45,9 +50,10 @@ async function send(method, path, headers, body) {
   return res;
 }
 
-async function answer(res, path) {
+async function answer(res, path, method) {
   const type = res.headers.get('Content-Type') || '';
   if (res.ok) {
+    if (method && !['GET', 'HEAD'].includes(method) && wrote) wrote();
     if (res.status === 204) return null;
     return type.includes('json') ? res.json() : res.text();
   }
@@ -68,13 +74,13 @@ export async function api(method, path, body) {
     payload = JSON.stringify(body);
   }
   const res = await send(method.toUpperCase(), path, headers, payload);
-  return answer(res, path);
+  return answer(res, path, method.toUpperCase());
 }
 
 // A multipart upload (POST), e.g. apiForm('/import', formData) with CSV files.
 export async function apiForm(path, formData) {
   const res = await send('POST', path, { Accept: 'application/json' }, formData);
-  return answer(res, path);
+  return answer(res, path, 'POST');
 }
 
 // The CSV of a list or report ('?format=csv' is added), saved as filename.

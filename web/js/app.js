@@ -1,7 +1,7 @@
 // app: the shell of the web UI: the session, the hash router, the navigation bar (entries
 // the role may use), the signed-in user, the language switch, the demonstration-data banner.
 // Pages are modules web/js/pages/<name>.js exporting `async function render(el, ctx, params)`.
-import { api, apiForm, apiAll, downloadCsv, setCsrf, onAuthLost } from './api.js';
+import { api, apiForm, apiAll, downloadCsv, setCsrf, onAuthLost, onWrite } from './api.js';
 import { t, tv, getLang, setLang } from './i18n.js';
 import * as ui from './ui.js';
 import { invalidate, load } from './model.js';
@@ -163,6 +163,8 @@ async function route() {
     if (!(e && e.status)) console.error(e);
   }
 }
+
+onWrite(() => invalidate());
 
 onAuthLost((e) => {
   if (!user) return;

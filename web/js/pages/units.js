@@ -32,8 +32,10 @@ function list(el, ctx, m) {
   const { t, tv } = ctx;
   const rows = m.units.map((u) => {
     const ms = roundMemberships(m, u.code);
+    const targets = ms.map((x) => m.target(x.g.target)).filter(Boolean);
     return {
       ...u, name: nameOf(ctx, u), used: ms.length, leads: ms.filter((x) => x.role === 'lead').length,
+      targets, targetNames: targets.map((x) => x.name_zh).join('、'),
       cadresOn: m.cadresOfUnit(u.code).filter((c) => onPost(c)).length,
       state: ms.length > u.capacity ? 'over' : ms.length === u.capacity ? 'full' : 'free',
     };
@@ -49,9 +51,11 @@ function list(el, ctx, m) {
         { key: 'name', label: t('un.name'), sort: true, render: (r) => [h('a', { href: '#/units/' + r.code }, r.name), ctx.demo(r)] },
         { key: 'category', label: t('un.category'), sort: true, render: (r) => tv('category', r.category), text: (r) => tv('category', r.category) },
         { key: 'strengths', label: t('un.strengths'), render: (r) => (r.strengths || '').split(';').filter(Boolean).map((x) => h('span', { class: 'tag' }, tv('strength', x))) },
+        { key: 'targetNames', label: t('un.target'), sort: true,
+          render: (r) => r.targets.map((x, i) => [i ? '、' : '', h('a', { href: '#/targets/' + x.adcode }, ctx.lang === 'en' && x.name_en ? x.name_en : x.name_zh)]) },
         { key: 'capacity', label: t('un.capacity'), sort: true, align: 'num' },
         { key: 'used', label: t('un.usage'), sort: true, value: (r) => r.used / Math.max(r.capacity, 1), render: (r) => usage(ctx, r.used, r.capacity) },
-        { key: 'leads', label: t('mrole.lead'), sort: true, align: 'num' },
+        { key: 'leads', label: t('un.leads'), sort: true, align: 'num' },
         { key: 'cadresOn', label: t('un.cadres'), sort: true, align: 'num' },
       ],
       rows,
