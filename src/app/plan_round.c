@@ -273,6 +273,11 @@ static enum bf_status build_init(struct build *b, const struct registry *r,
 		goto out;
 	targets(b);
 	pairs(b, lead_ok);
+	/* a unit fixed as a lead (a published group) or leading for a merged unit may lead there,
+	 * whatever its category's row says */
+	for (size_t p = 0; p < np; p++)
+		if (lead_ok[p])
+			b->units[p / b->nt].can_lead = true;
 	b->in = (struct plan_instance){ b->units, b->targets, b->pairs, b->fixed,
 					b->nu, b->nt, np, b->nfixed };
 out:

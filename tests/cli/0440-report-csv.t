@@ -15,6 +15,6 @@ cadres_on_post,190
 $ bangfu report groups --as-of 2026-06-30 --format csv > groups.csv
 $ head -c 3 groups.csv | od -An -tx1
  ef bb bf
-$ tail -c +4 groups.csv | head -n 2
+$ tail -c +4 groups.csv | sed -n 1,2p
 id,target,target_name,prefecture,lead,lead_name,members,member_names,cadres_on_post,verified
 G2023-440222,440222,始兴县,韶关市,U028,省民政厅,U052;U114,省林业局;广东粤财投资控股有限公司,3,0
