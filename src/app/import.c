@@ -456,7 +456,8 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Appends the *.csv files of dir to the list, sorted by name. */
+/* Appends the *.csv files of dir to the list, sorted by name, except the planner's needs table
+ * (data/guangdong/ holds it beside the records; `bangfu plan --needs` reads it). */
 static enum bf_status list_dir(const char *dir, char ***paths, size_t *n, size_t *cap,
 			       struct bf_err *err)
 {
@@ -470,7 +471,8 @@ static enum bf_status list_dir(const char *dir, char ***paths, size_t *n, size_t
 		size_t len = strlen(e->d_name);
 		struct buf p = BUF_INIT;
 		void *arr = *paths;
-		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0 ||
+		    strcmp(e->d_name, "plan-needs.csv") == 0)
 			continue;
 		buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
 		xgrow(&arr, cap, *n + 1, sizeof(char *));
