@@ -8,7 +8,6 @@
 #include "cli/query_opts.h"
 #include "util/fileio.h"
 #include "core/plan.h"
-#include "util/xalloc.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +17,6 @@
 enum plan_opt {
 	OPT_INSTANCE = 256,
 	OPT_FORMAT,
-	OPT_BENCH_REPAIR,
 	OPT_ROUND,
 	OPT_APPLY,
 	OPT_NEEDS,
@@ -32,7 +30,6 @@ enum plan_opt {
 static const struct option plan_options[] = {
 	{ "instance", required_argument, NULL, OPT_INSTANCE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "bench-repair", required_argument, NULL, OPT_BENCH_REPAIR }, /* hidden: bench/plan */
 	{ "round", required_argument, NULL, OPT_ROUND },
 	{ "apply", no_argument, NULL, OPT_APPLY },
 	{ "needs", required_argument, NULL, OPT_NEEDS },
@@ -47,7 +44,6 @@ static const struct option plan_options[] = {
 struct plan_opts {
 	const char *instance;      /* --instance FILE */
 	enum cli_format format;    /* --format */
-	const char *bench_repair;  /* --bench-repair UNIT: time removing UNIT by plan_repair */
 	/* the round modes (plan_round_mode): --round, --apply, --needs, --export-instance, and
 	 * the repair's --repair, --without, --merge, --capacity (their values in round) */
 	bool apply;
@@ -99,9 +95,6 @@ static int plan_opt_one(struct cli *c, int o, const char *arg, struct plan_opts 
 		if (cli_parse_format(arg, &p->format) && p->format != FMT_CSV)
 			return 0;
 		return cli_usage_error(c, "plan", "--format '%s': use table or json", arg);
-	case OPT_BENCH_REPAIR:
-		p->bench_repair = arg;
-		return 0;
 	case OPT_ROUND:
 		p->round.round = arg;
 		return 0;
@@ -184,52 +177,6 @@ static int print_solution(struct cli *c, const struct plan_opts *p,
 
 /* --- modes -------------------------------------------------------------------------------- */
 
-/* --bench-repair UNIT: solve, then remove UNIT (cap 0) and re-solve by plan_repair and from
- * scratch; prints both times and objectives (for bench/plan). */
-static int plan_bench_repair(struct cli *c, const struct plan_opts *p, struct plan_io *io)
-{
-	struct plan_solution first, warm, cold;
-	struct plan_instance changed = io->in;
-	struct plan_unit *units = NULL;
-	size_t u;
-	int rc = 1;
-
-	plan_solution_init(&first);
-	plan_solution_init(&warm);
-	plan_solution_init(&cold);
-	for (u = 0; u < io->in.nunits && strcmp(io->in.units[u].id, p->bench_repair) != 0; u++)
-		;
-	if (u == io->in.nunits) {
-		fprintf(c->err, "bangfu: --bench-repair: no unit '%s' in the instance\n",
-			p->bench_repair);
-		goto out;
-	}
-	units = xmalloc(io->in.nunits * sizeof *units);
-	memcpy(units, io->in.units, io->in.nunits * sizeof *units);
-	units[u].cap = units[u].min = 0;
-	changed.units = units;
-	if (!plan_solve(&io->in, true, &first) || first.status != PLAN_OPTIMAL ||
-	    !plan_repair(&changed, &first, false, &warm) || !plan_solve(&changed, false, &cold)) {
-		fprintf(c->err, "bangfu: --bench-repair: the instance must be feasible\n");
-		goto out;
-	}
-	fprintf(c->out, "{\"solve_seconds\": %.6f, \"solve_objective\": %.6f, "
-			"\"repair_seconds\": %.6f, \"repair_objective\": %.6f, "
-			"\"repair_status\": \"%s\", \"repair_steps\": %zu, "
-			"\"cold_seconds\": %.6f, \"cold_objective\": %.6f}\n",
-		first.seconds, first.objective, warm.seconds, warm.objective,
-		warm.status == PLAN_OPTIMAL ? "optimal" : "infeasible", warm.pivots, cold.seconds,
-		cold.objective);
-	rc = warm.status == cold.status &&
-	     (warm.status != PLAN_OPTIMAL || warm.objective == cold.objective) ? 0 : 1;
-out:
-	free(units);
-	plan_solution_release(&first);
-	plan_solution_release(&warm);
-	plan_solution_release(&cold);
-	return rc;
-}
-
 /* --instance FILE: solve the instance in the file. */
 static int plan_instance_file(struct cli *c, const struct plan_opts *p)
 {
@@ -243,8 +190,6 @@ static int plan_instance_file(struct cli *c, const struct plan_opts *p)
 	bf_err_init(&err);
 	if (plan_io_read(&io, p->instance, &err)) {
 		rc = cli_fail(c, &err);
-	} else if (p->bench_repair) {
-		rc = plan_bench_repair(c, p, &io);
 	} else if (!plan_solve(&io.in, false, &s)) {
 		fprintf(c->err, "bangfu: %s: %s\n", p->instance, s.reason);
 		rc = 1;
