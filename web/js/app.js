@@ -92,7 +92,8 @@ async function logout() {
 }
 
 function parse(hash) {
-  const parts = hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decodeURIComponent);
+  const decode = (x) => { try { return decodeURIComponent(x); } catch { return x; } };  // a stray '%'
+  const parts = hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decode);
   const query = Object.fromEntries(new URLSearchParams(hash.split('?')[1] || ''));
   return { name: parts[0] || '', id: parts[1], query };
 }

@@ -190,7 +190,7 @@ async function dossier(el, ctx, adcode) {
     if (found === null) { mount(checksPanel, h('h2', {}, t('tg.checks')), h('p', { class: 'muted' }, t('tg.checks_hidden'))); return; }
     mount(checksPanel, h('h2', {}, t('tg.checks')),
       found.length ? h('ul', { class: 'rules-list' }, found.map((f) => h('li', {},
-        h('span', {}, h('span', { class: 'tag' }, f.rule.tag), ' ', f.message)))) : h('p', { class: 'ok-text' }, t('tg.checks_none')));
+        h('span', {}, h('span', { class: 'tag' }, f.rule.tag), ' ', ctx.lang === 'en' ? f.message : (f.message_zh || f.message))))) : h('p', { class: 'ok-text' }, t('tg.checks_none')));
   }).catch((e) => mount(checksPanel, h('h2', {}, t('tg.checks')), errorBox(e))));
   await Promise.all(jobs);
 }
