@@ -4,6 +4,7 @@
 #include "util/xalloc.h"
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { R_COVERAGE, R_SHAPE, R_QUOTA, R_CAPACITY, R_TERM, R_CONTINUITY };
@@ -34,6 +35,7 @@ void violations_release(struct violations *v)
 	for (size_t i = 0; i < v->n; i++) {
 		free(v->items[i].key);
 		free(v->items[i].message);
+		free(v->items[i].message_zh);
 	}
 	free(v->items);
 	violations_init(v);
@@ -47,17 +49,22 @@ int rules_find(const char *tag)
 	return -1;
 }
 
-__attribute__((format(printf, 5, 6)))
+/* Appends a violation worded in English (fmt) and in Chinese (zh), two formats of the same
+ * arguments in the same order; ADD has the compiler check both against them. */
+__attribute__((format(printf, 6, 7)))
 static void add(struct violations *v, size_t rule, const char *subject, const char *key,
-		const char *fmt, ...)
+		const char *zh, const char *fmt, ...)
 {
-	struct buf msg = BUF_INIT;
+	struct buf msg = BUF_INIT, mzh = BUF_INIT;
 	struct violation *x;
-	va_list ap;
+	va_list ap, aq;
 	void *p = v->items;
 
 	va_start(ap, fmt);
+	va_copy(aq, ap);
 	buf_vaddf(&msg, fmt, ap);
+	buf_vaddf(&mzh, zh, aq);
+	va_end(aq);
 	va_end(ap);
 	xgrow(&p, &v->cap, v->n + 1, sizeof *v->items);
 	v->items = p;
@@ -66,7 +73,15 @@ static void add(struct violations *v, size_t rule, const char *subject, const ch
 	x->subject = subject;
 	x->key = xstrdup(key);
 	x->message = buf_detach(&msg);
+	x->message_zh = buf_detach(&mzh);
 }
+
+#define ADD(v, rule, subject, key, zh, en, ...)                                               \
+	do {                                                                                   \
+		if (0)                                                                         \
+			printf(zh, __VA_ARGS__);                                               \
+		add(v, rule, subject, key, zh, en, __VA_ARGS__);                               \
+	} while (0)
 
 struct ctx {
 	const struct registry *r;
@@ -101,13 +116,15 @@ static void check_coverage(struct ctx *c)
 			buf_addf(&ids, "%s%s", n++ ? ", " : "", r->groups[g].id);
 		}
 		if (n == 0)
-			add(c->out, R_COVERAGE, "target", r->targets[t].adcode,
-			    "target %s %s has no group in round %s: add one in groups.csv "
+			ADD(c->out, R_COVERAGE, "target", r->targets[t].adcode,
+			    "帮扶对象 %s %s 在轮次 %s 中没有组团：请在 groups.csv 中添加一个组团（并在 members.csv 中填写牵头单位和成员单位）",
+		    "target %s %s has no group in round %s: add one in groups.csv "
 			    "(with its lead and members in members.csv)",
 			    r->targets[t].adcode, r->targets[t].name_zh, rn);
 		else if (n > 1)
-			add(c->out, R_COVERAGE, "target", r->targets[t].adcode,
-			    "target %s %s has %zu groups in round %s (%s): keep exactly one",
+			ADD(c->out, R_COVERAGE, "target", r->targets[t].adcode,
+			    "帮扶对象 %s %s 有 %zu 个组团属于轮次 %s（%s）：只保留一个",
+		    "target %s %s has %zu groups in round %s (%s): keep exactly one",
 			    r->targets[t].adcode, r->targets[t].name_zh, n, rn, buf_cstr(&ids));
 		buf_release(&ids);
 	}
@@ -126,16 +143,19 @@ static void check_shape(struct ctx *c)
 			r->members[r->group_members.items[k]].role == ROLE_LEAD ? leads++
 										: members++;
 		if (leads == 0)
-			add(c->out, R_SHAPE, "group", id,
-			    "group %s (%s) has no lead unit: give one unit role=lead in members.csv",
+			ADD(c->out, R_SHAPE, "group", id,
+			    "组团 %s（%s）没有牵头单位：请在 members.csv 中将一个单位设为 role=lead",
+		    "group %s (%s) has no lead unit: give one unit role=lead in members.csv",
 			    id, target_name(r, g));
 		else if (leads > 1)
-			add(c->out, R_SHAPE, "group", id,
-			    "group %s (%s) has %zu lead units: keep one lead, make the others members",
+			ADD(c->out, R_SHAPE, "group", id,
+			    "组团 %s（%s）有 %zu 个牵头单位：只保留一个牵头单位，其余改为成员单位",
+		    "group %s (%s) has %zu lead units: keep one lead, make the others members",
 			    id, target_name(r, g), leads);
 		if (members == 0)
-			add(c->out, R_SHAPE, "group", id,
-			    "group %s (%s) has no member unit: add at least one unit with "
+			ADD(c->out, R_SHAPE, "group", id,
+			    "组团 %s（%s）没有成员单位：请在 members.csv 中至少添加一个 role=member 的单位",
+		    "group %s (%s) has no member unit: add at least one unit with "
 			    "role=member in members.csv",
 			    id, target_name(r, g));
 	}
@@ -163,19 +183,22 @@ static void check_member_quota(struct ctx *c, size_t g, const struct bf_member *
 	date_format(c->day, day);
 	count_cadres(c, g, m->unit_ix, n);
 	if (m->role == ROLE_LEAD && n[RANK_DIVISION] != 1)
-		add(c->out, R_QUOTA, "group", r->groups[g].id,
+		ADD(c->out, R_QUOTA, "group", r->groups[g].id,
+		    "牵头单位 %s %s 在岗处级干部 %zu 名（%s，组团 %s，%s）：应恰好 1 名",
 		    "lead unit %s %s has %zu division-level cadres on post in %s (group %s) on "
 		    "%s: it must have exactly 1",
 		    u->code, u->name_zh, n[RANK_DIVISION], target_name(r, g), r->groups[g].id, day);
 	if (m->role == ROLE_MEMBER && (n[RANK_MIDDLE] + n[RANK_SECTION] < 1 ||
 				       n[RANK_MIDDLE] + n[RANK_SECTION] > 2))
-		add(c->out, R_QUOTA, "group", r->groups[g].id,
+		ADD(c->out, R_QUOTA, "group", r->groups[g].id,
+		    "成员单位 %s %s 在岗中层或科级干部 %zu 名（%s，组团 %s，%s）：应为 1 至 2 名",
 		    "member unit %s %s has %zu middle- or section-level cadres on post in %s "
 		    "(group %s) on %s: it must have 1 or 2",
 		    u->code, u->name_zh, n[RANK_MIDDLE] + n[RANK_SECTION], target_name(r, g),
 		    r->groups[g].id, day);
 	if (m->role == ROLE_MEMBER && n[RANK_DIVISION] > 0)
-		add(c->out, R_QUOTA, "group", r->groups[g].id,
+		ADD(c->out, R_QUOTA, "group", r->groups[g].id,
+		    "成员单位 %s %s 有 %zu 名处级干部在 %s（组团 %s）：成员单位选派中层或科级干部，只有牵头单位选派处级干部",
 		    "member unit %s %s has %zu division-level cadres in %s (group %s): members "
 		    "send middle- or section-level cadres; only the lead sends a division-level "
 		    "one",
@@ -190,7 +213,8 @@ static void check_outsiders(struct ctx *c, size_t g)
 		if (!model_cadre_on_post(x, c->day) ||
 		    registry_member_role(r, g, x->unit_ix) >= 0)
 			continue;
-		add(c->out, R_QUOTA, "cadre", x->id,
+		ADD(c->out, R_QUOTA, "cadre", x->id,
+		    "干部 %s %s（单位 %s）在 %s（组团 %s）挂职，但该单位不是这个组团的成员：请把单位加入组团或更正干部所属组团",
 		    "cadre %s %s of unit %s serves in %s (group %s), but the unit is not a member "
 		    "of that group: add the unit to the group or correct the cadre's group",
 		    x->id, x->name, x->unit, target_name(r, g), r->groups[g].id);
@@ -224,8 +248,9 @@ static void check_capacity(struct ctx *c)
 				 target_name(r, g));
 		}
 		if ((long)n > r->units[u].capacity)
-			add(c->out, R_CAPACITY, "unit", r->units[u].code,
-			    "unit %s %s is in %zu groups of round %s (%s) but its capacity is %ld: "
+			ADD(c->out, R_CAPACITY, "unit", r->units[u].code,
+			    "单位 %s %s 参加了 %zu 个组团（轮次 %s：%s），但其帮扶容量为 %ld：请退出 %zu 个组团或提高容量（S8：经济部门和实力较强的单位可帮扶 2 个）",
+		    "unit %s %s is in %zu groups of round %s (%s) but its capacity is %ld: "
 			    "remove it from %zu group(s) or raise its capacity (S8 allows 2 for "
 			    "economic departments and strong units)",
 			    r->units[u].code, r->units[u].name_zh, n, r->rounds[c->round].name,
@@ -242,14 +267,16 @@ static void check_cadre_term(struct ctx *c, const struct bf_cadre *x)
 	date_format(x->start, a);
 	date_format(x->planned_end, b);
 	if (x->planned_end >= date_add_years(x->start, (int)rd->cycle_years))
-		add(c->out, R_TERM, "cadre", x->id,
+		ADD(c->out, R_TERM, "cadre", x->id,
+		    "干部 %s %s：计划任期 %s 至 %s 超过 %ld 年周期；请将 planned_end 设为开始后至多 %ld 年减一天",
 		    "cadre %s %s: planned term %s to %s is longer than the %ld-year cycle; "
 		    "set planned_end to at most %ld years after start, less a day",
 		    x->id, x->name, a, b, rd->cycle_years, rd->cycle_years);
 	if (x->start < rd->start || x->start > rd->end) {
 		date_format(rd->start, b);
 		date_format(rd->end, d);
-		add(c->out, R_TERM, "cadre", x->id,
+		ADD(c->out, R_TERM, "cadre", x->id,
+		    "干部 %s %s 于 %s 到岗，不在轮次 %s（%s 至 %s）之内：请更正到岗日期或干部所属组团",
 		    "cadre %s %s starts on %s, outside round %s (%s to %s): correct the start "
 		    "date or the cadre's group",
 		    x->id, x->name, a, rd->name, b, d);
@@ -257,7 +284,8 @@ static void check_cadre_term(struct ctx *c, const struct bf_cadre *x)
 	if (model_cadre_end(x) < c->day && model_cadre_end(x) < rd->end && c->day <= rd->end &&
 	    x->successor_ix < 0) {
 		date_format(model_cadre_end(x), d);
-		add(c->out, R_TERM, "cadre", x->id,
+		ADD(c->out, R_TERM, "cadre", x->id,
+		    "干部 %s %s（%s，%s）已于 %s 离任且未指定接任者：请添加新干部并填写 predecessor=%s",
 		    "cadre %s %s (%s, %s) left on %s and no successor is named: add the new "
 		    "cadre with predecessor=%s",
 		    x->id, x->name, x->unit, target_name(c->r, x->group_ix), d, x->id);
@@ -326,7 +354,8 @@ static void check_group_continuity(struct ctx *c, size_t g)
 		char a[11], b[11];
 		date_format(ends[from], a);
 		date_format(ends[from] + 90, b);
-		add(c->out, R_CONTINUITY, "group", r->groups[g].id,
+		ADD(c->out, R_CONTINUITY, "group", r->groups[g].id,
+		    "组团 %s（%s）：牵头干部 %s %s 等 %zu 名干部（共 %zu 名在岗）将在 %s 至 %s 间离任：请错开轮换，保持队伍多数稳定",
 		    "group %s (%s): the lead cadre %s %s and %zu of the group's %zu cadres leave "
 		    "between %s and %s: stagger the rotations so that most of the team stays",
 		    r->groups[g].id, target_name(r, g), lead->id, lead->name, best, n, a, b);

@@ -19,7 +19,8 @@ struct violation {
 	size_t rule;          /* index into rules_table */
 	const char *subject;  /* "target", "group", "unit" or "cadre" */
 	char *key;            /* the subject's key */
-	char *message;
+	char *message;        /* in English */
+	char *message_zh;     /* the same in Chinese */
 };
 
 struct violations {

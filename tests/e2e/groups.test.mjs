@@ -59,7 +59,7 @@ test('planner: a second lead appears as a new finding in the dry run and goes wh
   await settled(page);
   const two = await findings(page, 'group-shape');
   assert.equal(two.length, 1, 'one new group-shape finding');
-  assert.match(two[0], /2 lead units/);
+  assert.match(two[0], /2 个牵头单位/, 'the finding is worded in Chinese');
   assert.ok(await page.$('#group-live-check [data-blocking]'), 'the editor says saving would be refused');
   assert.equal(await page.getAttribute('[data-changes]', 'data-changes'), '1');
 

@@ -47,7 +47,7 @@ export async function render(el, ctx, params) {
       const label = [t('ck.subject_' + it.subject), ' ', it.key, name(it.subject, it.key) ? ` ${name(it.subject, it.key)}` : ''];
       return h('li', { 'data-subject': it.subject, 'data-key': it.key },
         href ? h('a', { href, class: 'fix' }, label) : h('span', {}, label),
-        h('span', { class: 'msg', lang: 'en' }, it.message));
+        h('span', { class: 'msg', lang: ctx.lang === 'en' ? 'en' : 'zh' }, ctx.lang === 'en' ? it.message : (it.message_zh || it.message)));
     })) : null));
 
   mount(el,

@@ -169,7 +169,7 @@ function violationList(ctx, check, keep, base) {
       return h('li', { 'data-rule': r.tag, class: isNew ? 'new' : null },
         h('span', { class: 'rule-tag' }, r.source, ' ', ctx.lang === 'en' ? r.title_en : r.title_zh),
         isNew ? h('strong', { class: 'new-mark' }, t('gp.new_violation')) : null,
-        ' ', href ? h('a', { href }, it.key) : it.key, ': ', it.message);
+        ' ', href ? h('a', { href }, it.key) : it.key, ': ', ctx.lang === 'en' ? it.message : (it.message_zh || it.message));
     })));
 }
 
