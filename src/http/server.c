@@ -208,7 +208,27 @@ static void log_string(struct buf *line, const char *s, size_t max)
 	json_decref(j);
 }
 
-/* One JSON line per request, written with a single write: stderr is unbuffered, so no line is
+/* The access log is written in batches, as nginx's `access_log ... buffer= flush=` does: lines
+ * gather in one buffer (under a lock) and go out with a single write when it holds
+ * LOG_BUFFER bytes, when the main thread's timer comes round (every LOG_FLUSH_MS) and at
+ * shutdown. A write per request cost about a third of the server's time on a cached read. */
+#define LOG_BUFFER 16384
+#define LOG_FLUSH_MS 100
+
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct buf log_buf;
+
+static void log_flush(void)
+{
+	pthread_mutex_lock(&log_lock);
+	if (log_buf.len) {
+		fwrite(log_buf.data, 1, log_buf.len, access_log);
+		buf_reset(&log_buf);
+	}
+	pthread_mutex_unlock(&log_lock);
+}
+
+/* One JSON line per request, whole lines only: stderr is unbuffered, so no line is
  * ever half-written or mixed with another thread's. */
 static void log_line(const struct request *rq, const struct http_ctx *cx)
 {
@@ -233,7 +253,13 @@ static void log_line(const struct request *rq, const struct http_ctx *cx)
 	buf_addf(&line, ",\"status\":%d,\"ms\":%.3f}\n", cx->status,
 		 (double)(t1.tv_sec - rq->t0.tv_sec) * 1e3 +
 			 (double)(t1.tv_nsec - rq->t0.tv_nsec) / 1e6);
-	fwrite(line.data, 1, line.len, access_log);
+	pthread_mutex_lock(&log_lock);
+	buf_add(&log_buf, line.data, line.len);
+	if (log_buf.len >= LOG_BUFFER) {
+		fwrite(log_buf.data, 1, log_buf.len, access_log);
+		buf_reset(&log_buf);
+	}
+	pthread_mutex_unlock(&log_lock);
 	buf_release(&line);
 }
 
@@ -469,9 +495,16 @@ int http_serve(const struct http_config *cfg, FILE *log)
 		(int)(strrchr(cfg->listen, ':') - cfg->listen), cfg->listen,
 		info ? info->port : 0);
 	fflush(stderr);
-	sigwait(&set, &sig);
+	for (;;) { /* flush the access log on a timer until a signal comes */
+		struct timespec tick = { 0, LOG_FLUSH_MS * 1000000L };
+		if ((sig = sigtimedwait(&set, NULL, &tick)) > 0)
+			break;
+		log_flush();
+	}
 	fprintf(stderr, "bangfu: stopping (signal %d): finishing requests in flight\n", sig);
 	MHD_stop_daemon(d);
+	log_flush();
+	buf_release(&log_buf);
 	snapshot_clear();
 	fprintf(stderr, "bangfu: stopped\n");
 	return 0;

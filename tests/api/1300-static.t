@@ -42,7 +42,7 @@ $ curl -s -o /dev/null -w '%{http_code}\n' -X POST http://127.0.0.1:$(cat port)/
 404
 $ curl -s -w ' %{http_code}\n' http://127.0.0.1:$(cat port)/api/v1/nope
 {"error":{"code":"not_found","message":"no such endpoint","field":null}} 404
-$ grep -c '"path":"/js/app.js"' server.log
+$ sleep 0.3; grep -c '"path":"/js/app.js"' server.log
 1
 $ grep -c -E 'ERROR: AddressSanitizer|runtime error|LeakSanitizer' server.log
 0
