@@ -115,10 +115,11 @@ static bool read_file(struct http_config *cfg, const char *path, struct cli *c)
 static void help(FILE *f)
 {
 	fprintf(f, "usage: bangfu [--db PATH] serve [--config FILE] [--SETTING VALUE]...\n\n"
-		   "启动服务。Serves the JSON API under /api/v1 (GET /api/v1/openapi.json describes\n"
-		   "it). Stops cleanly on Ctrl-C or SIGTERM. Access log: one JSON line per request\n"
-		   "on standard error. Settings (flag, environment, or `name = value` in FILE;\n"
-		   "flags win over the environment, which wins over the file):\n\n");
+		   "启动服务。Serves the web interface at / and the JSON API under /api/v1\n"
+		   "(GET /api/v1/openapi.json describes it). Stops cleanly on Ctrl-C or SIGTERM.\n"
+		   "Access log: one JSON line per request on standard error, written in batches at\n"
+		   "most 0.1 s late. Settings (flag, environment, or `name = value` in FILE; flags\n"
+		   "win over the environment, which wins over the file):\n\n");
 	for (size_t i = 0; i < NSETTINGS; i++)
 		fprintf(f, "  --%-14s %-20s %s (default %s)\n", settings[i].name, settings[i].env,
 			settings[i].help, settings[i].def);
