@@ -73,7 +73,7 @@ test('planner: a second lead appears as a new finding in the dry run and goes wh
   await settled(page);
   const none = await findings(page, 'group-shape');
   assert.equal(none.length, 1);
-  assert.match(none[0], /no lead unit/);
+  assert.match(none[0], /没有牵头单位/);
   await page.click('tr[data-unit=U048] [data-action=restore]');
   await settled(page);
   assert.deepEqual(await findings(page, 'group-shape'), []);
