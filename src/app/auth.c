@@ -1,5 +1,6 @@
 /* auth: passwords (Argon2id), sessions and the login slow-down; see auth.h. */
 #include "app/auth.h"
+#include "util/date.h"
 #include "util/text.h"
 #include <pthread.h>
 #include <sodium.h>
@@ -77,14 +78,6 @@ static enum bf_status hash_password(const char *pw, char *out, size_t outlen,
 	return rc;
 }
 
-static void now_text(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 enum bf_status auth_account_add(struct store *s, const char *name, const char *role,
 				const char *unit, const char *target, const char *password,
 				struct bf_err *err)
@@ -110,7 +103,7 @@ enum bf_status auth_account_add(struct store *s, const char *name, const char *r
 	snprintf(a.role, sizeof a.role, "%s", role);
 	snprintf(a.unit, sizeof a.unit, "%s", unit ? unit : "");
 	snprintf(a.target, sizeof a.target, "%s", target ? target : "");
-	now_text(a.created);
+	date_now_utc(a.created);
 	if (hash_password(password, a.password_hash, sizeof a.password_hash, err))
 		return err->status;
 	if (account_insert(s, &a, err) == BF_EINPUT) {
@@ -285,19 +278,12 @@ struct cached_session {
 	long long checked_ms;    /* monotonic */
 };
 
-static long long monotonic_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cached_session cache[SESSION_CACHE];
 
 static bool cache_get(const char *hash, struct session *ses, struct account *acc)
 {
-	long long now = monotonic_ms();
+	long long now = date_monotonic_ms();
 	struct cached_session *c = &cache[((unsigned char)hash[0] * 31u + (unsigned char)hash[1]) % SESSION_CACHE];
 	bool hit;
 
@@ -334,7 +320,7 @@ enum bf_status auth_session_check(struct store *s, const char *token, int64_t no
 	char hash[65];
 	struct bf_err e;
 	enum bf_status rc;
-	long long epoch = store_local_epoch(), t = monotonic_ms(); /* before the read */
+	long long epoch = store_local_epoch(), t = date_monotonic_ms(); /* before the read */
 	bool cached;
 
 	memset(out, 0, sizeof *out);

@@ -886,14 +886,6 @@ out:
 	return rc;
 }
 
-static void utc_now(char out[32])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 enum bf_status plan_round_apply(struct store *s, const char *account, const char *address,
 				int64_t plan_id, json_t *plan, json_t **result,
 				struct bf_err *err)
@@ -916,7 +908,7 @@ enum bf_status plan_round_apply(struct store *s, const char *account, const char
 		goto out;
 	}
 	snprintf(key, sizeof key, "%lld", (long long)plan_id);
-	utc_now(when);
+	date_now_utc(when);
 	if ((rc = store_begin(s, err)))
 		goto out;
 	registry_release(&a.r);

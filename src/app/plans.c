@@ -93,14 +93,6 @@ static enum bf_status request_opts(json_t *req, struct plan_round_opts *o, const
 	return BF_OK;
 }
 
-static void now_utc(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static json_t *row_json(const struct plan_row *r)
 {
 	json_t *sum = json_loads(r->summary, 0, NULL);
@@ -148,7 +140,7 @@ static enum bf_status store_plan(struct store *s, const struct principal *who,
 
 	memset(&row, 0, sizeof row);
 	snprintf(row.round, sizeof row.round, "%s", json_string_value(json_object_get(plan, "round")));
-	now_utc(row.created);
+	date_now_utc(row.created);
 	snprintf(row.account, sizeof row.account, "%s", who->name);
 	snprintf(row.kind, sizeof row.kind, "%s", json_string_value(json_object_get(plan, "kind")));
 	snprintf(row.status, sizeof row.status, "%s",

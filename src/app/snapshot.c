@@ -1,6 +1,7 @@
 /* snapshot: the server's shared read model; see snapshot.h. */
 #include "app/snapshot.h"
 #include "store/account.h"
+#include "util/date.h"
 #include "util/xalloc.h"
 #include <pthread.h>
 #include <string.h>
@@ -52,13 +53,6 @@ void snapshot_answer_put(struct snapshot *snap, const char *key, const char *bod
 	pthread_mutex_unlock(&lock);
 }
 
-static long long monotonic_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The current snapshot with a reference if it is known to be fresh: no write committed by
  * this process since it was confirmed, and confirmed recently. */
 static struct snapshot *fresh_current(long long epoch, long long now)
@@ -76,7 +70,7 @@ static struct snapshot *fresh_current(long long epoch, long long now)
 enum bf_status snapshot_get(struct store *s, struct snapshot **out, struct bf_err *err)
 {
 	/* The epoch is read before the counter: a write counted in it is in the counter. */
-	long long epoch = store_local_epoch(), now = monotonic_ms(), gen;
+	long long epoch = store_local_epoch(), now = date_monotonic_ms(), gen;
 	struct snapshot *fresh;
 
 	if ((*out = fresh_current(epoch, now)))

@@ -3,6 +3,7 @@
  * (notes/dependencies.md: queuing on the first makes 0.9.75 close every connection). */
 #include "http/http.h"
 #include "store/store.h"
+#include "util/date.h"
 #include "util/xalloc.h"
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -241,13 +242,10 @@ static void log_line(const struct request *rq, const struct http_ctx *cx)
 {
 	struct timespec t1;
 	struct buf line = BUF_INIT;
-	char when[32];
-	time_t now = time(NULL);
-	struct tm tm;
+	char when[21];
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	date_now_utc(when);
 	buf_addf(&line, "{\"time\":\"%s\",\"id\":\"%s\",\"user\":", when, rq->id);
 	if (cx->signed_in)
 		log_string(&line, cx->session.account.name, 64);

@@ -89,6 +89,21 @@ bf_day date_add_years(bf_day day, int n)
 	return date_from_ymd(y, m, d);
 }
 
+void date_now_utc(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+long long date_monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 bf_day date_today(void)
 {
 	time_t t = time(NULL);

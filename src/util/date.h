@@ -17,5 +17,9 @@ void date_to_ymd(bf_day day, int *y, int *m, int *d);
 bf_day date_add_years(bf_day d, int n);
 /* Today in local time. */
 bf_day date_today(void);
+/* Now in UTC as "YYYY-MM-DDTHH:MM:SSZ" (21 bytes with the NUL). */
+void date_now_utc(char out[21]);
+/* Milliseconds on the monotonic clock (for intervals, not for dates). */
+long long date_monotonic_ms(void);
 
 #endif

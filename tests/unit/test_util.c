@@ -124,8 +124,23 @@ static void test_table(void)
 	buf_release(&b);
 }
 
+static void test_date_now(void)
+{
+	char now[21];
+	bf_day d;
+	long long a = date_monotonic_ms(), b;
+
+	date_now_utc(now);
+	CHECK(strlen(now) == 20 && now[10] == 'T' && now[19] == 'Z');
+	now[10] = '\0';
+	CHECK(date_parse(now, &d));
+	b = date_monotonic_ms();
+	CHECK(b >= a && a > 0);
+}
+
 const struct unit_test util_tests[] = {
 	{ "util/date round trip", test_date_roundtrip },
+	{ "util/date now and monotonic clock", test_date_now },
 	{ "util/csv line numbers", test_csv_lines },
 	{ "util/csv errors", test_csv_errors },
 	{ "util/csv write", test_csv_write },
