@@ -12,7 +12,7 @@ struct wctx {
 	struct store *s;
 	const struct principal *p;
 	const struct record_type *t;
-	struct registry before; /* the database before the write */
+	const struct registry *before; /* the database before the write */
 	struct arena text;      /* the field texts of the new record */
 	const void *old;        /* the existing record in before, or NULL */
 	_Alignas(16) unsigned char rec[256];
@@ -177,8 +177,8 @@ static enum bf_status programme_rules(const struct registry *initial,
 
 static enum bf_status check_access(struct wctx *w, enum write_op op, struct bf_err *err)
 {
-	if ((w->old && !access_can_write(&w->before, w->p, w->t, w->old)) ||
-	    (op != WRITE_DELETE && !access_can_write(&w->before, w->p, w->t, w->rec)))
+	if ((w->old && !access_can_write(w->before, w->p, w->t, w->old)) ||
+	    (op != WRITE_DELETE && !access_can_write(w->before, w->p, w->t, w->rec)))
 		return bf_err_set(err, BF_EFORBIDDEN, "your role may not change this %s",
 				  w->t->what);
 	return BF_OK;
@@ -218,11 +218,11 @@ static enum bf_status apply(struct wctx *w, enum write_op op, const char *addres
 	return rc;
 }
 
-/* Validates one change against the database as it is now (inside the batch's transaction)
- * and applies it. */
+/* Validates one change against before, the database as it is now (inside the batch's
+ * transaction), and applies it. */
 static enum bf_status change(struct store *s, const struct principal *p, const char *address,
-			     const struct write_change *c, struct write_result *wr,
-			     json_t **record, struct bf_err *err)
+			     const struct registry *before, const struct write_change *c,
+			     struct write_result *wr, json_t **record, struct bf_err *err)
 {
 	const struct record_type *t = c->t;
 	struct wctx w;
@@ -233,15 +233,9 @@ static enum bf_status change(struct store *s, const struct principal *p, const c
 	w.p = p;
 	w.t = t;
 	w.res = wr;
+	w.before = before;
 	arena_init(&w.text);
-	registry_init(&w.before);
-	if (!access_may_write_type(p, t)) {
-		rc = bf_err_set(err, BF_EFORBIDDEN, "your role may not change %ss", t->what);
-		goto out;
-	}
-	if ((rc = query_load(s, &w.before, err)))
-		goto out;
-	if (c->op != WRITE_CREATE && !(w.old = find(&w.before, t, c->key ? c->key : ""))) {
+	if (c->op != WRITE_CREATE && !(w.old = find(before, t, c->key ? c->key : ""))) {
 		rc = bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what, c->key ? c->key : "");
 		goto out;
 	}
@@ -250,7 +244,7 @@ static enum bf_status change(struct store *s, const struct principal *p, const c
 	if (c->op == WRITE_CREATE) {
 		struct buf k = BUF_INIT;
 		key_of(t, w.rec, &k);
-		if (find(&w.before, t, k.data)) {
+		if (find(before, t, k.data)) {
 			wr->field = t->fields[0].name;
 			rc = bf_err_set(err, BF_ECONFLICT, "%s '%s' already exists", t->what, k.data);
 		}
@@ -261,7 +255,6 @@ static enum bf_status change(struct store *s, const struct principal *p, const c
 	if (!(rc = check_access(&w, c->op, err)))
 		rc = apply(&w, c->op, address, record, err);
 out:
-	registry_release(&w.before);
 	arena_release(&w.text);
 	return rc;
 }
@@ -294,7 +287,7 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 			    const struct write_change *c, size_t n, const char *round, bool dry_run,
 			    bool want_check, struct write_batch_result *res, struct bf_err *err)
 {
-	struct registry initial, after;
+	struct registry initial, cur, after; /* before the batch, before a change, after */
 	bool rules = touches_rules(c, n);
 	enum bf_status rc;
 
@@ -302,19 +295,32 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 	res->index = n;
 	res->records = json_array();
 	registry_init(&initial);
+	registry_init(&cur);
 	registry_init(&after);
 	if (n == 0 || n > WRITE_BATCH_MAX) {
 		rc = bf_err_set(err, BF_EINPUT, "give between 1 and %d changes", WRITE_BATCH_MAX);
 		goto out;
 	}
+	for (size_t i = 0; i < n; i++)
+		if (!access_may_write_type(p, c[i].t)) {
+			res->index = i;
+			rc = bf_err_set(err, BF_EFORBIDDEN, "your role may not change %ss",
+					c[i].t->what);
+			goto out;
+		}
 	if ((rc = store_begin(s, err)))
 		goto out;
-	if (rules && !dry_run && (rc = query_load(s, &initial, err)))
+	if ((rc = query_load(s, &initial, err)))
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		struct write_result wr = { 0 };
 		json_t *rec = NULL;
-		if ((rc = change(s, p, address, &c[i], &wr, &rec, err))) {
+		if (i > 0) { /* the database as the earlier changes left it */
+			registry_release(&cur);
+			if ((rc = query_load(s, &cur, err)))
+				goto fail;
+		}
+		if ((rc = change(s, p, address, i ? &cur : &initial, &c[i], &wr, &rec, err))) {
 			res->index = i;
 			res->field = wr.field;
 			goto fail;
@@ -345,6 +351,7 @@ out:
 		res->records = res->check = NULL;
 	}
 	registry_release(&initial);
+	registry_release(&cur);
 	registry_release(&after);
 	return rc;
 }

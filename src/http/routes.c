@@ -321,6 +321,21 @@ static void h_get(struct http_ctx *cx)
 
 /* ---- writes and the audit trail -------------------------------------------------------- */
 
+/* The error of a write: code, message, the column at fault, the rule it would break (422)
+ * and, in a batch, the index of the failing change (index < 0: none). */
+static void write_error(struct http_ctx *cx, const struct bf_err *err, const char *field,
+			const char *rule, long index)
+{
+	json_t *e = json_pack("{s:s, s:o, s:o}", "code", bf_status_name(err->status), "message",
+			      http_string(bf_err_msg(err), 2000), "field",
+			      field ? json_string(field) : json_null());
+	if (rule)
+		json_object_set_new(e, "rule", json_string(rule));
+	if (index >= 0)
+		json_object_set_new(e, "index", json_integer(index));
+	http_json(cx, http_status_of(err->status), json_pack("{s:o}", "error", e));
+}
+
 static void write_one(struct http_ctx *cx, enum write_op op)
 {
 	const struct record_type *t = type_of(cx->path);
@@ -347,12 +362,7 @@ static void write_one(struct http_ctx *cx, enum write_op op)
 	}
 	bf_err_init(&err);
 	if (write_record(cx->store, &cx->who, cx->address, t, op, cx->param, body, &res, &err)) {
-		json_t *e = json_pack("{s:s, s:o, s:o}", "code", bf_status_name(err.status),
-				      "message", http_string(bf_err_msg(&err), 2000), "field",
-				      res.field ? json_string(res.field) : json_null());
-		if (res.rule)
-			json_object_set_new(e, "rule", json_string(res.rule));
-		http_json(cx, http_status_of(err.status), json_pack("{s:o}", "error", e));
+		write_error(cx, &err, res.field, res.rule, -1);
 	} else if (op == WRITE_DELETE) {
 		cx->status = 204;
 	} else {
@@ -461,14 +471,7 @@ static void h_changes(struct http_ctx *cx)
 	if (write_changes(cx->store, &cx->who, cx->address, ch, n,
 			  round ? json_string_value(round) : NULL, dry && json_is_true(dry), &res,
 			  &err)) {
-		json_t *e = json_pack("{s:s, s:o, s:o}", "code", bf_status_name(err.status),
-				      "message", http_string(bf_err_msg(&err), 2000), "field",
-				      res.field ? json_string(res.field) : json_null());
-		if (res.rule)
-			json_object_set_new(e, "rule", json_string(res.rule));
-		if (res.index < n)
-			json_object_set_new(e, "index", json_integer((json_int_t)res.index));
-		http_json(cx, http_status_of(err.status), json_pack("{s:o}", "error", e));
+		write_error(cx, &err, res.field, res.rule, res.index < n ? (long)res.index : -1);
 	} else {
 		http_json(cx, 200, json_pack("{s:b, s:I, s:o, s:o}", "dry_run",
 					     dry && json_is_true(dry), "applied",
