@@ -35,6 +35,10 @@ static void on_field(void *data, size_t len, void *p)
 			buf_init(&r->fields[k]);
 	}
 	buf_reset(&r->fields[i]);
+	if (data && len && *(const char *)data == '\'') { /* the writer's guard, or Excel's */
+		data = (char *)data + 1;                       /* text marker */
+		len--;
+	}
 	buf_add(&r->fields[i], data ? data : "", data ? len : 0);
 	if (data && memchr(data, '\0', len) && !r->nul) {
 		r->nul = true;
@@ -134,17 +138,59 @@ bool csvio_read(const char *data, size_t len, csvio_row_fn fn, void *ctx, size_t
 	return ok;
 }
 
+/* A plain decimal number ("-12", "+3.5", "-1e3"): a spreadsheet reads it as a number, never
+ * as a formula, so it is written as is and a negative figure stays a number. */
+static bool plain_number(const char *s)
+{
+	const char *p = s + (*s == '+' || *s == '-');
+	size_t digits = strspn(p, "0123456789");
+
+	p += digits;
+	if (*p == '.') {
+		size_t frac = strspn(p + 1, "0123456789");
+		digits += frac;
+		p += 1 + frac;
+	}
+	if (!digits)
+		return false;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		p += *p == '+' || *p == '-';
+		if (!strspn(p, "0123456789"))
+			return false;
+		p += strspn(p, "0123456789");
+	}
+	return *p == '\0';
+}
+
+bool csvio_guarded(const char *s)
+{
+	switch (s[0]) {
+	case '=': case '@': case '\t': case '\r': case '\'':
+		return true;
+	case '+': case '-':
+		return !plain_number(s);
+	default:
+		return false;
+	}
+}
+
 void csvio_put_field(struct buf *out, const char *s)
 {
+	bool guard = csvio_guarded(s);
 	size_t n = strlen(s);
 	bool quote = strpbrk(s, ",\"\r\n") != NULL ||
 		     (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
 
 	if (!quote) {
+		if (guard)
+			buf_addc(out, '\'');
 		buf_add(out, s, n);
 		return;
 	}
 	buf_addc(out, '"');
+	if (guard)
+		buf_addc(out, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			buf_addc(out, '"');
