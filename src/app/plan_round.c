@@ -833,8 +833,8 @@ static enum bf_status verify(struct apply *a, json_t *cadres, struct bf_err *err
 	if ((rc = query_load(a->s, &after, err)))
 		goto out;
 	round = registry_find_round(&after, a->r.rounds[a->round].name);
-	rules_check(&a->r, a->round, day, &vb);
-	rules_check(&after, round, day, &va);
+	rules_check(&a->r, a->round, day, NULL, &vb);
+	rules_check(&after, round, day, NULL, &va);
 	for (size_t i = 0; i < va.n && !rc; i++)
 		if (blocking(&va, i, &vb))
 			rc = bf_err_set(err, BF_EVIOLATION, "%s (%s): %s: the data changed since the "

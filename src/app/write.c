@@ -161,8 +161,9 @@ static enum bf_status programme_rules(const struct registry *initial,
 	violations_init(&vb);
 	violations_init(&va);
 	for (size_t r = 0; r < after->nrounds; r++) {
-		rules_check(initial, registry_find_round(initial, after->rounds[r].name), day, &vb);
-		rules_check(after, r, day, &va);
+		rules_check(initial, registry_find_round(initial, after->rounds[r].name), day,
+			    NULL, &vb);
+		rules_check(after, r, day, NULL, &va);
 	}
 	for (size_t i = 0; i < va.n && !rc; i++)
 		if (breaks(&va, i, &vb)) {
@@ -268,8 +269,8 @@ static bool touches_rules(const struct write_change *c, size_t n)
 }
 
 /* The checks of round (NULL: today's) in after, as check_json. */
-static enum bf_status checks_of(const struct registry *after, const char *round, json_t **out,
-				struct bf_err *err)
+static enum bf_status checks_of(const struct registry *after, const char *round,
+				const struct rules_opts *ro, json_t **out, struct bf_err *err)
 {
 	struct violations v;
 	size_t ix;
@@ -277,15 +278,16 @@ static enum bf_status checks_of(const struct registry *after, const char *round,
 	enum bf_status rc;
 
 	violations_init(&v);
-	if (!(rc = check_round(after, round, day, &ix, &v, err)))
+	if (!(rc = check_round(after, round, day, ro, &ix, &v, err)))
 		*out = check_json(after, ix, day, &v);
 	violations_release(&v);
 	return rc;
 }
 
 static enum bf_status batch(struct store *s, const struct principal *p, const char *address,
-			    const struct write_change *c, size_t n, const char *round, bool dry_run,
-			    bool want_check, struct write_batch_result *res, struct bf_err *err)
+			    const struct write_change *c, size_t n, const char *round,
+			    const struct rules_opts *ro, bool dry_run, bool want_check,
+			    struct write_batch_result *res, struct bf_err *err)
 {
 	struct registry initial, cur, after; /* before the batch, before a change, after */
 	bool rules = touches_rules(c, n);
@@ -332,7 +334,7 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 			goto fail;
 	if (rules && !dry_run && (rc = programme_rules(&initial, &after, res, err)))
 		goto fail;
-	if (want_check && (rc = checks_of(&after, round, &res->check, err)))
+	if (want_check && (rc = checks_of(&after, round, ro, &res->check, err)))
 		goto fail;
 	if (dry_run) {
 		store_rollback(s);
@@ -358,9 +360,10 @@ out:
 
 enum bf_status write_changes(struct store *s, const struct principal *p, const char *address,
 			     const struct write_change *c, size_t n, const char *round,
-			     bool dry_run, struct write_batch_result *res, struct bf_err *err)
+			     const struct rules_opts *ro, bool dry_run,
+			     struct write_batch_result *res, struct bf_err *err)
 {
-	return batch(s, p, address, c, n, round, dry_run, true, res, err);
+	return batch(s, p, address, c, n, round, ro, dry_run, true, res, err);
 }
 
 enum bf_status write_record(struct store *s, const struct principal *p, const char *address,
@@ -369,7 +372,7 @@ enum bf_status write_record(struct store *s, const struct principal *p, const ch
 {
 	struct write_change c = { t, op, key, body };
 	struct write_batch_result br;
-	enum bf_status rc = batch(s, p, address, &c, 1, NULL, false, false, &br, err);
+	enum bf_status rc = batch(s, p, address, &c, 1, NULL, NULL, false, false, &br, err);
 
 	memset(res, 0, sizeof *res);
 	res->field = br.field;

@@ -9,6 +9,7 @@
 #define BF_WRITE_H
 #include <jansson.h>
 #include "core/access.h"
+#include "core/rules.h"
 #include "store/store.h"
 
 enum write_op { WRITE_CREATE, WRITE_UPDATE, WRITE_DELETE };
@@ -43,10 +44,11 @@ struct write_batch_result {
 #define WRITE_BATCH_MAX 500
 
 /* Applies changes in order in one transaction; round names the round whose checks are
- * returned (NULL: the one current today). dry_run: validate and check, then roll back; rule
+ * returned (NULL: the one in progress today), ro how they are read (NULL: defaults). dry_run: validate and check, then roll back; rule
  * breaks are then reported in res->check instead of refusing. res's JSON is the caller's. */
 enum bf_status write_changes(struct store *s, const struct principal *p, const char *address,
 			     const struct write_change *c, size_t n, const char *round,
-			     bool dry_run, struct write_batch_result *res, struct bf_err *err);
+			     const struct rules_opts *ro, bool dry_run,
+			     struct write_batch_result *res, struct bf_err *err);
 
 #endif

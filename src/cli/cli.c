@@ -31,11 +31,18 @@ const struct cli_command cli_commands[] = {
 	  "导出全部数据为CSV。Writes the seven CSV files into DIR (created if missing), sorted by\n"
 	  "key, in the format `bangfu import` reads.\n" },
 	{ "check", cmd_check, "规则检查 · check the programme's rules on a round",
-	  "usage: bangfu [--db PATH] check [--round NAME] [--as-of DATE] [--format table|json]\n"
+	  "usage: bangfu [--db PATH] check [--round NAME] [--as-of DATE] [--end-window DAYS]\n"
+	  "                                 [--format table|json]\n"
 	  "\n"
 	  "检查规则。Checks coverage (S3), group shape (S5), cadre quotas (S6), capacity (S8),\n"
-	  "terms (S7) and rotation continuity (S7) for the round (default: the round current on\n"
-	  "--as-of, which defaults to today). Prints violations grouped by rule; exits 1 if any.\n" },
+	  "terms (S7) and rotation continuity (S7) for the round (default: the round in progress\n"
+	  "on --as-of, which defaults to today). Prints violations grouped by rule; exits 1 if any.\n"
+	  "On a day outside every round nothing is judged (it says so and exits 0); with --round\n"
+	  "on a day outside that round, the rules that count who is on post (cadre-quota,\n"
+	  "rotation-continuity, successors) are not judged.\n"
+	  "  --end-window DAYS  期末窗口 a term that ends within DAYS before the round's end needs\n"
+	  "                     no successor: its post counts as filled to the end and its leaving\n"
+	  "                     is no rotation (default 90, 0-3650)\n" },
 	{ "report", cmd_report, "报表 · summary, coverage, groups, cadres, rotations, shares",
 	  "usage: bangfu [--db PATH] report NAME [--round NAME] [--as-of DATE] [--within DAYS]\n"
 	  "                                      [--format table|csv|json]\n"

@@ -1,4 +1,5 @@
-/* cmd_check: `bangfu check [--round NAME] [--as-of DATE] [--format table|json]`. */
+/* cmd_check: `bangfu check [--round NAME] [--as-of DATE] [--end-window DAYS]
+ * [--format table|json]`. */
 #include "app/check.h"
 #include "app/query.h"
 #include "cli/query_opts.h"
@@ -10,11 +11,27 @@ static void print_text(struct cli *c, const struct registry *r, size_t round, bf
 	size_t rules_hit = 0;
 
 	date_format(day, d);
-	fprintf(c->out, "round %s, as of %s\n", r->rounds[round].name, d);
+	if (rules_round_live(r, round, day)) {
+		fprintf(c->out, "round %s, as of %s\n", r->rounds[round].name, d);
+	} else {
+		struct buf en = BUF_INIT, zh = BUF_INIT;
+		check_note(r, round, day, v, &en, &zh);
+		fprintf(c->out, "%s\n%s\n", buf_cstr(&zh), buf_cstr(&en));
+		buf_release(&en);
+		buf_release(&zh);
+		if (round == REG_NONE)
+			return;
+	}
 	for (size_t k = 0; k < rules_count; k++) {
 		size_t n = 0;
 		for (size_t i = 0; i < v->n; i++)
 			n += v->items[i].rule == k;
+		if (!(v->judged & 1u << k)) {
+			fprintf(c->out, "- %-20s %-3s   -  %s · %s (not judged · 未检查)\n",
+				rules_table[k].tag, rules_table[k].source, rules_table[k].title_zh,
+				rules_table[k].title_en);
+			continue;
+		}
 		fprintf(c->out, "%s %-20s %-3s %3zu  %s · %s\n", n ? "✗" : "✓", rules_table[k].tag,
 			rules_table[k].source, n, rules_table[k].title_zh, rules_table[k].title_en);
 		rules_hit += n > 0;
@@ -32,21 +49,24 @@ static void print_text(struct cli *c, const struct registry *r, size_t round, bf
 int cmd_check(struct cli *c, int argc, char **argv)
 {
 	struct query_opts q;
+	struct rules_opts ro;
 	struct cli_db db;
 	struct violations v;
 	size_t round;
 	int rc;
 
-	if ((rc = query_opts_parse(c, "check", "raf", argc, argv, &q)))
+	if ((rc = query_opts_parse(c, "check", "raef", argc, argv, &q)))
 		return rc;
 	if (q.nargs)
 		return cli_usage_error(c, "check", "unexpected argument '%s'", q.args[0]);
 	if (q.format == FMT_CSV)
 		return cli_usage_error(c, "check", "--format csv is not offered; use table or json");
+	ro.end_window = q.end_window;
 	violations_init(&v);
-	if (cli_db_load(c, &db) || check_round(&db.r, q.round, q.as_of, &round, &v, &db.err)) {
+	if (cli_db_load(c, &db) ||
+	    check_round(&db.r, q.round, q.as_of, &ro, &round, &v, &db.err)) {
 		rc = cli_fail(c, &db.err);
-	} else if (round == REG_NONE) {
+	} else if (db.r.nrounds == 0) {
 		fprintf(c->err, "bangfu: the database has no round yet; import rounds.csv\n");
 		rc = 1;
 	} else if (q.format == FMT_JSON) {

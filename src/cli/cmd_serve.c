@@ -32,6 +32,8 @@ static const struct setting settings[] = {
 	  "10485760", 1024, 1073741824, "largest request body in bytes" },
 	{ "behind-https", "BANGFU_BEHIND_HTTPS", false, offsetof(struct http_config, behind_https),
 	  "0", 0, 1, "1 behind a TLS proxy: Secure, __Host- cookies" },
+	{ "end-window", "BANGFU_END_WINDOW", false, offsetof(struct http_config, end_window),
+	  "90", 0, 3650, "days before a round's end in which a term needs no successor" },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

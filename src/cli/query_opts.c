@@ -1,6 +1,7 @@
 /* query_opts: shared option parsing; see query_opts.h. */
 #include "cli/query_opts.h"
 #include "app/query.h"
+#include "core/rules.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,12 @@ static int one(struct cli *c, const char *cmd, int o, const char *arg, struct qu
 			return 0;
 		return cli_usage_error(c, cmd, "--within '%s' is not a number of days (0-36500)",
 				       arg);
+	case 'e':
+		q->end_window = strtol(arg, &end, 10);
+		if (*arg && !*end && q->end_window >= 0 && q->end_window <= RULES_END_WINDOW_MAX)
+			return 0;
+		return cli_usage_error(c, cmd, "--end-window '%s' is not a number of days (0-%ld)",
+				       arg, RULES_END_WINDOW_MAX);
 	case 'f':
 		if (cli_parse_format(arg, &q->format))
 			return 0;
@@ -39,12 +46,14 @@ int query_opts_parse(struct cli *c, const char *cmd, const char *allowed, int ar
 					      { "as-of", required_argument, NULL, 'a' },
 					      { "within", required_argument, NULL, 'w' },
 					      { "format", required_argument, NULL, 'f' },
+					      { "end-window", required_argument, NULL, 'e' },
 					      { NULL, 0, NULL, 0 } };
 	int o, rc;
 
 	memset(q, 0, sizeof *q);
 	q->as_of = date_today();
 	q->within = 180;
+	q->end_window = RULES_END_WINDOW_DEFAULT;
 	q->format = FMT_TABLE;
 	optind = 0;
 	opterr = 0;

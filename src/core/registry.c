@@ -170,6 +170,14 @@ static size_t indicator_target(const struct registry *r, size_t i)
 	return registry_find_target(r, r->indicators[i].scope);
 }
 
+bool registry_same_post(const struct registry *r, const struct bf_cadre *a,
+			const struct bf_cadre *b)
+{
+	return a->unit_ix != REG_NONE && a->unit_ix == b->unit_ix && a->group_ix != REG_NONE &&
+	       b->group_ix != REG_NONE &&
+	       r->groups[a->group_ix].target_ix == r->groups[b->group_ix].target_ix;
+}
+
 static void resolve(struct registry *r)
 {
 	for (size_t i = 0; i < r->ngroups; i++) {
@@ -191,7 +199,9 @@ static void resolve(struct registry *r)
 		if (!r->cadres[i].predecessor)
 			continue;
 		p = registry_find_cadre(r, r->cadres[i].predecessor);
-		if (p != REG_NONE)
+		/* a successor takes over the same unit's post in the same target: anyone else
+		 * naming p does not fill p's post (the writes refuse such a predecessor) */
+		if (p != REG_NONE && registry_same_post(r, &r->cadres[p], &r->cadres[i]))
 			r->cadres[p].successor_ix = (long)i;
 	}
 }

@@ -53,6 +53,10 @@ size_t registry_find_cadre(const struct registry *r, const char *id);
 /* The round that contains day, else the one that started last before it, else the first;
  * REG_NONE if there are no rounds. */
 size_t registry_current_round(const struct registry *r, bf_day day);
+/* Whether b can succeed a: both of the same unit, in groups of the same target (both must
+ * be resolved: registry_index). */
+bool registry_same_post(const struct registry *r, const struct bf_cadre *a,
+			const struct bf_cadre *b);
 /* The lead membership of a group (the first if several), or REG_NONE. */
 size_t registry_group_lead(const struct registry *r, size_t g);
 /* The role of unit u in group g, or -1 if the unit is not a member. */

@@ -87,8 +87,21 @@ struct ctx {
 	const struct registry *r;
 	size_t round;
 	bf_day day;
+	long window;  /* the end window's length in days (0: none) */
+	bf_day edge;  /* its first day: the round's last window days are [edge, end] */
 	struct violations *out;
 };
+
+/* Whether cadre x fills their post on the context's day: on post, or their term ended in the
+ * round's end window with nobody named after them (the post stays theirs to the round's end). */
+static bool serves(const struct ctx *c, const struct bf_cadre *x)
+{
+	bf_day end = model_cadre_end(x);
+	if (model_cadre_on_post(x, c->day))
+		return true;
+	return x->successor_ix < 0 && x->start <= c->day && end >= c->edge && end < c->day &&
+	       c->day <= c->r->rounds[c->round].end;
+}
 
 static bool in_round(const struct ctx *c, size_t g)
 {
@@ -168,7 +181,7 @@ static void count_cadres(const struct ctx *c, size_t g, size_t u, size_t n[3])
 	n[0] = n[1] = n[2] = 0;
 	for (size_t k = r->group_cadres.off[g]; k < r->group_cadres.off[g + 1]; k++) {
 		const struct bf_cadre *x = &r->cadres[r->group_cadres.items[k]];
-		if (x->unit_ix == u && model_cadre_on_post(x, c->day) && x->rank >= 0)
+		if (x->unit_ix == u && serves(c, x) && x->rank >= 0)
 			n[x->rank]++;
 	}
 }
@@ -281,8 +294,8 @@ static void check_cadre_term(struct ctx *c, const struct bf_cadre *x)
 		    "date or the cadre's group",
 		    x->id, x->name, a, rd->name, b, d);
 	}
-	if (model_cadre_end(x) < c->day && model_cadre_end(x) < rd->end && c->day <= rd->end &&
-	    x->successor_ix < 0) {
+	if (model_cadre_end(x) < c->day && model_cadre_end(x) < c->edge &&
+	    rules_round_live(c->r, c->round, c->day) && x->successor_ix < 0) {
 		date_format(model_cadre_end(x), d);
 		ADD(c->out, R_TERM, "cadre", x->id,
 		    "干部 %s %s（%s，%s）已于 %s 离任且未指定接任者：请添加新干部并填写 predecessor=%s",
@@ -316,7 +329,7 @@ static const struct bf_cadre *lead_cadre(const struct ctx *c, size_t g)
 	for (size_t k = r->group_cadres.off[g]; k < r->group_cadres.off[g + 1]; k++) {
 		const struct bf_cadre *x = &r->cadres[r->group_cadres.items[k]];
 		if (x->unit_ix == r->members[m].unit_ix && x->rank == RANK_DIVISION &&
-		    model_cadre_on_post(x, c->day))
+		    serves(c, x))
 			return x;
 	}
 	return NULL;
@@ -329,7 +342,7 @@ static void check_group_continuity(struct ctx *c, size_t g)
 	size_t n = 0, best = 0, from = 0;
 	bf_day *ends, lend;
 
-	if (!lead)
+	if (!lead || (c->window && model_cadre_end(lead) >= c->edge)) /* leaves with the round */
 		return;
 	lend = model_cadre_end(lead);
 	ends = xmalloc((r->group_cadres.off[g + 1] - r->group_cadres.off[g]) * sizeof *ends);
@@ -343,7 +356,8 @@ static void check_group_continuity(struct ctx *c, size_t g)
 		size_t cnt = 0;
 		if (ends[i] < lend - 90 || ends[i] > lend)
 			continue;
-		for (size_t j = i; j < n && ends[j] <= ends[i] + 90; j++)
+		/* who leaves with the round (in its end window) is no rotation */
+		for (size_t j = i; j < n && ends[j] <= ends[i] + 90 && (!c->window || ends[j] < c->edge); j++)
 			cnt++;
 		if (cnt > best) {
 			best = cnt;
@@ -370,16 +384,34 @@ static void check_continuity(struct ctx *c)
 			check_group_continuity(c, g);
 }
 
-void rules_check(const struct registry *r, size_t round_ix, bf_day day, struct violations *out)
+bool rules_round_live(const struct registry *r, size_t round_ix, bf_day day)
 {
-	struct ctx c = { r, round_ix, day, out };
+	return round_ix != REG_NONE && r->rounds[round_ix].start <= day &&
+	       day <= r->rounds[round_ix].end;
+}
+
+void rules_check(const struct registry *r, size_t round_ix, bf_day day,
+		 const struct rules_opts *opts, struct violations *out)
+{
+	long window = opts ? opts->end_window : RULES_END_WINDOW_DEFAULT;
+	struct ctx c = { r, round_ix, day, 0, 0, out };
+	bool live;
 
 	if (round_ix == REG_NONE)
 		return;
+	c.window = window < 0 ? 0 : window;
+	c.edge = r->rounds[round_ix].end - c.window + 1;
+	live = rules_round_live(r, round_ix, day);
+	/* outside the round nobody is on post: quota and continuity have nothing to count */
+	out->judged |= 1u << R_COVERAGE | 1u << R_SHAPE | 1u << R_CAPACITY | 1u << R_TERM;
+	if (live)
+		out->judged |= 1u << R_QUOTA | 1u << R_CONTINUITY;
 	check_coverage(&c);
 	check_shape(&c);
-	check_quota(&c);
+	if (live)
+		check_quota(&c);
 	check_capacity(&c);
 	check_terms(&c);
-	check_continuity(&c);
+	if (live)
+		check_continuity(&c);
 }

@@ -26,13 +26,32 @@ struct violation {
 struct violations {
 	struct violation *items;
 	size_t n, cap;
+	unsigned judged;      /* bit per rule that rules_check evaluated (see rules_check) */
 };
+
+/* How the rules read the round's edges. */
+struct rules_opts {
+	/* A term that ends in the round's last end_window days needs no successor inside the
+	 * round: its post counts as filled to the round's end, and its leaving is no rotation
+	 * (the round ends). 0: no window. */
+	long end_window;
+};
+
+#define RULES_END_WINDOW_DEFAULT 90L
+#define RULES_END_WINDOW_MAX 3650L
 
 void violations_init(struct violations *v);
 void violations_release(struct violations *v);
 
-/* Runs every rule for round round_ix as of day, appending to out in rule order. */
-void rules_check(const struct registry *r, size_t round_ix, bf_day day, struct violations *out);
+/* Runs the rules for round round_ix as of day, appending to out in rule order; opts NULL
+ * means the defaults. On a day inside the round every rule is judged; on a day outside it
+ * only the rules that do not count who is on post (coverage, group shape, capacity, the
+ * length and start of terms): cadre-quota, rotation-continuity and the successor part of
+ * term are then left out, and out->judged says which rules were judged. */
+void rules_check(const struct registry *r, size_t round_ix, bf_day day,
+		 const struct rules_opts *opts, struct violations *out);
+/* Whether round_ix is in progress on day (start <= day <= end). */
+bool rules_round_live(const struct registry *r, size_t round_ix, bf_day day);
 /* Index of a rule by tag, or -1. */
 int rules_find(const char *tag);
 

@@ -19,6 +19,7 @@ struct http_config {
 	long session_max;       /* seconds */
 	long body_limit;        /* bytes */
 	long behind_https;      /* 0/1: cookies get Secure and the __Host- prefix */
+	long end_window;        /* days: see struct rules_opts */
 };
 
 /* Runs the server until SIGINT or SIGTERM; returns a process exit code. */

@@ -469,7 +469,8 @@ static void h_changes(struct http_ctx *cx)
 		}
 	bf_err_init(&err);
 	if (write_changes(cx->store, &cx->who, cx->address, ch, n,
-			  round ? json_string_value(round) : NULL, dry && json_is_true(dry), &res,
+			  round ? json_string_value(round) : NULL,
+			  &(struct rules_opts){ cx->cfg->end_window }, dry && json_is_true(dry), &res,
 			  &err)) {
 		write_error(cx, &err, res.field, res.rule, res.index < n ? (long)res.index : -1);
 	} else {
@@ -705,7 +706,8 @@ static void h_check(struct http_ctx *cx)
 		return;
 	bf_err_init(&err);
 	violations_init(&v);
-	if (check_round(&cx->snap->reg, http_arg(cx, "round"), day, &round, &v, &err))
+	if (check_round(&cx->snap->reg, http_arg(cx, "round"), day,
+			&(struct rules_opts){ cx->cfg->end_window }, &round, &v, &err))
 		http_fail(cx, &err);
 	else
 		http_json(cx, 200, check_json(&cx->snap->reg, round, day, &v));

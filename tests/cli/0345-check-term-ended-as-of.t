@@ -27,6 +27,9 @@ $ bangfu check --as-of 2026-08-01 --format json
 {
   "round": "2023-2026",
   "as_of": "2026-08-01",
+  "in_progress": true,
+  "note": "round 2023-2026 (2023-11-16 to 2026-12-31), in progress on 2026-08-01",
+  "note_zh": "轮次 2023-2026（2023-11-16 至 2026-12-31），2026-08-01 进行中",
   "violations": 2,
   "rules": [
     {
@@ -34,6 +37,7 @@ $ bangfu check --as-of 2026-08-01 --format json
       "source": "S3",
       "title_zh": "全覆盖：每个帮扶对象有且仅有一个组团",
       "title_en": "Coverage: every target has exactly one group",
+      "judged": true,
       "count": 0,
       "items": []
     },
@@ -42,6 +46,7 @@ $ bangfu check --as-of 2026-08-01 --format json
       "source": "S5",
       "title_zh": "组团构成：1家牵头单位、至少1家成员单位",
       "title_en": "Group shape: one lead unit and at least one member",
+      "judged": true,
       "count": 0,
       "items": []
     },
@@ -50,6 +55,7 @@ $ bangfu check --as-of 2026-08-01 --format json
       "source": "S6",
       "title_zh": "选派干部：牵头单位1名处级、成员单位1-2名中层或科级",
       "title_en": "Cadre quota: lead sends 1 division-level, members 1-2 middle/section",
+      "judged": true,
       "count": 1,
       "items": [
         {
@@ -65,6 +71,7 @@ $ bangfu check --as-of 2026-08-01 --format json
       "source": "S8",
       "title_zh": "帮扶数量：单位帮扶对象数不超过其容量",
       "title_en": "Capacity: a unit assists at most its capacity of targets",
+      "judged": true,
       "count": 0,
       "items": []
     },
@@ -73,6 +80,7 @@ $ bangfu check --as-of 2026-08-01 --format json
       "source": "S7",
       "title_zh": "任期：3年为周期，期满须有接任",
       "title_en": "Terms: 3-year cycle, a successor when a term ends",
+      "judged": true,
       "count": 1,
       "items": [
         {
@@ -88,6 +96,7 @@ $ bangfu check --as-of 2026-08-01 --format json
       "source": "S7",
       "title_zh": "轮换衔接：牵头干部与半数以上干部不得在90天内同时离任",
       "title_en": "Rotation continuity: the lead and most cadres must not leave within 90 days",
+      "judged": true,
       "count": 0,
       "items": []
     }

@@ -12,7 +12,7 @@ usage: bangfu [--db PATH] import PATH...
 $ bangfu export --help > h && head -n 1 h
 usage: bangfu [--db PATH] export DIR
 $ bangfu check --help > h && head -n 1 h
-usage: bangfu [--db PATH] check [--round NAME] [--as-of DATE] [--format table|json]
+usage: bangfu [--db PATH] check [--round NAME] [--as-of DATE] [--end-window DAYS]
 $ bangfu report --help > h && head -n 1 h
 usage: bangfu [--db PATH] report NAME [--round NAME] [--as-of DATE] [--within DAYS]
 $ bangfu show --help > h && head -n 1 h

@@ -6,18 +6,20 @@ import assert from 'node:assert/strict';
 import { setup } from './lib.mjs';
 
 let env;
-before(async () => { env = await setup(); });
+// --end-window 0: the lead cadres whose terms end in the round's last weeks need a successor,
+// so the bundled round has findings on 2026-12-20 (with the default 90 days it has none).
+before(async () => { env = await setup({ args: ['--end-window', '0'] }); });
 after(async () => { await env.close(); });
 
 test('findings by rule with titles and fact tags; a finding links to its group', async () => {
   const api = await env.api('auditor');
-  const want = (await api('GET', '/api/v1/check?as_of=2027-03-01')).body;
+  const want = (await api('GET', '/api/v1/check?as_of=2026-12-20')).body;
   assert.ok(want.violations > 0);
   const page = await env.page();
   await env.login(page, 'auditor');
-  await page.goto(env.url + '#/checks?as_of=2027-03-01');
+  await page.goto(env.url + '#/checks?as_of=2026-12-20');
   await env.ready(page);
-  assert.equal(await page.getAttribute('[data-as-of]', 'data-as-of'), '2027-03-01');
+  assert.equal(await page.getAttribute('[data-as-of]', 'data-as-of'), '2026-12-20');
   assert.equal(await page.textContent('[data-violations]'), String(want.violations));
   for (const r of want.rules) {
     const sec = `section.rule[data-rule="${r.tag}"]`;
@@ -71,5 +73,15 @@ test('an uncovered target (S3) links to the target', async () => {
   await page.waitForFunction(() => location.hash === '#/targets/449901');
   await env.ready(page);
   assert.equal(await page.getAttribute('main .page', 'data-page'), 'targets');
+  await page.context().close();
+});
+
+test('a day outside every round: the page says that no round was judged', async () => {
+  const page = await env.page();
+  await env.login(page, 'planner');
+  await page.goto(env.url + '#/checks?as_of=2027-01-05');
+  await env.ready(page);
+  assert.match(await page.textContent('[data-check-note]'), /2027-01-05 没有进行中的轮次/);
+  assert.equal(await page.textContent('[data-violations]'), '0');
   await page.context().close();
 });

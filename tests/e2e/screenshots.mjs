@@ -13,7 +13,7 @@ const PAGES = [
   ['groups', '#/groups/G2023-440881?edit=1', groupsEditor],
   ['group', '#/groups/G2023-440881'],
   ['cadres', '#/cadres?view=timeline'],
-  ['checks', '#/checks?as_of=2027-03-01'],
+  ['checks', '#/checks?as_of=2026-06-30'],
   ['data', '#/data', importPreview],
 ];
 

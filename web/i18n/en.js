@@ -350,6 +350,7 @@ export default {
   'ck.total': 'Findings',
   'ck.total_note': 'listed below by rule',
   'ck.all_passed': 'every rule passes',
+  'ck.not_judged': 'not judged (the round is not in progress)',
   'ck.passed': 'passes',
   'ck.n_findings': '{n} findings',
   'ck.fact_title': 'the article\'s fact tag',

@@ -350,6 +350,7 @@ export default {
   'ck.total': '问题总数',
   'ck.total_note': '逐条列于下方',
   'ck.all_passed': '全部规则通过',
+  'ck.not_judged': '未检查（轮次不在进行中）',
   'ck.passed': '通过',
   'ck.n_findings': '{n} 个问题',
   'ck.fact_title': '文章事实编号',

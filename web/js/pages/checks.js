@@ -40,7 +40,8 @@ export async function render(el, ctx, params) {
     h('div', { class: 'rule-head' },
       h('h2', { id: 'rule-' + r.tag },
         h('span', { class: 'fact-tag', title: t('ck.fact_title') }, r.source), ' ', r.title_zh),
-      h('span', { class: ['n', r.count ? 'bad' : 'ok'] }, r.count ? t('ck.n_findings', { n: r.count }) : t('ck.passed'))),
+      h('span', { class: ['n', r.count ? 'bad' : 'ok'] }, r.count ? t('ck.n_findings', { n: r.count })
+        : r.judged === false ? t('ck.not_judged') : t('ck.passed'))),
     h('p', { class: 'muted small', lang: 'en' }, r.title_en, ' · ', h('code', {}, r.tag)),
     r.items.length ? h('ul', { class: 'findings' }, r.items.map((it) => {
       const href = recordHash(it.subject, it.key);
@@ -54,6 +55,9 @@ export async function render(el, ctx, params) {
     h('div', { class: 'page-head' }, h('h1', {}, t('ck.title')),
       h('span', { class: 'muted', 'data-as-of': check.as_of }, t('ck.as_of_text', { round: check.round || '–', date: check.as_of }))),
     h('p', { class: 'muted' }, t('ck.intro')),
+    // a day outside the round: say which round was judged, or that none was
+    check.in_progress === false ? h('p', { class: 'notice', 'data-check-note': '' },
+      ctx.lang === 'en' ? check.note : (check.note_zh || check.note)) : null,
     form,
     h('div', { class: ['cards', 'check-summary'] },
       h('div', { class: ['card', check.violations ? 'bad' : 'ok'] },
