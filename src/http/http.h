@@ -46,6 +46,9 @@ struct http_ctx {
 	char set_cookie[256];
 	char allow[64];                 /* the Allow header of a 405 */
 	long retry_after;
+	const char *etag;               /* set: Cache-Control no-cache and this ETag, not no-store */
+	const char *content_encoding;   /* "gzip" when out holds compressed bytes */
+	char disposition[160];          /* the Content-Disposition of a download, if any */
 };
 
 enum route_flags {
@@ -110,4 +113,11 @@ bool http_static_wants(const char *method, const char *path);
  * client accepts it; 404 for anything else, ".." included. Sets cx->status; returns
  * libmicrohttpd's enum MHD_Result. */
 int http_static_serve(struct http_ctx *cx, const char *request_id);
+
+/* Answers an API request with the embedded asset name (as http_static_serve: ETag, 304 for a
+ * matching If-None-Match, the .gz copy when accepted) in cx->out, with content type type. */
+void http_asset_answer(struct http_ctx *cx, const char *name, const char *type);
+
+/* routes_geo.c: GET /api/v1/geo, the counties' boundaries (asset geo/guangdong.json). */
+void http_geo(struct http_ctx *cx);
 #endif

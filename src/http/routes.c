@@ -770,6 +770,8 @@ const struct route http_routes[] = {
 	RECORDS("indicators", "indicator"),
 	{ "POST", "/api/v1/changes", R_WRITE, ALL, h_changes,
 	  "several creates, changes and deletes in one transaction; dry_run previews the checks" },
+	{ "GET", "/api/v1/geo", 0, ALL, http_geo,
+	  "the county-level units' boundaries (GeoJSON, adcode in each feature's properties)" },
 	{ "GET", "/api/v1/check", R_REGISTRY, READERS, h_check, "the rule checks of a round" },
 	{ "GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report" },
 	{ "POST", "/api/v1/import", R_WRITE, 1u << ACC_ADMIN, h_import,

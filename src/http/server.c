@@ -273,8 +273,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct http_ctx *cx,
 {
 	struct MHD_Response *res;
 	enum MHD_Result r;
+	size_t len = cx->out.len; /* an XLSX body holds NUL bytes */
 	char *body = buf_detach(&cx->out);
-	size_t len = strlen(body);
 
 	res = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	MHD_add_response_header(res, "Content-Type", cx->content_type ? cx->content_type
@@ -283,8 +283,16 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct http_ctx *cx,
 	MHD_add_response_header(res, "Content-Security-Policy",
 				"default-src 'self'; frame-ancestors 'none'");
 	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(res, "Cache-Control", "no-store");
+	MHD_add_response_header(res, "Cache-Control", cx->etag ? "no-cache" : "no-store");
 	MHD_add_response_header(res, "X-Request-Id", rq->id);
+	if (cx->etag) {
+		MHD_add_response_header(res, "ETag", cx->etag);
+		MHD_add_response_header(res, "Vary", "Accept-Encoding");
+	}
+	if (cx->content_encoding)
+		MHD_add_response_header(res, "Content-Encoding", cx->content_encoding);
+	if (cx->disposition[0])
+		MHD_add_response_header(res, "Content-Disposition", cx->disposition);
 	if (cx->set_cookie[0])
 		MHD_add_response_header(res, "Set-Cookie", cx->set_cookie);
 	if (cx->allow[0])

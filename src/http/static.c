@@ -161,3 +161,36 @@ int http_static_serve(struct http_ctx *cx, const char *request_id)
 		MHD_add_response_header(res, "Content-Encoding", "gzip");
 	return queue(cx, request_id, 200, res, etag);
 }
+
+void http_asset_answer(struct http_ctx *cx, const char *name, const char *type)
+{
+	static _Thread_local char etag[32];
+	char gzname[MAX_NAME + 3];
+	const struct asset *a = asset_find(name), *gz = NULL;
+	const char *inm;
+
+	if (!a) {
+		http_error(cx, BF_ENOTFOUND, "this build has no such file", NULL);
+		return;
+	}
+	snprintf(gzname, sizeof gzname, "%s.gz", name);
+	if (accepts_gzip(cx->conn) && (gz = asset_find(gzname)) &&
+	    gz->end - gz->begin >= a->end - a->begin)
+		gz = NULL;
+	pthread_once(&etags_once, etags_compute);
+	snprintf(etag, sizeof etag, "%.*s%s\"", 17, etags[a - assets], gz ? "-gz" : "");
+	cx->etag = etag;
+	cx->content_type = type;
+	buf_reset(&cx->out);
+	inm = MHD_lookup_connection_value(cx->conn, MHD_HEADER_KIND, "If-None-Match");
+	if (inm && (strstr(inm, etag) || strcmp(inm, "*") == 0)) {
+		cx->status = 304;
+		return;
+	}
+	if (gz) {
+		a = gz;
+		cx->content_encoding = "gzip";
+	}
+	buf_add(&cx->out, a->begin, (size_t)(a->end - a->begin));
+	cx->status = 200;
+}

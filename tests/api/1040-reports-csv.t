@@ -23,6 +23,7 @@ $ api -q GET /api/v1/openapi.json | jq -r '.paths | keys[]'
 /api/v1/cadres/{key}
 /api/v1/changes
 /api/v1/check
+/api/v1/geo
 /api/v1/groups
 /api/v1/groups/{key}
 /api/v1/health

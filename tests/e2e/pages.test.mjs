@@ -1,5 +1,5 @@
 // The overview, targets and units pages: the overview shows 62 of 62 targets covered and a
-// map whose tiles open the county dossier; what each role sees follows what the API lets it
+// map whose counties open the county dossier; what each role sees follows what the API lets it
 // read (the county user sees only 廉江市, and another county's dossier is "not allowed").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,12 +12,13 @@ after(async () => { await env.close(); });
 const rowsOf = (page) => page.$$eval('table.data tbody tr', (trs) => trs.map((tr) => tr.textContent));
 const clean = (errors) => errors.filter((e) => !/status of 40[134]/.test(e));
 
-test('overview: 62/62 targets covered, rules and shares beside the article, a tile per target', async () => {
+test('overview: 62/62 targets covered, rules and shares beside the article, a county per target on the map', async () => {
   const page = await env.page();
   await env.login(page, 'admin');
   assert.equal((await page.textContent('[data-card=coverage] .value')).trim(), '62/62');
   assert.equal((await page.textContent('[data-card=units] .value')).trim(), '156');
-  assert.equal(await page.locator('.map .tile').count(), 62);
+  await page.waitForSelector('.map-canvas[data-chart-ready]');
+  assert.equal(await page.locator('.map-links a[data-adcode]').count(), 62);
   const check = (await (await env.api('auditor'))('GET', '/api/v1/check')).body;
   assert.equal(await page.locator('[data-section=rules] li').count(), check.rules.length);
   assert.match(await page.textContent('[data-section=shares] tr[data-measure=land]'), /71\.7%/);
@@ -34,17 +35,18 @@ test('overview: 62/62 targets covered, rules and shares beside the article, a ti
     await page.click('[data-section=rotations] button[data-more]');
     assert.equal(await rotRows(), due);
   }
-  // colouring by another measure redraws the tiles and the legend
+  // colouring by another measure redraws the map and the legend
   await page.selectOption('#map-measure', 'population');
   assert.ok((await page.locator('.legend span').count()) >= 5);
   assert.deepEqual(clean(page.errors), []);
   await page.context().close();
 });
 
-test('overview map: clicking a tile opens the county dossier', async () => {
+test('overview map: the list under the map opens the county dossier', async () => {
   const page = await env.page();
   await env.login(page, 'planner');
-  await page.click('.map .tile[data-adcode="440881"]');
+  await page.click('.map-list summary');
+  await page.click('.map-links a[data-adcode="440881"]');
   await env.ready(page);
   assert.match(page.url(), /#\/targets\/440881$/);
   assert.match(await page.textContent('main h1'), /廉江市/);
@@ -52,10 +54,12 @@ test('overview map: clicking a tile opens the county dossier', async () => {
   const cadres = (await (await env.api('planner'))('GET', '/api/v1/cadres?target=440881')).body;
   assert.ok(cadres.total >= 2);
   assert.equal(await page.locator('[data-section=cadres] tbody tr').count(), cadres.total);
-  // the tiles are keyboard usable too
+  // the list is keyboard usable too
   await page.goto(env.url + '#/overview');
   await env.ready(page);
-  await page.focus('.map .tile[data-adcode="440222"]');
+  await page.focus('.map-list summary');
+  await page.keyboard.press('Enter');
+  await page.focus('.map-links a[data-adcode="440222"]');
   await page.keyboard.press('Enter');
   await env.ready(page);
   assert.match(await page.textContent('main h1'), /始兴县/);
@@ -94,8 +98,8 @@ test('targets: filter by prefecture and kind, sort by a header from the keyboard
 test('county user: only 廉江市, its own dossier, another county is not allowed', async () => {
   const page = await env.page();
   await env.login(page, 'county');
-  assert.equal(await page.locator('.map .tile').count(), 1);
-  assert.equal(await page.getAttribute('.map .tile', 'data-adcode'), '440881');
+  assert.equal(await page.locator('.map-links a[data-adcode]').count(), 1);
+  assert.equal(await page.getAttribute('.map-links a[data-adcode]', 'data-adcode'), '440881');
   assert.equal(await page.$('[data-card=violations]'), null);
   await page.goto(env.url + '#/targets');
   await env.ready(page);
@@ -153,8 +157,11 @@ test('phone width (390 px): no page of the overview, targets or units scrolls si
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 390, `${hash} is ${wide} px wide`);
   }
-  // the tiles stay reachable: the map scales to the width
-  const box = await page.goto(env.url + '#/overview').then(() => env.ready(page)).then(() => page.locator('.map svg').boundingBox());
+  // the map scales to the width
+  await page.goto(env.url + '#/overview');
+  await env.ready(page);
+  await page.waitForSelector('.map-canvas[data-chart-ready]');
+  const box = await page.locator('.map-canvas svg').boundingBox();
   assert.ok(box.width <= 390 && box.width > 300, `map ${box.width} px`);
   await page.context().close();
 });

@@ -1,12 +1,13 @@
 // overview (总览): coverage, units, groups, cadres on post, rotations due in 180 days, rule
 // findings by rule, the counties' shares of land, population and GDP beside the article's
-// figures (S10), and a tile map of the targets at their centroids, coloured by a measure.
+// figures (S10), and a map of the province's counties (GET /api/v1/geo) with the targets
+// coloured by a measure.
 // Reports and checks are read by the command office, the task force and auditors; a unit or
 // county sees the same page computed from the records it may read.
 import { load, onPost } from '../model.js';
 
 const READERS = ['admin', 'planner', 'auditor'];
-const SEQ = ['#e8eef7', '#bcd0ea', '#86abd8', '#4f82bf', '#245a9b', '#123a6e'];
+const SEQ = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c', '#08306b'];
 const CAT = ['#1d4f91', '#2e8b57', '#c77c02', '#9f1d20', '#6a4c93', '#168aad', '#7f7f7f'];
 
 export async function render(el, ctx) {
@@ -39,7 +40,7 @@ export async function render(el, ctx) {
         check ? rulesPanel(ctx, check) : scopePanel(ctx, m),
         sharesPanel)),
     rotationsPanel(ctx, facts.rotations));
-  tileMap(ctx, mapPanel, m, day);
+  countyMap(ctx, mapPanel, m, day);
   if (sharesPanel) sharesChart(ctx, sharesPanel, shares);  // ECharts loads after the page is usable
   for (const g of m.groups) if (m.round && g.round === m.round.name) ctx.demo(g);
 }
@@ -166,52 +167,24 @@ function sharesChart(ctx, panel, shares) {
   }).then(() => box.setAttribute('data-chart-ready', '1')).catch(() => mount(box, t('ui.error')));
 }
 
-// ---- the tile map -----------------------------------------------------------------------
+// ---- the map ----------------------------------------------------------------------------
 
+// Every county-level unit of the province from GET /api/v1/geo (scripts/geo-build), drawn by
+// ECharts' map series with the adcode as the region name; the targets are coloured by the
+// measure, the rest of the province stays grey. Registered once per page load (the answer
+// carries an ETag, so a reload revalidates it).
 const MEASURES = ['group_size', 'cadres', 'class', 'population', 'kind'];
+const OTHER = '#e7e6e1', NONE = '#a9a9a4';
+let geoLoad = null;
 
-// A long Latin label is squeezed into the tile rather than spilling over its neighbours.
-function fit(label, size) {
-  return label.length > 5 ? { textLength: size - 4, lengthAdjust: 'spacingAndGlyphs' } : {};
-}
-
-function shortName(x, lang) {
-  if (lang === 'en' && x.name_en) return x.name_en.replace(/ (County|City|District|Autonomous County).*$/, '').slice(0, 9);
-  const n = x.name_zh;
-  if (n.includes('自治县')) return n.slice(0, 2);
-  return n.length > 2 && /[县市区]$/.test(n) ? n.slice(0, -1) : n;
-}
-
-// Tiles at their centroids (equirectangular, x scaled by cos 23°), pushed apart until none
-// overlap, so every county stays clickable.
-function layout(targets, W, H, size) {
-  const pts = targets.filter((x) => x.lon !== null && x.lat !== null && x.lon !== undefined);
-  if (!pts.length) return [];
-  const k = Math.cos(23 * Math.PI / 180);
-  const xs = pts.map((x) => x.lon * k), ys = pts.map((x) => -x.lat);
-  const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
-  const pad = size;
-  const scale = Math.min((W - 2 * pad) / Math.max(maxX - minX, 0.5), (H - 2 * pad) / Math.max(maxY - minY, 0.5));
-  const ox = (W - (maxX - minX) * scale) / 2, oy = (H - (maxY - minY) * scale) / 2;
-  const tiles = pts.map((x, i) => ({ x: ox + (xs[i] - minX) * scale, y: oy + (ys[i] - minY) * scale, t: x }));
-  const gap = size + 2;
-  for (let it = 0; it < 200; it++) {
-    let moved = false;
-    for (let i = 0; i < tiles.length; i++) {
-      for (let j = i + 1; j < tiles.length; j++) {
-        const a = tiles[i], b = tiles[j];
-        const dx = b.x - a.x, dy = b.y - a.y;
-        const ox2 = gap - Math.abs(dx), oy2 = gap - Math.abs(dy);
-        if (ox2 <= 0 || oy2 <= 0) continue;
-        moved = true;
-        if (ox2 < oy2) { const s = (dx >= 0 ? 1 : -1) * ox2 / 2; a.x -= s; b.x += s; }
-        else { const s = (dy >= 0 ? 1 : -1) * oy2 / 2; a.y -= s; b.y += s; }
-      }
-    }
-    if (!moved) break;
+function loadGeo(ctx) {
+  if (!geoLoad) {
+    geoLoad = Promise.all([ctx.ui.loadECharts(), ctx.api('GET', '/geo')]).then(([echarts, geo]) => {
+      echarts.registerMap('guangdong', geo);
+      return new Map(geo.features.map((f) => [f.properties.adcode, f.properties.name]));
+    }).catch((e) => { geoLoad = null; throw e; });
   }
-  for (const p of tiles) { p.x = Math.min(W - size / 2, Math.max(size / 2, p.x)); p.y = Math.min(H - size / 2, Math.max(size / 2, p.y)); }
-  return tiles;
+  return geoLoad;
 }
 
 function measureOf(ctx, m, x, key, day) {
@@ -232,12 +205,12 @@ function scale(ctx, key, values) {
   const present = values.filter((v) => v !== null && v !== undefined);
   if (key === 'class' || key === 'kind') {
     const cats = [...new Set(present)].sort();
-    const color = (v) => (v === null || v === undefined ? '#d9dde3' : CAT[cats.indexOf(v) % CAT.length]);
+    const color = (v) => (v === null || v === undefined ? '#a9a9a4' : CAT[cats.indexOf(v) % CAT.length]);
     return { color, legend: cats.map((c) => [color(c), ctx.tv(key === 'class' ? 'class' : 'kind', c)]), dark: () => true };
   }
   const distinct = [...new Set(present)].sort((a, b) => a - b);
   if (distinct.length <= SEQ.length) {
-    const color = (v) => (v === null || v === undefined ? '#d9dde3' : SEQ[Math.round(distinct.indexOf(v) * (SEQ.length - 1) / Math.max(distinct.length - 1, 1))]);
+    const color = (v) => (v === null || v === undefined ? '#a9a9a4' : SEQ[Math.round(distinct.indexOf(v) * (SEQ.length - 1) / Math.max(distinct.length - 1, 1))]);
     return { color, legend: distinct.map((d) => [color(d), num(d)]), dark: (v) => distinct.indexOf(v) >= distinct.length / 2 };
   }
   // quantiles into the sequential palette
@@ -245,60 +218,87 @@ function scale(ctx, key, values) {
   const n = SEQ.length;
   const cuts = Array.from({ length: n - 1 }, (_, i) => sorted[Math.floor((i + 1) * sorted.length / n)]);
   const bin = (v) => cuts.filter((c) => v >= c).length;
-  const color = (v) => (v === null || v === undefined ? '#d9dde3' : SEQ[bin(v)]);
+  const color = (v) => (v === null || v === undefined ? '#a9a9a4' : SEQ[bin(v)]);
   const fmt = (v) => (key === 'population' ? num(Math.round(v / 1e4)) + (ctx.lang === 'en' ? 'k×10' : '万') : num(v));
   const legend = SEQ.map((c, i) => [c, i === 0 ? '< ' + fmt(cuts[0]) : '≥ ' + fmt(cuts[i - 1])]);
   return { color, legend, dark: (v) => bin(v) >= n / 2 };
 }
 
-function tileMap(ctx, panel, m, day) {
-  const { h, s, mount } = ctx.ui;
+
+const esc = (v) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function valueText(ctx, key, v) {
+  if (v === null || v === undefined) return ctx.t('ov.legend_none');
+  return typeof v === 'number' ? ctx.ui.num(v) : ctx.tv(key === 'class' ? 'class' : 'kind', v);
+}
+
+function countyMap(ctx, panel, m, day) {
+  const { h, mount } = ctx.ui;
   const { t } = ctx;
-  // a role that reads a few targets gets a small map, not one tile in a field
-  const W = 760, H = m.targets.length > 4 ? 520 : 200, SIZE = 34;
-  const tiles = layout(m.targets, W, H, SIZE);
   const own = new Set([ctx.user.target].filter(Boolean));
+  const byCode = new Map(m.targets.map((x) => [x.adcode, x]));
   const saved = sessionStorage.getItem('bangfu.map.measure');
   const select = h('select', { id: 'map-measure' }, MEASURES.map((k) => h('option', { value: k, selected: k === saved }, t('ov.m.' + k))));
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': t('ov.map') });
+  const box = h('div', { class: 'map-canvas', role: 'img', 'aria-label': t('ov.map') });
   const legend = h('div', { class: 'legend', 'aria-live': 'polite' });
-  const tip = h('div', { class: 'map-tip', hidden: true });
-  const wrap = h('div', { class: 'map-wrap map' }, svg, tip);
+  // the same targets as links, for the keyboard and screen readers (the map is a picture)
+  const links = h('ul', { class: 'map-links' });
+  let chart = null, values = new Map(), names = new Map(), latest = null;
 
+  const option = (key) => {
+    const vals = m.targets.map((x) => measureOf(ctx, m, x, key, day));
+    const sc = scale(ctx, key, vals);
+    values = new Map(m.targets.map((x, i) => [x.adcode, vals[i]]));
+    mount(legend, sc.legend.map(([c, l]) => h('span', {}, h('span', { class: 'sw', style: { background: c } }), l)),
+      vals.some((v) => v === null) ? h('span', {}, h('span', { class: 'sw', style: { background: NONE } }), t('ov.legend_none')) : null,
+      h('span', {}, h('span', { class: 'sw other', style: { background: OTHER } }), t('ov.legend_other')));
+    mount(links, m.targets.map((x, i) => h('li', {}, h('a', { href: '#/targets/' + x.adcode, 'data-adcode': x.adcode,
+      'data-color': vals[i] === null ? NONE : sc.color(vals[i]) }, x.name_zh), ' ', valueText(ctx, key, vals[i]))));
+    return {
+      animation: false,
+      tooltip: {
+        trigger: 'item',
+        formatter: (p) => {
+          const x = byCode.get(p.name);
+          const name = x ? x.name_zh + (ctx.lang === 'en' && x.name_en ? ' ' + x.name_en : '') : names.get(p.name) || p.name;
+          return x ? `${esc(name)}<br>${esc(t('ov.m.' + key))}: ${esc(valueText(ctx, key, values.get(p.name)))}`
+            : `${esc(name)} · ${esc(t('ov.legend_other'))}`;
+        },
+      },
+      series: [{
+        type: 'map', map: 'guangdong', nameProperty: 'adcode', roam: false, selectedMode: false,
+        left: 6, right: 6, top: 6, bottom: 6, aspectScale: 0.92,
+        itemStyle: { areaColor: OTHER, borderColor: '#ffffff', borderWidth: 0.6 },
+        emphasis: { label: { show: true, formatter: (p) => (byCode.get(p.name) || {}).name_zh || '' }, itemStyle: { areaColor: '#f2c744' } },
+        label: { show: false },
+        data: m.targets.map((x, i) => ({
+          name: x.adcode, value: typeof vals[i] === 'number' ? vals[i] : null,
+          itemStyle: { areaColor: vals[i] === null ? NONE : sc.color(vals[i]),
+            ...(own.has(x.adcode) ? { borderColor: '#c8102e', borderWidth: 2 } : {}) },
+        })),
+      }],
+    };
+  };
   const draw = () => {
     const key = select.value;
     sessionStorage.setItem('bangfu.map.measure', key);
-    const vals = tiles.map((p) => measureOf(ctx, m, p.t, key, day));
-    const sc = scale(ctx, key, vals);
-    svg.replaceChildren(...tiles.map((p, i) => {
-      const x = p.t, v = vals[i];
-      const label = `${x.name_zh}${ctx.lang === 'en' && x.name_en ? ' ' + x.name_en : ''} · ${t('ov.m.' + key)}: ${v === null ? t('ov.legend_none') : (typeof v === 'number' ? ctx.ui.num(v) : ctx.tv(key === 'class' ? 'class' : 'kind', v))}`;
-      const open = () => ctx.navigate('#/targets/' + x.adcode);
-      const g = s('g', {
-        class: ['tile', sc.dark(v) && v !== null && 'dark', own.has(x.adcode) && 'own'], tabindex: 0, role: 'link',
-        'aria-label': label, 'data-adcode': x.adcode, transform: `translate(${(p.x - SIZE / 2).toFixed(1)},${(p.y - SIZE / 2).toFixed(1)})`,
-        onclick: open, onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } },
-        onmouseenter: (e) => { tip.textContent = label; tip.hidden = false; place(e); },
-        onmousemove: (e) => place(e), onmouseleave: () => { tip.hidden = true; },
-      },
-      s('title', {}, label),
-      s('rect', { width: SIZE, height: SIZE, rx: 4, fill: sc.color(v) }),
-      s('text', { x: SIZE / 2, y: SIZE / 2, ...fit(shortName(x, ctx.lang), SIZE) }, shortName(x, ctx.lang)));
-      return g;
-    }));
-    mount(legend, sc.legend.map(([c, l]) => h('span', {}, h('span', { class: 'sw', style: { background: c } }), l)),
-      vals.some((v) => v === null) ? h('span', {}, h('span', { class: 'sw', style: { background: '#d9dde3' } }), t('ov.legend_none')) : null);
-  };
-  const place = (e) => {
-    const r = wrap.getBoundingClientRect();
-    tip.style.left = Math.min(e.clientX - r.left + 12, r.width - 200) + 'px';
-    tip.style.top = (e.clientY - r.top + 12) + 'px';
+    box.dataset.measure = key;
+    latest = option(key);
+    if (chart) chart.setOption(latest, { replaceMerge: ['series'] });
   };
   select.addEventListener('change', draw);
   mount(panel,
     h('div', { class: 'page-head' }, h('h2', {}, t('ov.map')),
       h('label', { class: 'small muted', for: 'map-measure' }, t('ov.measure'), ' '), select),
-    wrap, legend,
+    h('div', { class: 'map-wrap map' }, box), legend,
+    h('details', { class: 'map-list' }, h('summary', {}, t('ov.map_list')), links),
     h('p', { class: 'muted small' }, t('ov.map_note')));
-  draw();
+  latest = option(select.value); // the legend and the list at once, the map when loaded
+  loadGeo(ctx).then((n) => { names = n; return ctx.ui.chart(box, latest); }).then((c) => {
+    if (!c) return;
+    chart = c;
+    chart.on('click', (p) => { if (byCode.has(p.name)) ctx.navigate('#/targets/' + p.name); });
+    box.dataset.measure = select.value;
+    box.setAttribute('data-chart-ready', '1');
+  }).catch(() => mount(box, h('p', { class: 'bad-text' }, t('ui.error'))));
 }
