@@ -45,7 +45,7 @@ const struct cli_command cli_commands[] = {
 	  "                     is no rotation (default 90, 0-3650)\n" },
 	{ "report", cmd_report, "报表 · summary, coverage, groups, cadres, rotations, shares",
 	  "usage: bangfu [--db PATH] report NAME [--round NAME] [--as-of DATE] [--within DAYS]\n"
-	  "                                      [--format table|csv|json]\n"
+	  "                                      [--format table|csv|xlsx|json]\n"
 	  "\n"
 	  "报表。Reports:\n"
 	  "  summary    the round at a glance (总览)\n"
@@ -54,7 +54,10 @@ const struct cli_command cli_commands[] = {
 	  "  cadres     every cadre of the round (帮扶干部, S6)\n"
 	  "  rotations  terms ending within --within days, default 180 (轮换, S7)\n"
 	  "  shares     the 57 counties' share of land, population, GDP (占比, S10)\n"
-	  "CSV output starts with a UTF-8 BOM so that Excel opens it correctly.\n" },
+	  "CSV output starts with a UTF-8 BOM so that Excel opens it correctly. --format xlsx\n"
+	  "writes a spreadsheet (redirect it to a file): Chinese headers in a frozen first row,\n"
+	  "numbers and dates as such, text never as a formula; its second sheet (说明) gives\n"
+	  "each header's English key.\n" },
 	{ "show", cmd_show, "查看 · one target, unit, group or cadre with its relations",
 	  "usage: bangfu [--db PATH] show target|unit|group|cadre KEY [--as-of DATE]\n"
 	  "                                      [--format table|json]\n"

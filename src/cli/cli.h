@@ -28,10 +28,14 @@ extern const struct cli_command cli_commands[];
 int cli_main(int argc, char **argv);
 
 /* Output formats shared by report, show and check. */
-enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON };
+enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX };
 bool cli_parse_format(const char *s, enum cli_format *f);
 /* Prints v in the format; columns orders the "items" table (may be NULL). */
 void cli_print(struct cli *c, json_t *v, enum cli_format f, const char *const *columns);
+/* Writes v as an XLSX file (app/sheet) to c->out, which must not be a terminal; what names
+ * the report for the Chinese headers. Returns an exit code. */
+int cli_print_xlsx(struct cli *c, json_t *v, const char *what, const char *title,
+		   const char *const *columns);
 /* Prints err's message (each line prefixed "bangfu: ") and returns the exit code. */
 int cli_fail(struct cli *c, const struct bf_err *err);
 /* Prints a usage error and returns EXIT_USAGE. */

@@ -59,8 +59,9 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		return rc;
 	if (q.nargs)
 		return cli_usage_error(c, "check", "unexpected argument '%s'", q.args[0]);
-	if (q.format == FMT_CSV)
-		return cli_usage_error(c, "check", "--format csv is not offered; use table or json");
+	if (q.format == FMT_CSV || q.format == FMT_XLSX)
+		return cli_usage_error(c, "check", "--format %s is not offered; use table or json",
+				       q.format == FMT_CSV ? "csv" : "xlsx");
 	ro.end_window = q.end_window;
 	violations_init(&v);
 	if (cli_db_load(c, &db) ||

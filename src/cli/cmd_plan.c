@@ -92,7 +92,7 @@ static int plan_opt_one(struct cli *c, int o, const char *arg, struct plan_opts 
 		p->instance = arg;
 		return 0;
 	case OPT_FORMAT:
-		if (cli_parse_format(arg, &p->format) && p->format != FMT_CSV)
+		if (cli_parse_format(arg, &p->format) && p->format != FMT_CSV && p->format != FMT_XLSX)
 			return 0;
 		return cli_usage_error(c, "plan", "--format '%s': use table or json", arg);
 	case OPT_ROUND:

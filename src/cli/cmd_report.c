@@ -22,10 +22,16 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	o.round = q.round;
 	o.as_of = q.as_of;
 	o.within = q.within;
-	if (cli_db_load(c, &db) || report_run(&db.r, q.args[0], &o, &out, &db.err))
+	if (cli_db_load(c, &db) || report_run(&db.r, q.args[0], &o, &out, &db.err)) {
 		rc = cli_fail(c, &db.err);
-	else
+	} else if (q.format == FMT_XLSX) {
+		const struct report_def *d = report_find(q.args[0]);
+		char title[96];
+		snprintf(title, sizeof title, "report %s %s", d->name, d->title_zh);
+		rc = cli_print_xlsx(c, out, d->name, title, d->columns);
+	} else {
 		cli_print(c, out, q.format, report_find(q.args[0])->columns);
+	}
 	json_decref(out);
 	cli_db_release(&db);
 	return rc;

@@ -16,8 +16,9 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	if (q.nargs != 2)
 		return cli_usage_error(c, "show", "give a kind (target, unit, group, cadre) and a "
 						  "key, e.g. show target 440881");
-	if (q.format == FMT_CSV)
-		return cli_usage_error(c, "show", "--format csv is not offered; use table or json");
+	if (q.format == FMT_CSV || q.format == FMT_XLSX)
+		return cli_usage_error(c, "show", "--format %s is not offered; use table or json",
+				       q.format == FMT_CSV ? "csv" : "xlsx");
 	if (strcmp(q.args[0], "target") && strcmp(q.args[0], "unit") && strcmp(q.args[0], "group") &&
 	    strcmp(q.args[0], "cadre"))
 		return cli_usage_error(c, "show", "cannot show '%s': say target, unit, group or cadre",

@@ -1,16 +1,18 @@
 /* output: prints JSON results as aligned tables (display width, so Chinese lines up), as CSV
  * (with a UTF-8 BOM for Excel) or as JSON; see cli.h. */
 #include "cli/cli.h"
+#include "app/sheet.h"
 #include "util/buf.h"
 #include "util/csvio.h"
 #include "util/table.h"
 #include "util/xalloc.h"
 #include <string.h>
+#include <unistd.h>
 
 bool cli_parse_format(const char *s, enum cli_format *f)
 {
-	static const char *const names[] = { "table", "csv", "json" };
-	for (int i = 0; i < 3; i++)
+	static const char *const names[] = { "table", "csv", "json", "xlsx" };
+	for (int i = 0; i < 4; i++)
 		if (strcmp(s, names[i]) == 0) {
 			*f = (enum cli_format)i;
 			return true;
@@ -214,7 +216,33 @@ void cli_print(struct cli *c, json_t *v, enum cli_format f, const char *const *c
 	case FMT_TABLE:
 		render_text(v, columns, &out, 0);
 		break;
+	case FMT_XLSX:
+		cli_print_xlsx(c, v, NULL, NULL, columns);
+		return;
 	}
 	fputs(buf_cstr(&out), c->out);
 	buf_release(&out);
+}
+
+int cli_print_xlsx(struct cli *c, json_t *v, const char *what, const char *title,
+		   const char *const *columns)
+{
+	struct sheet_spec spec = { what, title, columns, NULL };
+	struct buf out = BUF_INIT;
+	struct bf_err err;
+	int rc = 0;
+
+	if (isatty(fileno(c->out))) {
+		fprintf(c->err, "bangfu: --format xlsx writes a spreadsheet file, not text: redirect "
+				"it, e.g. > %s.xlsx\n", what ? what : "report");
+		return EXIT_USAGE;
+	}
+	bf_err_init(&err);
+	if (sheet_xlsx(&spec, v, &out, &err))
+		rc = cli_fail(c, &err);
+	else if (fwrite(out.data, 1, out.len, c->out) != out.len || fflush(c->out) != 0)
+		rc = 1, fprintf(c->err, "bangfu: writing the spreadsheet failed\n");
+	bf_err_release(&err);
+	buf_release(&out);
+	return rc;
 }

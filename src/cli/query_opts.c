@@ -34,7 +34,7 @@ static int one(struct cli *c, const char *cmd, int o, const char *arg, struct qu
 	case 'f':
 		if (cli_parse_format(arg, &q->format))
 			return 0;
-		return cli_usage_error(c, cmd, "--format '%s': use table, csv or json", arg);
+		return cli_usage_error(c, cmd, "--format '%s': use table, csv, xlsx or json", arg);
 	}
 	return EXIT_USAGE;
 }

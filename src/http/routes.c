@@ -6,6 +6,8 @@
 #include "app/audit.h"
 #include "app/write.h"
 #include "app/import.h"
+#include "app/sheet.h"
+#include "util/xlsx.h"
 #include "util/fileio.h"
 #include "http/http.h"
 #include "store/account.h"
@@ -37,14 +39,41 @@ static const struct record_type *type_of(const char *path)
 	return NULL;
 }
 
-/* ?format= is csv or json; anything else is refused (400) before the handler runs. */
+/* ?format= is csv, xlsx or json; anything else is refused (400) before the handler runs. */
 static bool format_ok(struct http_ctx *cx)
 {
 	const char *f = http_arg(cx, "format");
-	if (!f || strcmp(f, "csv") == 0 || strcmp(f, "json") == 0)
+	if (!f || strcmp(f, "csv") == 0 || strcmp(f, "json") == 0 || strcmp(f, "xlsx") == 0)
 		return true;
-	http_error(cx, BF_EINPUT, "format must be csv or json", "format");
+	http_error(cx, BF_EINPUT, "format must be csv, xlsx or json", "format");
 	return false;
+}
+
+static bool wants_xlsx(struct http_ctx *cx)
+{
+	const char *f = http_arg(cx, "format");
+	const char *acc = MHD_lookup_connection_value(cx->conn, MHD_HEADER_KIND, "Accept");
+	return (f && strcmp(f, "xlsx") == 0) || (!f && acc && strstr(acc, "spreadsheetml"));
+}
+
+/* doc as an XLSX download named name.xlsx (app/sheet). */
+static void send_xlsx(struct http_ctx *cx, json_t *doc, const struct sheet_spec *spec,
+		      const char *name)
+{
+	struct bf_err err;
+
+	bf_err_init(&err);
+	buf_reset(&cx->out);
+	if (sheet_xlsx(spec, doc, &cx->out, &err)) {
+		http_fail(cx, &err);
+	} else {
+		cx->status = 200;
+		cx->content_type = XLSX_CONTENT_TYPE;
+		snprintf(cx->disposition, sizeof cx->disposition,
+			 "attachment; filename=\"bangfu-%.*s.xlsx\"", (int)strcspn(name, ".") % 60,
+			 name);
+	}
+	bf_err_release(&err);
 }
 
 static bool wants_csv(struct http_ctx *cx)
@@ -255,6 +284,10 @@ static void h_list(struct http_ctx *cx)
 	struct buf key = BUF_INIT;
 	char *hit;
 
+	if (wants_xlsx(cx)) { /* binary: not for the cache of text answers */
+		h_list_encode(cx);
+		return;
+	}
 	answer_key(cx, &key);
 	if ((hit = snapshot_answer_get(cx->snap, key.data))) {
 		buf_reset(&cx->out);
@@ -294,6 +327,10 @@ static void h_list_encode(struct http_ctx *cx)
 	bf_err_init(&err);
 	if (list_records(&cx->snap->reg, &cx->who, t, &lq, &out, &err)) {
 		http_error(cx, err.status, bf_err_msg(&err), "sort");
+	} else if (wants_xlsx(cx)) {
+		struct sheet_spec spec = { t->what, t->file, NULL, t };
+		send_xlsx(cx, out, &spec, t->file);
+		json_decref(out);
 	} else if (wants_csv(cx)) {
 		const char *cols[64];
 		for (size_t i = 0; i < t->nfields; i++)
@@ -734,6 +771,12 @@ static void h_report(struct http_ctx *cx)
 	bf_err_init(&err);
 	if (report_run(&cx->snap->reg, cx->param, &o, &out, &err)) {
 		http_fail(cx, &err);
+	} else if (wants_xlsx(cx)) {
+		char title[96];
+		struct sheet_spec spec = { d->name, title, d->columns, NULL };
+		snprintf(title, sizeof title, "report %s %s", d->name, d->title_zh);
+		send_xlsx(cx, out, &spec, d->name);
+		json_decref(out);
 	} else if (wants_csv(cx) && d->columns) {
 		size_t n = 0;
 		while (d->columns[n])
