@@ -248,6 +248,25 @@ static double round2(double x)
 	return round(x * 100.0) / 100.0;
 }
 
+/* Why a share is missing, in words a reader can act on (null when it is computed). */
+static json_t *share_note(const struct share *s, long year, size_t n, size_t total)
+{
+	char msg[240];
+	if (year == 0)
+		snprintf(msg, sizeof msg, "no provincial %s figure: import one (scope province) to "
+					  "compute the share", s->indicator);
+	else if (n == 0)
+		snprintf(msg, sizeof msg, "%s for %ld: none of the %zu counties has a value; the "
+					  "share needs all of them", s->indicator, year, total);
+	else if (n < total)
+		snprintf(msg, sizeof msg, "%s for %ld: %zu of the %zu counties lack a value (%zu "
+					  "with one); the share needs all of them", s->indicator,
+			 year, total - n, total, n);
+	else
+		return json_null();
+	return json_string(msg);
+}
+
 /* Picks the year with a provincial value in which most counties have data (the latest on a
  * tie), and computes the share when every county has a value. */
 static json_t *share_row(const struct registry *r, const struct share *s, json_t **share)
@@ -274,19 +293,21 @@ static json_t *share_row(const struct registry *r, const struct share *s, json_t
 	*share = best_n == total && total > 0 && best_prov > 0
 			 ? json_real(round2(100.0 * best_sum / best_prov))
 			 : json_null();
-	return json_pack("{s:s, s:s, s:O, s:o, s:I, s:I, s:I, s:o, s:o, s:f}", "measure",
-			 s->measure, "indicator", s->indicator, "share", *share, "year",
-			 best_year ? json_integer(best_year) : json_null(), "counties_with_data",
-			 (json_int_t)best_n, "counties", (json_int_t)total, "approximate_values",
+	return json_pack("{s:s, s:s, s:O, s:o, s:I, s:I, s:I, s:I, s:o, s:o, s:f, s:o}",
+			 "measure", s->measure, "indicator", s->indicator, "share", *share,
+			 "year", best_year ? json_integer(best_year) : json_null(),
+			 "counties_with_data", (json_int_t)best_n, "counties", (json_int_t)total,
+			 "counties_missing", (json_int_t)(total - best_n), "approximate_values",
 			 (json_int_t)best_approx, "counties_total",
 			 best_n ? json_real(best_sum) : json_null(), "province_total",
-			 best_year ? json_real(best_prov) : json_null(), "article", s->article);
+			 best_year ? json_real(best_prov) : json_null(), "article", s->article,
+			 "note", share_note(s, best_year, best_n, total));
 }
 
 static const char *const share_columns[] = { "measure", "indicator", "share", "article", "year",
 					     "counties_with_data", "counties",
-					     "approximate_values", "counties_total",
-					     "province_total", NULL };
+					     "counties_missing", "approximate_values",
+					     "counties_total", "province_total", "note", NULL };
 
 static json_t *run_shares(const struct registry *r, size_t round, const struct report_opts *o)
 {
@@ -309,6 +330,106 @@ static json_t *run_shares(const struct registry *r, size_t round, const struct r
 	return out;
 }
 
+/* ---- indicators against the round's baseline (issue 11 §6) ---------------------------
+ * The baseline year is the last full year before the round starts (2022 for a round from
+ * 2023-11-16). For each target and indicator: the value of the baseline year (or the latest
+ * before it), the latest value after it up to as_of's year, the change, and the province's
+ * change over the same two years where the province has both. */
+
+static long baseline_year(const struct registry *r, size_t round)
+{
+	int y, m, d;
+	if (round == REG_NONE)
+		return 0;
+	date_to_ymd(r->rounds[round].start, &y, &m, &d);
+	return y - 1;
+}
+
+static int cmp_indicator_key(const void *key, const void *item)
+{
+	const struct bf_indicator *k = key, *x = item;
+	int c = strcmp(k->scope, x->scope);
+	if (!c)
+		c = strcmp(k->name, x->name);
+	return c ? c : (k->year > x->year) - (k->year < x->year);
+}
+
+/* The province's value of name in year (the registry keeps indicators sorted by key). */
+static const struct bf_indicator *province_value(const struct registry *r, const char *name,
+						 long year)
+{
+	struct bf_indicator k = { .scope = "province", .name = name, .year = year };
+	return bsearch(&k, r->indicators, r->nindicators, sizeof *r->indicators,
+		       cmp_indicator_key);
+}
+
+static json_t *pct_json(double from, double to)
+{
+	return from != 0 ? json_real(round2(100.0 * (to - from) / from)) : json_null();
+}
+
+static json_t *change_row(const struct registry *r, size_t t, const struct bf_indicator *b,
+			  const struct bf_indicator *l)
+{
+	const struct bf_indicator *pb = b && l ? province_value(r, b->name, b->year) : NULL;
+	const struct bf_indicator *pl = pb ? province_value(r, l->name, l->year) : NULL;
+	const struct bf_indicator *src = l ? l : b;
+	json_t *row = json_pack("{s:s, s:s, s:s, s:s}", "target", r->targets[t].adcode,
+				"target_name", r->targets[t].name_zh, "indicator", src->name,
+				"unit", src->unit ? src->unit : "");
+
+	json_object_set_new(row, "baseline_year", b ? json_integer(b->year) : json_null());
+	json_object_set_new(row, "baseline", b ? json_real(b->value) : json_null());
+	json_object_set_new(row, "latest_year", l ? json_integer(l->year) : json_null());
+	json_object_set_new(row, "latest", l ? json_real(l->value) : json_null());
+	/* rounded to a millionth: the float noise of a difference (90 - 80.3) is not data */
+	json_object_set_new(row, "change", b && l ? json_real(round(1e6 * (l->value - b->value)) / 1e6)
+						  : json_null());
+	json_object_set_new(row, "change_pct", b && l ? pct_json(b->value, l->value) : json_null());
+	json_object_set_new(row, "province_change_pct",
+			    pb && pl ? pct_json(pb->value, pl->value) : json_null());
+	json_object_set_new(row, "quality", json_string(model_qualities[src->quality]));
+	json_object_set_new(row, "source", query_str_json(src->source));
+	return row;
+}
+
+static json_t *run_indicators(const struct registry *r, size_t round,
+			      const struct report_opts *o)
+{
+	long base = baseline_year(r, round);
+	int ay, am, ad;
+	json_t *items = json_array();
+
+	date_to_ymd(o->as_of, &ay, &am, &ad);
+	for (size_t t = 0; t < r->ntargets; t++) {
+		size_t k = r->target_indicators.off[t], end = r->target_indicators.off[t + 1];
+		while (k < end) { /* one run of years per indicator name, in year order */
+			const char *name = r->indicators[r->target_indicators.items[k]].name;
+			const struct bf_indicator *b = NULL, *l = NULL;
+			for (; k < end && strcmp(r->indicators[r->target_indicators.items[k]].name,
+						 name) == 0; k++) {
+				const struct bf_indicator *x =
+					&r->indicators[r->target_indicators.items[k]];
+				if (x->year <= base)
+					b = x;
+				else if (x->year <= ay)
+					l = x;
+			}
+			if (b || l)
+				json_array_append_new(items, change_row(r, t, b, l));
+		}
+	}
+	return json_pack("{s:o, s:o, s:o, s:o}", "round", round_name(r, round), "as_of",
+			 query_date_json(o->as_of), "baseline_year",
+			 base ? json_integer(base) : json_null(), "items", items);
+}
+
+static const char *const indicator_columns[] = { "target", "target_name", "indicator", "unit",
+						 "baseline_year", "baseline", "latest_year",
+						 "latest", "change", "change_pct",
+						 "province_change_pct", "quality", "source",
+						 NULL };
+
 const struct report_def report_defs[] = {
 	{ "summary", "总览", "the round at a glance: units, targets, groups, cadres on post", NULL,
 	  run_summary },
@@ -322,6 +443,9 @@ const struct report_def report_defs[] = {
 	  rotation_columns, run_rotations },
 	{ "shares", "占比", "the counties' share of land, population and GDP (S10)", share_columns,
 	  run_shares },
+	{ "indicators", "指标变化",
+	  "each target's indicators since the round's baseline year, beside the province's change",
+	  indicator_columns, run_indicators },
 };
 const size_t report_count = sizeof report_defs / sizeof report_defs[0];
 

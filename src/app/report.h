@@ -1,4 +1,4 @@
-/* report: the programme's reports (summary, coverage, groups, cadres, rotations, shares) as
+/* report: the programme's reports (summary, coverage, groups, cadres, rotations, shares, indicators) as
  * JSON values, for the CLI and the API alike. A report with rows has an "items" array whose
  * objects have the keys listed in its report_def.columns. */
 #ifndef BF_REPORT_H

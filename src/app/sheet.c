@@ -17,6 +17,7 @@ static const struct label labels[] = {
 	{ "round", "name", "轮次", false },
 	{ "indicator", "name", "指标", false },
 	{ "indicator", "unit", "计量单位", false },
+	{ "indicators", "unit", "计量单位", false },
 	{ "indicator", "scope", "范围（县区代码或 province）", false },
 	{ "cadre", "name", "姓名", false },
 	{ "cadre", "unit", "派出单位代码", false },

@@ -43,7 +43,7 @@ const struct cli_command cli_commands[] = {
 	  "  --end-window DAYS  期末窗口 a term that ends within DAYS before the round's end needs\n"
 	  "                     no successor: its post counts as filled to the end and its leaving\n"
 	  "                     is no rotation (default 90, 0-3650)\n" },
-	{ "report", cmd_report, "报表 · summary, coverage, groups, cadres, rotations, shares",
+	{ "report", cmd_report, "报表 · summary, coverage, groups, cadres, rotations, shares, indicators",
 	  "usage: bangfu [--db PATH] report NAME [--round NAME] [--as-of DATE] [--within DAYS]\n"
 	  "                                      [--format table|csv|xlsx|json]\n"
 	  "\n"
@@ -53,7 +53,11 @@ const struct cli_command cli_commands[] = {
 	  "  groups     every group with its lead and members (组团, S5)\n"
 	  "  cadres     every cadre of the round (帮扶干部, S6)\n"
 	  "  rotations  terms ending within --within days, default 180 (轮换, S7)\n"
-	  "  shares     the 57 counties' share of land, population, GDP (占比, S10)\n"
+	  "  shares     the 57 counties' share of land, population, GDP (占比, S10); when a\n"
+	  "             county lacks a figure, how many do and why no share is computed\n"
+	  "  indicators each target's indicators since the round's baseline year (the last\n"
+	  "             full year before it starts) to --as-of's year, and the province's change\n"
+	  "             over the same years (指标变化)\n"
 	  "CSV output starts with a UTF-8 BOM so that Excel opens it correctly. --format xlsx\n"
 	  "writes a spreadsheet (redirect it to a file): Chinese headers in a frozen first row,\n"
 	  "numbers and dates as such, text never as a formula; its second sheet (说明) gives\n"

@@ -15,10 +15,10 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		return rc;
 	if (q.nargs != 1)
 		return cli_usage_error(c, "report", "give one report name (summary, coverage, "
-						    "groups, cadres, rotations, shares)");
+						    "groups, cadres, rotations, shares, indicators)");
 	if (!report_find(q.args[0]))
 		return cli_usage_error(c, "report", "no report named '%s' (reports: summary, coverage, "
-						    "groups, cadres, rotations, shares)", q.args[0]);
+						    "groups, cadres, rotations, shares, indicators)", q.args[0]);
 	o.round = q.round;
 	o.as_of = q.as_of;
 	o.within = q.within;

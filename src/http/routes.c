@@ -762,7 +762,7 @@ static void h_report(struct http_ctx *cx)
 
 	if (!d) {
 		http_error(cx, BF_ENOTFOUND, "no such report: summary, coverage, groups, cadres, "
-					     "rotations, shares", NULL);
+					     "rotations, shares, indicators", NULL);
 		return;
 	}
 	if (!args_known(cx, allowed) || !format_ok(cx) || !day_arg(cx, &o.as_of) ||

@@ -27,7 +27,7 @@ HTTP 400
 {"error":{"code":"invalid_input","message":"as_of must be a date: YYYY-MM-DD","field":"as_of"}}
 $ api GET '/api/v1/reports/nonsense'
 HTTP 404
-{"error":{"code":"not_found","message":"no such report: summary, coverage, groups, cadres, rotations, shares","field":null}}
+{"error":{"code":"not_found","message":"no such report: summary, coverage, groups, cadres, rotations, shares, indicators","field":null}}
 $ api GET '/api/v1/targets/..%2F..%2Fetc%2Fpasswd'
 HTTP 404
 {"error":{"code":"not_found","message":"no such endpoint","field":null}}

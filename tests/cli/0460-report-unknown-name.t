@@ -1,6 +1,6 @@
 # An unknown report name is a usage error (exit 2).
 $ bangfu init > /dev/null
 $ bangfu report nosuch --as-of 2026-06-30
-bangfu report: no report named 'nosuch' (reports: summary, coverage, groups, cadres, rotations, shares)
+bangfu report: no report named 'nosuch' (reports: summary, coverage, groups, cadres, rotations, shares, indicators)
 (see: bangfu report --help)
 [2]

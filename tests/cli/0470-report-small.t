@@ -62,10 +62,12 @@ $ bangfu report shares --as-of 2026-06-30 --format json
       "year": 2023,
       "counties_with_data": 2,
       "counties": 2,
+      "counties_missing": 0,
       "approximate_values": 1,
       "counties_total": 4873.0,
       "province_total": 179800.0,
-      "article": 71.7
+      "article": 71.7,
+      "note": null
     },
     {
       "measure": "population",
@@ -74,10 +76,12 @@ $ bangfu report shares --as-of 2026-06-30 --format json
       "year": 2020,
       "counties_with_data": 1,
       "counties": 2,
+      "counties_missing": 1,
       "approximate_values": 0,
       "counties_total": 1363470.0,
       "province_total": 126012510.0,
-      "article": 28.0
+      "article": 28.0,
+      "note": "pop_resident for 2020: 1 of the 2 counties lack a value (1 with one); the share needs all of them"
     },
     {
       "measure": "gdp",
@@ -86,10 +90,12 @@ $ bangfu report shares --as-of 2026-06-30 --format json
       "year": 2023,
       "counties_with_data": 2,
       "counties": 2,
+      "counties_missing": 0,
       "approximate_values": 0,
       "counties_total": 1100.75,
       "province_total": 135673.16,
-      "article": 12.4
+      "article": 12.4,
+      "note": null
     }
   ]
 }

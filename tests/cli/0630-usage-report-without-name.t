@@ -1,5 +1,5 @@
 # report without a report name exits 2 and lists the reports.
 $ bangfu report
-bangfu report: give one report name (summary, coverage, groups, cadres, rotations, shares)
+bangfu report: give one report name (summary, coverage, groups, cadres, rotations, shares, indicators)
 (see: bangfu report --help)
 [2]
