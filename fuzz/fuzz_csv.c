@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include "app/import.h"
 
-static struct store *db;
+static struct app *db;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -18,12 +18,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	bf_err_init(&err);
-	if (!db && store_open(":memory:", true, &db, &err))
+	if (!db && app_open(":memory:", true, &db, &err))
 		__builtin_trap();
 	src.name = model_types[data[0] % model_ntypes]->file;
 	src.data = (const char *)data + 1;
 	src.len = size - 1;
-	import_sources(db, &src, 1, &res, &err);
+	import_sources(db, NULL, NULL, &src, 1, &res, &err);
 	bf_err_release(&err);
 	return 0;
 }

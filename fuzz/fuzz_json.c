@@ -10,7 +10,7 @@
 #include "app/import.h"
 #include "app/write.h"
 
-static struct store *db;
+static struct app *db;
 
 static void seed(void)
 {
@@ -26,8 +26,8 @@ static void seed(void)
 	struct bf_err err;
 
 	bf_err_init(&err);
-	if (!auth_init() || store_open(":memory:", true, &db, &err) ||
-	    import_sources(db, src, 3, &res, &err))
+	if (!auth_init() || app_open(":memory:", true, &db, &err) ||
+	    import_sources(db, NULL, NULL, src, 3, &res, &err))
 		__builtin_trap();
 	bf_err_release(&err);
 }

@@ -1,5 +1,7 @@
 /* audit: the hash-chained audit trail; see audit.h. */
 #include "app/audit.h"
+#include "app/app_int.h"
+#include "store/audit.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -69,10 +71,10 @@ static bool check_row(const struct audit_row *r, void *ctx)
 	return true;
 }
 
-enum bf_status audit_verify(struct store *s, int64_t *rows, int64_t *bad, struct bf_err *err)
+enum bf_status audit_verify(struct app *app, int64_t *rows, int64_t *bad, struct bf_err *err)
 {
 	struct walk w = { "", 0, 0 };
-	enum bf_status rc = audit_each(s, NULL, NULL, NULL, NULL, check_row, &w, err);
+	enum bf_status rc = audit_each(app->store, NULL, NULL, NULL, NULL, check_row, &w, err);
 	*rows = w.rows;
 	*bad = w.bad;
 	return rc;
@@ -101,11 +103,11 @@ static bool add_row(const struct audit_row *r, void *ctx)
 	return true;
 }
 
-enum bf_status audit_list(struct store *s, const char *account, const char *entity,
+enum bf_status audit_list(struct app *app, const char *account, const char *entity,
 			  const char *from, const char *to, json_t **out, struct bf_err *err)
 {
 	json_t *items = json_array();
-	enum bf_status rc = audit_each(s, account, entity, from, to, add_row, items, err);
+	enum bf_status rc = audit_each(app->store, account, entity, from, to, add_row, items, err);
 
 	if (rc) {
 		json_decref(items);

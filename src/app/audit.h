@@ -6,18 +6,21 @@
 #define BF_APP_AUDIT_H
 #include <jansson.h>
 #include <stdint.h>
-#include "store/audit.h"
+#include "app/app.h"
+
+struct store;
 
 /* Appends a row; before/after may be NULL (create, delete). Call inside the write's
- * transaction. */
+ * transaction. The one function every write path of app/ audits through (API and CLI alike);
+ * the CLI's account is "cli:<os user>" (app_cli_account). */
 enum bf_status audit_append(struct store *s, const char *account, const char *address,
 			    const char *action, const char *entity, const char *key,
 			    json_t *before, json_t *after, struct bf_err *err);
 /* Walks the chain: *rows counted; *bad is the id of the first row whose hash does not match
  * (0 when the chain is intact). */
-enum bf_status audit_verify(struct store *s, int64_t *rows, int64_t *bad, struct bf_err *err);
+enum bf_status audit_verify(struct app *app, int64_t *rows, int64_t *bad, struct bf_err *err);
 /* {"items":[...],"total":N}, filtered (NULL: no filter). */
-enum bf_status audit_list(struct store *s, const char *account, const char *entity,
+enum bf_status audit_list(struct app *app, const char *account, const char *entity,
 			  const char *from, const char *to, json_t **out, struct bf_err *err);
 
 #endif

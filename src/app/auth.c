@@ -1,5 +1,6 @@
 /* auth: passwords (Argon2id), sessions and the login slow-down; see auth.h. */
 #include "app/auth.h"
+#include "app/app_int.h"
 #include "util/date.h"
 #include "util/text.h"
 #include <pthread.h>
@@ -229,10 +230,11 @@ static void record(const char *key, int64_t now, bool failed)
 	pthread_mutex_unlock(&table_lock);
 }
 
-enum bf_status auth_login(struct store *s, const char *name, const char *password,
+enum bf_status auth_login(struct app *app, const char *name, const char *password,
 			  const char *address, int64_t now, struct auth_session *out,
 			  int64_t *retry_after, struct bf_err *err)
 {
+	struct store *s = app->store;
 	char kname[80], kaddr[80], hash[65];
 	struct bf_err ignore;
 	bool ok;
@@ -312,10 +314,11 @@ static void cache_put(const char *hash, long long epoch, long long checked_ms,
 	pthread_mutex_unlock(&cache_lock);
 }
 
-enum bf_status auth_session_check(struct store *s, const char *token, int64_t now,
+enum bf_status auth_session_check(struct app *app, const char *token, int64_t now,
 				  const struct auth_policy *pol, struct auth_session *out,
 				  struct bf_err *err)
 {
+	struct store *s = app->store;
 	struct session ses;
 	char hash[65];
 	struct bf_err e;
@@ -352,8 +355,9 @@ enum bf_status auth_session_check(struct store *s, const char *token, int64_t no
 	return BF_OK;
 }
 
-enum bf_status auth_logout(struct store *s, const char *token, struct bf_err *err)
+enum bf_status auth_logout(struct app *app, const char *token, struct bf_err *err)
 {
+	struct store *s = app->store;
 	char hash[65];
 	token_hash(token, hash);
 	return session_delete(s, hash, err);

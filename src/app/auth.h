@@ -6,8 +6,9 @@
 #define BF_AUTH_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "app/app.h"
 #include "core/access.h"
-#include "store/account.h"
+#include "store/account.h" /* struct account */
 
 #define AUTH_TOKEN_LEN 44 /* base64url of 32 bytes, without padding, plus NUL */
 #define AUTH_MIN_PASSWORD 8
@@ -49,14 +50,14 @@ struct auth_policy {
 /* Checks name and password and opens a session. Wrong name, wrong password and disabled
  * account all give the same BF_EAUTH message; too many recent failures give BF_ETOOMANY with
  * *retry_after in seconds. */
-enum bf_status auth_login(struct store *s, const char *name, const char *password,
+enum bf_status auth_login(struct app *app, const char *name, const char *password,
 			  const char *address, int64_t now, struct auth_session *out,
 			  int64_t *retry_after, struct bf_err *err);
 /* Finds the session of token, refreshing its idle timer; BF_EAUTH when unknown or expired. */
-enum bf_status auth_session_check(struct store *s, const char *token, int64_t now,
+enum bf_status auth_session_check(struct app *app, const char *token, int64_t now,
 				  const struct auth_policy *pol, struct auth_session *out,
 				  struct bf_err *err);
-enum bf_status auth_logout(struct store *s, const char *token, struct bf_err *err);
+enum bf_status auth_logout(struct app *app, const char *token, struct bf_err *err);
 /* The principal of an account (pointers into a). */
 struct principal auth_principal(const struct account *a);
 

@@ -1,5 +1,7 @@
 /* import: CSV files -> records -> store, all in one transaction; see import.h. */
 #include "app/import.h"
+#include "app/app_int.h"
+#include "app/audit.h"
 #include "store/account.h"
 #include "core/model.h"
 #include "util/arena.h"
@@ -386,24 +388,41 @@ static void importer_release(struct importer *im)
 	buf_release(&im->key);
 }
 
-enum bf_status import_sources(struct store *s, const struct import_source *src, size_t n,
+/* The import's audit row: the files' names as the key, rows per file as the record after. */
+static enum bf_status audit_import(struct store *s, const char *account, const char *address,
+				   const struct import_source *src, size_t n,
+				   const struct import_result *res, struct bf_err *err)
+{
+	struct buf names = BUF_INIT;
+	json_t *rows = json_object();
+	enum bf_status rc;
+
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&names, "%s%s", i ? "," : "", fileio_basename(src[i].name));
+	for (size_t t = 0; t < model_ntypes; t++)
+		if (res->encodings[t])
+			json_object_set_new(rows, model_types[t]->file,
+					    json_integer((json_int_t)res->rows[t]));
+	rc = audit_append(s, account, address, "import", "import", buf_cstr(&names), NULL, rows,
+			  err);
+	json_decref(rows);
+	buf_release(&names);
+	return rc;
+}
+
+enum bf_status import_sources(struct app *app, const char *account, const char *address,
+			      const struct import_source *src, size_t n,
 			      struct import_result *res, struct bf_err *err)
 {
+	struct store *s = app->store;
 	struct importer im;
 	struct import_source *sorted;
 	enum bf_status rc;
+	bool dry_run = res->dry_run;
 
 	memset(&im, 0, sizeof im);
-	{
-		enum bf_status (*hook)(struct store *, const struct import_result *, void *,
-				       struct bf_err *) = res->before_commit;
-		void *ctx = res->ctx;
-		bool dry_run = res->dry_run;
-		memset(res, 0, sizeof *res);
-		res->before_commit = hook;
-		res->ctx = ctx;
-		res->dry_run = dry_run;
-	}
+	memset(res, 0, sizeof *res);
+	res->dry_run = dry_run;
 	im.s = s;
 	im.err = err;
 	im.res = res;
@@ -441,7 +460,7 @@ enum bf_status import_sources(struct store *s, const struct import_source *src, 
 		goto out;
 	}
 	if (!(rc = store_generation_bump(s, err)) &&
-	    !(rc = res->before_commit ? res->before_commit(s, res, res->ctx, err) : BF_OK))
+	    !(rc = account ? audit_import(s, account, address, src, n, res, err) : BF_OK))
 		rc = store_commit(s, err);
 	else
 		store_rollback(s);
@@ -486,8 +505,9 @@ static enum bf_status list_dir(const char *dir, char ***paths, size_t *n, size_t
 	return BF_OK;
 }
 
-enum bf_status import_paths(struct store *s, const char *const *paths, size_t n,
-			    struct import_result *res, struct bf_err *err)
+enum bf_status import_paths(struct app *app, const char *account, const char *address,
+			    const char *const *paths, size_t n, struct import_result *res,
+			    struct bf_err *err)
 {
 	char **files = NULL;
 	size_t nfiles = 0, cap = 0;
@@ -519,7 +539,7 @@ enum bf_status import_paths(struct store *s, const char *const *paths, size_t n,
 		rc = err->status;
 		goto out;
 	}
-	rc = import_sources(s, src, nfiles, res, err);
+	rc = import_sources(app, account, address, src, nfiles, res, err);
 out:
 	for (size_t i = 0; i < nfiles; i++) {
 		free(files[i]);

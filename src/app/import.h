@@ -5,7 +5,7 @@
 #define BF_IMPORT_H
 #include <stdbool.h>
 #include <stddef.h>
-#include "store/store.h"
+#include "app/app.h"
 #include "util/err.h"
 
 /* One file to import: name is shown in messages; its base name says what it holds. */
@@ -19,21 +19,20 @@ struct import_result {
 	size_t rows[7];    /* rows per record type, in model_types order */
 	size_t files;
 	const char *encodings[7]; /* detected encoding per record type, or NULL */
-	/* Optional: called inside the transaction once everything is valid, before the commit
-	 * (the API audits the import there). A failure rolls the import back. */
-	enum bf_status (*before_commit)(struct store *s, const struct import_result *res,
-					void *ctx, struct bf_err *err);
-	void *ctx;
 	/* Optional: validate everything, then roll back (a preview: nothing is written). */
 	bool dry_run;
 };
 
-/* Imports sources in dependency order; at most 50 errors are listed. res->before_commit,
- * res->ctx and res->dry_run are kept; the rest of res is filled. */
-enum bf_status import_sources(struct store *s, const struct import_source *src, size_t n,
+/* Imports sources in dependency order; at most 50 errors are listed. res->dry_run is kept;
+ * the rest of res is filled. Unless it is a dry run, the import is audited in its transaction
+ * as account at address (action "import", the files' names as the key, rows per file after);
+ * account NULL writes no audit row (only `bangfu init`, which creates the database). */
+enum bf_status import_sources(struct app *app, const char *account, const char *address,
+			      const struct import_source *src, size_t n,
 			      struct import_result *res, struct bf_err *err);
-/* Imports files and folders (every known *.csv inside a folder). */
-enum bf_status import_paths(struct store *s, const char *const *paths, size_t n,
-			    struct import_result *res, struct bf_err *err);
+/* Imports files and folders (every known *.csv inside a folder), as import_sources. */
+enum bf_status import_paths(struct app *app, const char *account, const char *address,
+			    const char *const *paths, size_t n, struct import_result *res,
+			    struct bf_err *err);
 
 #endif

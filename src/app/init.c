@@ -1,5 +1,6 @@
 /* init: new database + bundled data; see init.h. */
 #include "app/init.h"
+#include "app/app_int.h"
 #include "app/auth.h"
 #include "util/asset.h"
 #include "util/fileio.h"
@@ -17,7 +18,7 @@ static void remove_db(const char *path)
 	}
 }
 
-static enum bf_status load_bundled(struct store *s, struct import_result *res,
+static enum bf_status load_bundled(struct app *a, struct import_result *res,
 				   struct bf_err *err)
 {
 	struct import_source src[16];
@@ -33,14 +34,15 @@ static enum bf_status load_bundled(struct store *s, struct import_result *res,
 		src[n].len = (size_t)(assets[i].end - assets[i].begin);
 		n++;
 	}
-	return import_sources(s, src, n, res, err);
+	/* not audited: the database is being created, and the trail starts empty */
+	return import_sources(a, NULL, NULL, src, n, res, err);
 }
 
 enum bf_status init_database(const char *path, bool empty, bool force,
 			     struct import_result *res, char admin_password[INIT_PASSWORD_LEN + 1],
 			     struct bf_err *err)
 {
-	struct store *s = NULL;
+	struct app *a = NULL;
 	enum bf_status rc;
 
 	memset(res, 0, sizeof *res);
@@ -52,17 +54,17 @@ enum bf_status init_database(const char *path, bool empty, bool force,
 					  path);
 		remove_db(path);
 	}
-	if ((rc = store_open(path, true, &s, err)))
+	if ((rc = app_open(path, true, &a, err)))
 		return rc;
 	if (!empty)
-		rc = load_bundled(s, res, err);
+		rc = load_bundled(a, res, err);
 	if (!rc && !auth_init())
 		rc = bf_err_set(err, BF_EIO, "cannot initialise libsodium");
 	if (!rc) {
 		auth_random_password(admin_password, INIT_PASSWORD_LEN);
-		rc = auth_account_add(s, "admin", "admin", NULL, NULL, admin_password, err);
+		rc = auth_account_add(a->store, "admin", "admin", NULL, NULL, admin_password, err);
 	}
-	store_close(s);
+	app_close(a);
 	if (rc)
 		remove_db(path);
 	return rc;

@@ -2,6 +2,7 @@
  * repair and apply; see plan_round.h. Pair p of an instance is unit p / ntargets at target
  * p % ntargets: every unit may be paired with every target. */
 #include "app/plan_round.h"
+#include "app/app_int.h"
 #include "app/audit.h"
 #include "app/plan_io.h"
 #include "app/query.h"
@@ -886,10 +887,11 @@ out:
 	return rc;
 }
 
-enum bf_status plan_round_apply(struct store *s, const char *account, const char *address,
+enum bf_status plan_round_apply(struct app *app, const char *account, const char *address,
 				int64_t plan_id, json_t *plan, json_t **result,
 				struct bf_err *err)
 {
+	struct store *s = app->store;
 	char key[32], when[32];
 	struct apply a = { .s = s, .account = account, .address = address };
 	const char *round = json_string_value(json_object_get(plan, "round"));

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "core/registry.h"
-#include "store/store.h"
+#include "app/app.h"
 #include "util/err.h"
 
 #define PLAN_ROUND_MAX_CHANGES 64
@@ -72,7 +72,7 @@ enum bf_status plan_round_instance(const struct registry *r, const struct plan_r
  * transaction. *result: {"round","groups_created",
  * "added":[{"group","unit","role"}],"removed":[...],"role_changed":[...],
  * "cadres_to_reassign":[{"id","name","unit","group"}]}. */
-enum bf_status plan_round_apply(struct store *s, const char *account, const char *address,
+enum bf_status plan_round_apply(struct app *app, const char *account, const char *address,
 				int64_t plan_id, json_t *plan, json_t **result,
 				struct bf_err *err);
 

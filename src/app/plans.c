@@ -1,5 +1,6 @@
 /* plans: stored plans for the API; see plans.h. */
 #include "app/plans.h"
+#include "app/app_int.h"
 #include "app/audit.h"
 #include "app/plan_round.h"
 #include "store/plan_table.h"
@@ -175,10 +176,11 @@ static bool parse_id(const char *text, int64_t *id)
 	return v > 0;
 }
 
-enum bf_status plans_create(struct store *s, const struct registry *r,
+enum bf_status plans_create(struct app *app, const struct registry *r,
 			    const struct principal *who, const char *address, json_t *request,
 			    json_t **out, const char **field, struct bf_err *err)
 {
+	struct store *s = app->store;
 	struct plan_round_opts o;
 	json_t *plan = NULL;
 	enum bf_status rc;
@@ -197,14 +199,15 @@ enum bf_status plans_create(struct store *s, const struct registry *r,
 	}
 	if (!(rc = store_plan(s, who, address, plan, &id, err))) {
 		snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-		rc = plans_get(s, idtext, out, err);
+		rc = plans_get(app, idtext, out, err);
 	}
 	json_decref(plan);
 	return rc;
 }
 
-enum bf_status plans_list(struct store *s, json_t **out, struct bf_err *err)
+enum bf_status plans_list(struct app *app, json_t **out, struct bf_err *err)
 {
+	struct store *s = app->store;
 	struct plan_row *rows;
 	size_t n;
 	enum bf_status rc = plan_table_list(s, &rows, &n, err);
@@ -220,8 +223,9 @@ enum bf_status plans_list(struct store *s, json_t **out, struct bf_err *err)
 	return rc;
 }
 
-enum bf_status plans_get(struct store *s, const char *id, json_t **out, struct bf_err *err)
+enum bf_status plans_get(struct app *app, const char *id, json_t **out, struct bf_err *err)
 {
+	struct store *s = app->store;
 	struct plan_row row;
 	int64_t n;
 	enum bf_status rc;
@@ -238,9 +242,10 @@ enum bf_status plans_get(struct store *s, const char *id, json_t **out, struct b
 	return BF_OK;
 }
 
-enum bf_status plans_apply(struct store *s, const struct principal *who, const char *address,
+enum bf_status plans_apply(struct app *app, const struct principal *who, const char *address,
 			   const char *id, json_t **out, struct bf_err *err)
 {
+	struct store *s = app->store;
 	struct plan_row row;
 	json_t *plan = NULL, *applied = NULL;
 	int64_t n;
@@ -255,7 +260,7 @@ enum bf_status plans_apply(struct store *s, const struct principal *who, const c
 	plan = json_loads(row.body, 0, NULL);
 	if (!plan)
 		rc = bf_err_set(err, BF_EDB, "plan %lld is not readable JSON", (long long)n);
-	else if (!(rc = plan_round_apply(s, who->name, address, n, plan, &applied, err)))
+	else if (!(rc = plan_round_apply(app, who->name, address, n, plan, &applied, err)))
 		*out = json_pack("{s:I, s:o}", "id", (json_int_t)n, "applied", applied);
 	json_decref(plan);
 	plan_row_release(&row);

@@ -1,5 +1,6 @@
 /* query: shared read-side helpers; see query.h. */
 #include "app/query.h"
+#include "store/store.h"
 #include <math.h>
 
 enum bf_status query_load(struct store *s, struct registry *r, struct bf_err *err)

@@ -4,8 +4,9 @@
 #define BF_QUERY_H
 #include <jansson.h>
 #include "core/registry.h"
-#include "store/store.h"
 #include "util/err.h"
+
+struct store;
 
 /* Loads the whole database into r (initialised here; the caller releases it). */
 enum bf_status query_load(struct store *s, struct registry *r, struct bf_err *err);

@@ -1,5 +1,6 @@
 /* snapshot: the server's shared read model; see snapshot.h. */
 #include "app/snapshot.h"
+#include "app/app_int.h"
 #include "store/account.h"
 #include "util/date.h"
 #include "util/xalloc.h"
@@ -67,8 +68,9 @@ static struct snapshot *fresh_current(long long epoch, long long now)
 	return s;
 }
 
-enum bf_status snapshot_get(struct store *s, struct snapshot **out, struct bf_err *err)
+enum bf_status snapshot_get(struct app *app, struct snapshot **out, struct bf_err *err)
 {
+	struct store *s = app->store;
 	/* The epoch is read before the counter: a write counted in it is in the counter. */
 	long long epoch = store_local_epoch(), now = date_monotonic_ms(), gen;
 	struct snapshot *fresh;

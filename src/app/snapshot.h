@@ -6,8 +6,8 @@
  * server's own writes show at once, and another process's (the CLI's) within that time. */
 #ifndef BF_SNAPSHOT_H
 #define BF_SNAPSHOT_H
+#include "app/app.h"
 #include "core/registry.h"
-#include "store/store.h"
 
 #define SNAPSHOT_RECHECK_MS 250
 
@@ -27,7 +27,7 @@ struct snapshot {
 };
 
 /* Returns the current snapshot (loading it if the database changed), with a reference. */
-enum bf_status snapshot_get(struct store *s, struct snapshot **out, struct bf_err *err);
+enum bf_status snapshot_get(struct app *app, struct snapshot **out, struct bf_err *err);
 void snapshot_put(struct snapshot *snap);
 /* A copy of the answer cached under key, or NULL (free it). */
 char *snapshot_answer_get(struct snapshot *snap, const char *key);

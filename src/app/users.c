@@ -1,6 +1,7 @@
 /* users: accounts managed through the API, each change audited in its transaction; see
  * users.h. Validation names the body member at fault so that a form can show it by the field. */
 #include "app/users.h"
+#include "app/app_int.h"
 #include "app/audit.h"
 #include "app/auth.h"
 #include <string.h>
@@ -20,8 +21,9 @@ json_t *users_json(const struct account *a)
 			 a->disabled != 0, "created", a->created);
 }
 
-enum bf_status users_list(struct store *s, json_t **out, struct bf_err *err)
+enum bf_status users_list(struct app *app, json_t **out, struct bf_err *err)
 {
+	struct store *s = app->store;
 	struct account *a;
 	size_t n;
 	json_t *items;
@@ -152,10 +154,11 @@ static enum bf_status finish(struct store *s, enum bf_status rc, struct bf_err *
 	return store_commit(s, err);
 }
 
-enum bf_status users_create(struct store *s, const struct registry *reg,
+enum bf_status users_create(struct app *app, const struct registry *reg,
 			    const struct principal *p, const char *address, json_t *body,
 			    struct users_result *res, struct bf_err *err)
 {
+	struct store *s = app->store;
 	static const char *const allowed[] = { "name", "role", "unit", "target", "password",
 					       NULL };
 	struct user_body b;
@@ -282,10 +285,11 @@ static enum bf_status update_in(struct store *s, const struct registry *reg,
 	return rc;
 }
 
-enum bf_status users_update(struct store *s, const struct registry *reg,
+enum bf_status users_update(struct app *app, const struct registry *reg,
 			    const struct principal *p, const char *address, const char *name,
 			    json_t *body, struct users_result *res, struct bf_err *err)
 {
+	struct store *s = app->store;
 	static const char *const allowed[] = { "role", "unit", "target", "disabled", "password",
 					       "reset_password", NULL };
 	struct user_body b;
@@ -312,4 +316,91 @@ enum bf_status users_update(struct store *s, const struct registry *reg,
 		res->password[0] = '\0';
 	}
 	return rc;
+}
+
+/* ---- the CLI's account commands ----------------------------------------------------------- */
+
+/* Runs one account change of the CLI in a transaction with its audit row: before is the
+ * account's JSON before (NULL for a create); the row's after is the account as it is after. */
+static enum bf_status cli_audited(struct store *s, const char *account, const char *address,
+				  const char *name, json_t *before, bool password,
+				  enum bf_status rc, struct bf_err *err)
+{
+	struct account a;
+	json_t *after = NULL;
+
+	if (!rc)
+		rc = account_get(s, name, &a, err);
+	if (!rc) {
+		after = users_json(&a);
+		if (password)
+			json_object_set_new(after, "password_changed", json_true());
+		rc = audit_append(s, account, address, before ? "update" : "create", "account",
+				  name, before, after, err);
+	}
+	json_decref(after);
+	json_decref(before);
+	return finish(s, rc, err);
+}
+
+/* The account's JSON as it is now, or NULL (the change that follows reports the error). */
+static json_t *account_now(struct store *s, const char *name)
+{
+	struct account a;
+	struct bf_err ignore;
+	json_t *j = NULL;
+
+	bf_err_init(&ignore);
+	if (account_get(s, name, &a, &ignore) == BF_OK)
+		j = users_json(&a);
+	bf_err_release(&ignore);
+	return j;
+}
+
+enum bf_status users_add(struct app *app, const char *account, const char *address,
+			 const char *name, const char *role, const char *unit, const char *target,
+			 const char *password, struct bf_err *err)
+{
+	struct store *s = app->store;
+	enum bf_status rc;
+
+	/* foreign keys checked at once: a missing unit or target is named by auth_account_add */
+	if ((rc = store_begin_strict(s, err)))
+		return rc;
+	rc = auth_account_add(s, name, role, unit, target, password, err);
+	return cli_audited(s, account, address, name, NULL, false, rc, err);
+}
+
+enum bf_status users_set_password(struct app *app, const char *account, const char *address,
+				  const char *name, const char *password, struct bf_err *err)
+{
+	struct store *s = app->store;
+	json_t *before;
+	enum bf_status rc;
+
+	if ((rc = store_begin(s, err)))
+		return rc;
+	before = account_now(s, name);
+	rc = auth_account_passwd(s, name, password, err);
+	return cli_audited(s, account, address, name, before, true, rc, err);
+}
+
+enum bf_status users_set_disabled(struct app *app, const char *account, const char *address,
+				  const char *name, bool disabled, struct bf_err *err)
+{
+	struct store *s = app->store;
+	json_t *before;
+	enum bf_status rc;
+
+	if ((rc = store_begin(s, err)))
+		return rc;
+	before = account_now(s, name);
+	rc = auth_account_disable(s, name, disabled, err);
+	return cli_audited(s, account, address, name, before, false, rc, err);
+}
+
+enum bf_status users_accounts(struct app *app, struct account **out, size_t *n,
+			      struct bf_err *err)
+{
+	return account_list(app->store, out, n, err);
 }

@@ -6,7 +6,8 @@
 #include <jansson.h>
 #include "core/access.h"
 #include "core/registry.h"
-#include "store/account.h"
+#include "app/app.h"
+#include "store/account.h" /* struct account */
 
 #define USERS_PASSWORD_LEN 16 /* length of a generated password */
 
@@ -22,13 +23,13 @@ struct users_result {
 json_t *users_json(const struct account *a);
 
 /* {"items":[...],"total":N}, sorted by name. */
-enum bf_status users_list(struct store *s, json_t **out, struct bf_err *err);
+enum bf_status users_list(struct app *app, json_t **out, struct bf_err *err);
 
 /* Creates an account from {"name","role","unit"?,"target"?,"password"?}; without a password
  * one is generated and returned in res->password. unit is required for role unit, target for
  * role county, and must exist in reg. BF_ECONFLICT when the name is taken. p is the admin
  * acting (for the audit trail). */
-enum bf_status users_create(struct store *s, const struct registry *reg,
+enum bf_status users_create(struct app *app, const struct registry *reg,
 			    const struct principal *p, const char *address, json_t *body,
 			    struct users_result *res, struct bf_err *err);
 
@@ -36,8 +37,23 @@ enum bf_status users_create(struct store *s, const struct registry *reg,
  * "reset_password"?}. Changing the role drops a unit or target the new role does not take.
  * Disabling and a new password end the account's sessions. The last enabled admin can be
  * neither disabled nor given another role (BF_ECONFLICT). */
-enum bf_status users_update(struct store *s, const struct registry *reg,
+enum bf_status users_update(struct app *app, const struct registry *reg,
 			    const struct principal *p, const char *address, const char *name,
 			    json_t *body, struct users_result *res, struct bf_err *err);
+
+/* The CLI's account commands (`bangfu user`): each is one transaction with its audit row
+ * ("create" or "update", entity "account", the account before and after as users_json shows
+ * it) written as account at address. The rules and messages are auth_account_add's,
+ * auth_account_passwd's and auth_account_disable's. */
+enum bf_status users_add(struct app *app, const char *account, const char *address,
+			 const char *name, const char *role, const char *unit, const char *target,
+			 const char *password, struct bf_err *err);
+enum bf_status users_set_password(struct app *app, const char *account, const char *address,
+				  const char *name, const char *password, struct bf_err *err);
+enum bf_status users_set_disabled(struct app *app, const char *account, const char *address,
+				  const char *name, bool disabled, struct bf_err *err);
+/* Every account, sorted by name; *out is malloc'ed (free it). */
+enum bf_status users_accounts(struct app *app, struct account **out, size_t *n,
+			      struct bf_err *err);
 
 #endif

@@ -1,5 +1,6 @@
 /* write: one audited, validated, permission-checked write; see write.h. */
 #include "app/write.h"
+#include "app/app_int.h"
 #include "app/audit.h"
 #include "app/check.h"
 #include "app/query.h"
@@ -358,21 +359,21 @@ out:
 	return rc;
 }
 
-enum bf_status write_changes(struct store *s, const struct principal *p, const char *address,
+enum bf_status write_changes(struct app *app, const struct principal *p, const char *address,
 			     const struct write_change *c, size_t n, const char *round,
 			     const struct rules_opts *ro, bool dry_run,
 			     struct write_batch_result *res, struct bf_err *err)
 {
-	return batch(s, p, address, c, n, round, ro, dry_run, true, res, err);
+	return batch(app->store, p, address, c, n, round, ro, dry_run, true, res, err);
 }
 
-enum bf_status write_record(struct store *s, const struct principal *p, const char *address,
+enum bf_status write_record(struct app *app, const struct principal *p, const char *address,
 			    const struct record_type *t, enum write_op op, const char *key,
 			    json_t *body, struct write_result *res, struct bf_err *err)
 {
 	struct write_change c = { t, op, key, body };
 	struct write_batch_result br;
-	enum bf_status rc = batch(s, p, address, &c, 1, NULL, NULL, false, false, &br, err);
+	enum bf_status rc = batch(app->store, p, address, &c, 1, NULL, NULL, false, false, &br, err);
 
 	memset(res, 0, sizeof *res);
 	res->field = br.field;

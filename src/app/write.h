@@ -8,9 +8,9 @@
 #ifndef BF_WRITE_H
 #define BF_WRITE_H
 #include <jansson.h>
+#include "app/app.h"
 #include "core/access.h"
 #include "core/rules.h"
-#include "store/store.h"
 
 enum write_op { WRITE_CREATE, WRITE_UPDATE, WRITE_DELETE };
 
@@ -22,7 +22,7 @@ struct write_result {
 
 /* key: the record's key for update and delete ("a,b" for composite keys); body: the JSON
  * object of columns for create (all required ones) and update (only those that change). */
-enum bf_status write_record(struct store *s, const struct principal *p, const char *address,
+enum bf_status write_record(struct app *app, const struct principal *p, const char *address,
 			    const struct record_type *t, enum write_op op, const char *key,
 			    json_t *body, struct write_result *res, struct bf_err *err);
 
@@ -46,7 +46,7 @@ struct write_batch_result {
 /* Applies changes in order in one transaction; round names the round whose checks are
  * returned (NULL: the one in progress today), ro how they are read (NULL: defaults). dry_run: validate and check, then roll back; rule
  * breaks are then reported in res->check instead of refusing. res's JSON is the caller's. */
-enum bf_status write_changes(struct store *s, const struct principal *p, const char *address,
+enum bf_status write_changes(struct app *app, const struct principal *p, const char *address,
 			     const struct write_change *c, size_t n, const char *round,
 			     const struct rules_opts *ro, bool dry_run,
 			     struct write_batch_result *res, struct bf_err *err);

@@ -116,10 +116,10 @@ const struct cli_command cli_commands[] = {
 	{ "audit", cmd_audit, "审计 · verify the audit trail's hash chain",
 	  "usage: bangfu [--db PATH] audit verify\n"
 	  "\n"
-	  "审计校验。Every change made through the server is recorded with who, when, from where\n"
-	  "and the record before and after; each row's hash covers the previous row's. verify\n"
-	  "walks the chain and exits 1 naming the first row that was edited or follows a deleted\n"
-	  "one.\n" },
+	  "审计校验。Every change, through the server or the CLI (as cli:USER), is recorded with\n"
+	  "who, when, from where and the record before and after; each row's hash covers the\n"
+	  "previous row's. verify walks the chain and exits 1 naming the first row that was\n"
+	  "edited or follows a deleted one.\n" },
 	{ "serve", cmd_serve, "服务 · serve the web interface and the JSON API",
 	  NULL /* cmd_serve prints its own help: the settings table */ },
 	{ NULL, NULL, NULL, NULL },

@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include "app/app.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -26,6 +27,9 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 
 int cli_main(int argc, char **argv);
+/* The function `bangfu serve` runs (main.c passes the HTTP layer's): the CLI does not include
+ * the other front end. */
+void cli_set_server(app_server_fn fn);
 
 /* Output formats shared by report, show and check. */
 enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX };

@@ -6,7 +6,7 @@
 
 int cmd_audit(struct cli *c, int argc, char **argv)
 {
-	struct store *s = NULL;
+	struct app *a = NULL;
 	struct bf_err err;
 	int64_t rows = 0, bad = 0;
 	int rc = 0;
@@ -14,8 +14,8 @@ int cmd_audit(struct cli *c, int argc, char **argv)
 	if (argc != 2 || strcmp(argv[1], "verify") != 0)
 		return cli_usage_error(c, "audit", "say: bangfu audit verify");
 	bf_err_init(&err);
-	if (!auth_init() || store_open(c->db, false, &s, &err) ||
-	    audit_verify(s, &rows, &bad, &err)) {
+	if (!auth_init() || app_open(c->db, false, &a, &err) ||
+	    audit_verify(a, &rows, &bad, &err)) {
 		rc = cli_fail(c, &err);
 	} else if (bad) {
 		fprintf(c->out, "audit trail BROKEN at row %lld: it was edited, or a row before it "
@@ -25,7 +25,7 @@ int cmd_audit(struct cli *c, int argc, char **argv)
 		fprintf(c->out, "audit trail intact: %lld rows, every hash matches\n",
 			(long long)rows);
 	}
-	store_close(s);
+	app_close(a);
 	bf_err_release(&err);
 	return rc;
 }

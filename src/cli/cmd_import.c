@@ -5,9 +5,10 @@
 
 int cmd_import(struct cli *c, int argc, char **argv)
 {
-	struct store *s = NULL;
+	struct app *a = NULL;
 	struct import_result res = { 0 };
 	struct bf_err err;
+	char who[80];
 	int rc = 0;
 
 	if (argc < 2)
@@ -16,10 +17,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage_error(c, "import", "unknown option '%s'", argv[i]);
 	bf_err_init(&err);
-	if (store_open(c->db, false, &s, &err) ||
-	    import_paths(s, (const char *const *)argv + 1, (size_t)argc - 1, &res, &err)) {
+	app_cli_account(who, sizeof who);
+	if (app_open(c->db, false, &a, &err) ||
+	    import_paths(a, who, APP_CLI_ADDRESS, (const char *const *)argv + 1, (size_t)argc - 1,
+			 &res, &err)) {
 		rc = cli_fail(c, &err);
-		if (s)
+		if (a)
 			fprintf(c->err, "bangfu: nothing was imported\n");
 		goto out;
 	}
@@ -33,7 +36,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	fprintf(c->out, "\n");
 out:
-	store_close(s);
+	app_close(a);
 	bf_err_release(&err);
 	return rc;
 }

@@ -1,7 +1,6 @@
 /* cmd_init: `bangfu init [--empty] [--force]`. */
 #include "app/init.h"
 #include "cli/cli.h"
-#include "core/model.h"
 #include <getopt.h>
 
 int cmd_init(struct cli *c, int argc, char **argv)

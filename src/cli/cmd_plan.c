@@ -7,7 +7,6 @@
 #include "cli/plan_print.h"
 #include "cli/query_opts.h"
 #include "util/fileio.h"
-#include "core/plan.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,8 +209,10 @@ static int plan_round_print(struct cli *c, const struct plan_opts *p, struct cli
 	json_t *applied = NULL;
 	bool ok = strcmp(json_string_value(json_object_get(plan, "status")), "optimal") == 0;
 	int rc = ok ? 0 : 1;
+	char who[80];
 
-	if (ok && p->apply && plan_round_apply(db->s, "cli", "local", 0, plan, &applied,
+	app_cli_account(who, sizeof who);
+	if (ok && p->apply && plan_round_apply(db->app, who, APP_CLI_ADDRESS, 0, plan, &applied,
 					       &db->err))
 		rc = cli_fail(c, &db->err);
 	if (p->format == FMT_JSON) {

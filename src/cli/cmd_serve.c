@@ -1,9 +1,10 @@
 /* cmd_serve: `bangfu serve`: the JSON API. Its settings are rows of one table, each settable
  * by flag (--name), environment (BANGFU_NAME) or a config file (name = value), in rising
- * priority: default, file, environment, flag. */
+ * priority: default, file, environment, flag. The server itself is the function main.c hands
+ * over with cli_set_server (the HTTP layer): the CLI never includes it. */
+#include "app/app.h"
 #include "app/auth.h"
 #include "cli/cli.h"
-#include "http/http.h"
 #include "util/fileio.h"
 #include <stddef.h>
 #include <stdlib.h>
@@ -19,25 +20,32 @@ struct setting {
 	const char *help;
 };
 
+static app_server_fn server;
+
+void cli_set_server(app_server_fn fn)
+{
+	server = fn;
+}
+
 static const struct setting settings[] = {
-	{ "listen", "BANGFU_LISTEN", true, offsetof(struct http_config, listen), "127.0.0.1:8080",
+	{ "listen", "BANGFU_LISTEN", true, offsetof(struct app_server_config, listen), "127.0.0.1:8080",
 	  0, 0, "address and port to listen on" },
-	{ "threads", "BANGFU_THREADS", false, offsetof(struct http_config, threads), "0", 0, 256,
+	{ "threads", "BANGFU_THREADS", false, offsetof(struct app_server_config, threads), "0", 0, 256,
 	  "worker threads (0: one per core)" },
-	{ "session-idle", "BANGFU_SESSION_IDLE", false, offsetof(struct http_config, session_idle),
+	{ "session-idle", "BANGFU_SESSION_IDLE", false, offsetof(struct app_server_config, session_idle),
 	  "1800", 1, 86400, "seconds a session may stay unused" },
-	{ "session-max", "BANGFU_SESSION_MAX", false, offsetof(struct http_config, session_max),
+	{ "session-max", "BANGFU_SESSION_MAX", false, offsetof(struct app_server_config, session_max),
 	  "43200", 1, 2592000, "seconds a session lasts at most" },
-	{ "body-limit", "BANGFU_BODY_LIMIT", false, offsetof(struct http_config, body_limit),
+	{ "body-limit", "BANGFU_BODY_LIMIT", false, offsetof(struct app_server_config, body_limit),
 	  "10485760", 1024, 1073741824, "largest request body in bytes" },
-	{ "behind-https", "BANGFU_BEHIND_HTTPS", false, offsetof(struct http_config, behind_https),
+	{ "behind-https", "BANGFU_BEHIND_HTTPS", false, offsetof(struct app_server_config, behind_https),
 	  "0", 0, 1, "1 behind a TLS proxy: Secure, __Host- cookies" },
-	{ "end-window", "BANGFU_END_WINDOW", false, offsetof(struct http_config, end_window),
+	{ "end-window", "BANGFU_END_WINDOW", false, offsetof(struct app_server_config, end_window),
 	  "90", 0, 3650, "days before a round's end in which a term needs no successor" },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static bool apply(struct http_config *cfg, const struct setting *s, const char *v, struct cli *c,
+static bool apply(struct app_server_config *cfg, const struct setting *s, const char *v, struct cli *c,
 		  const char *from)
 {
 	char *end;
@@ -66,7 +74,7 @@ static const struct setting *find(const char *name)
 }
 
 /* name = value lines; '#' starts a comment. */
-static bool read_file(struct http_config *cfg, const char *path, struct cli *c)
+static bool read_file(struct app_server_config *cfg, const char *path, struct cli *c)
 {
 	struct buf data = BUF_INIT;
 	struct bf_err err;
@@ -130,9 +138,9 @@ static void help(FILE *f)
 
 int cmd_serve(struct cli *c, int argc, char **argv)
 {
-	struct http_config cfg;
+	struct app_server_config cfg;
 	const char *file = getenv("BANGFU_CONFIG");
-	struct store *s = NULL;
+	struct app *a = NULL;
 	struct bf_err err;
 	int rc;
 
@@ -171,12 +179,16 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		cfg.threads = sysconf(_SC_NPROCESSORS_ONLN) > 0 ? sysconf(_SC_NPROCESSORS_ONLN) : 1;
 	bf_err_init(&err);
 	/* Open once here so that a missing database is reported before listening. */
-	if (!auth_init() || store_open(c->db, false, &s, &err)) {
+	if (!auth_init() || app_open(c->db, false, &a, &err)) {
 		rc = cli_fail(c, &err);
 		bf_err_release(&err);
 		return rc ? rc : 1;
 	}
-	store_close(s);
+	app_close(a);
 	bf_err_release(&err);
-	return http_serve(&cfg, c->err);
+	if (!server) {
+		fprintf(c->err, "bangfu serve: this build has no server\n");
+		return 1;
+	}
+	return server(&cfg, c->err);
 }

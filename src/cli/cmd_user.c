@@ -1,5 +1,6 @@
 /* cmd_user: `bangfu user add|list|disable|enable|passwd`: the accounts of the web server. */
 #include "app/auth.h"
+#include "app/users.h"
 #include "cli/cli.h"
 #include "util/table.h"
 #include <getopt.h>
@@ -18,28 +19,28 @@ static bool read_password(char *out, size_t n)
 	return true;
 }
 
-static int user_list(struct cli *c, struct store *s, struct bf_err *err)
+static int user_list(struct cli *c, struct app *a, struct bf_err *err)
 {
 	static const char *const head[] = { "name", "role", "unit", "target", "disabled",
 					    "created" };
-	struct account *a;
+	struct account *acc;
 	struct table *t;
 	struct buf out = BUF_INIT;
 	size_t n;
 
-	if (account_list(s, &a, &n, err))
+	if (users_accounts(a, &acc, &n, err))
 		return cli_fail(c, err);
 	t = table_new(6, head);
 	for (size_t i = 0; i < n; i++) {
-		const char *row[] = { a[i].name, a[i].role, a[i].unit, a[i].target,
-				      a[i].disabled ? "yes" : "no", a[i].created };
+		const char *row[] = { acc[i].name, acc[i].role, acc[i].unit, acc[i].target,
+				      acc[i].disabled ? "yes" : "no", acc[i].created };
 		table_add_row(t, row);
 	}
 	table_render_text(t, &out);
 	fputs(buf_cstr(&out), c->out);
 	buf_release(&out);
 	table_free(t);
-	free(a);
+	free(acc);
 	return 0;
 }
 
@@ -85,29 +86,31 @@ static int with_password(struct cli *c, const struct user_opts *o, char *pw, siz
 	return 0;
 }
 
-static int run(struct cli *c, struct store *s, const char *verb, const char *name,
+static int run(struct cli *c, struct app *a, const char *verb, const char *name,
 	       const struct user_opts *o, struct bf_err *err)
 {
-	char pw[1100];
+	char pw[1100], who[80];
 	int rc;
 
+	app_cli_account(who, sizeof who);
 	if (strcmp(verb, "add") == 0) {
 		if (!o->role)
 			return cli_usage_error(c, "user", "user add needs --role");
 		if ((rc = with_password(c, o, pw, sizeof pw)))
 			return rc;
-		if (auth_account_add(s, name, o->role, o->unit, o->target, pw, err))
+		if (users_add(a, who, APP_CLI_ADDRESS, name, o->role, o->unit, o->target, pw,
+			      err))
 			return cli_fail(c, err);
 		fprintf(c->out, "added account %s (%s)\n", name, o->role);
 	} else if (strcmp(verb, "passwd") == 0) {
 		if ((rc = with_password(c, o, pw, sizeof pw)))
 			return rc;
-		if (auth_account_passwd(s, name, pw, err))
+		if (users_set_password(a, who, APP_CLI_ADDRESS, name, pw, err))
 			return cli_fail(c, err);
 		fprintf(c->out, "changed the password of %s; its sessions are ended\n", name);
 	} else if (strcmp(verb, "disable") == 0 || strcmp(verb, "enable") == 0) {
 		bool off = verb[0] == 'd';
-		if (auth_account_disable(s, name, off, err))
+		if (users_set_disabled(a, who, APP_CLI_ADDRESS, name, off, err))
 			return cli_fail(c, err);
 		fprintf(c->out, "%s account %s\n", off ? "disabled" : "enabled", name);
 	} else {
@@ -120,7 +123,7 @@ static int run(struct cli *c, struct store *s, const char *verb, const char *nam
 int cmd_user(struct cli *c, int argc, char **argv)
 {
 	struct user_opts o;
-	struct store *s = NULL;
+	struct app *a = NULL;
 	struct bf_err err;
 	int rc;
 
@@ -133,13 +136,13 @@ int cmd_user(struct cli *c, int argc, char **argv)
 	if (strcmp(argv[0], "list") != 0 && argc != 2)
 		return cli_usage_error(c, "user", "user %s needs one account name", argv[0]);
 	bf_err_init(&err);
-	if (!auth_init() || store_open(c->db, false, &s, &err))
+	if (!auth_init() || app_open(c->db, false, &a, &err))
 		rc = cli_fail(c, &err);
 	else if (strcmp(argv[0], "list") == 0)
-		rc = user_list(c, s, &err);
+		rc = user_list(c, a, &err);
 	else
-		rc = run(c, s, argv[0], argv[1], &o, &err);
-	store_close(s);
+		rc = run(c, a, argv[0], argv[1], &o, &err);
+	app_close(a);
 	bf_err_release(&err);
 	return rc;
 }

@@ -1,7 +1,6 @@
 /* query_opts: shared option parsing; see query_opts.h. */
 #include "cli/query_opts.h"
-#include "app/query.h"
-#include "core/rules.h"
+#include "app/check.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,17 +71,17 @@ int query_opts_parse(struct cli *c, const char *cmd, const char *allowed, int ar
 
 enum bf_status cli_db_load(struct cli *c, struct cli_db *db)
 {
-	db->s = NULL;
+	db->app = NULL;
 	registry_init(&db->r);
 	bf_err_init(&db->err);
-	if (store_open(c->db, false, &db->s, &db->err))
+	if (app_open(c->db, false, &db->app, &db->err))
 		return db->err.status;
-	return query_load(db->s, &db->r, &db->err);
+	return app_load(db->app, &db->r, &db->err);
 }
 
 void cli_db_release(struct cli_db *db)
 {
 	registry_release(&db->r);
-	store_close(db->s);
+	app_close(db->app);
 	bf_err_release(&db->err);
 }

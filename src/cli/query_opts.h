@@ -2,9 +2,8 @@
  * --format), parsed in one place. */
 #ifndef BF_QUERY_OPTS_H
 #define BF_QUERY_OPTS_H
+#include "app/app.h"
 #include "cli/cli.h"
-#include "core/registry.h"
-#include "store/store.h"
 
 struct query_opts {
 	const char *round;
@@ -23,7 +22,7 @@ int query_opts_parse(struct cli *c, const char *cmd, const char *allowed, int ar
 
 /* The database of a read-only command, loaded into a registry. */
 struct cli_db {
-	struct store *s;
+	struct app *app;
 	struct registry r;
 	struct bf_err err;
 };

@@ -7,23 +7,14 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include "app/app.h"
 #include "app/auth.h"
 #include "app/snapshot.h"
 #include "util/buf.h"
 
-struct http_config {
-	const char *db;
-	char listen[128];       /* ADDR:PORT */
-	long threads;
-	long session_idle;      /* seconds */
-	long session_max;       /* seconds */
-	long body_limit;        /* bytes */
-	long behind_https;      /* 0/1: cookies get Secure and the __Host- prefix */
-	long end_window;        /* days: see struct rules_opts */
-};
-
-/* Runs the server until SIGINT or SIGTERM; returns a process exit code. */
-int http_serve(const struct http_config *cfg, FILE *log);
+/* Runs the server until SIGINT or SIGTERM; returns a process exit code. An app_server_fn:
+ * main.c hands it to the CLI (cli_set_server), which never includes this layer. */
+int http_serve(const struct app_server_config *cfg, FILE *log);
 
 /* What a handler sees and fills. */
 struct http_ctx {
@@ -31,13 +22,13 @@ struct http_ctx {
 	struct MHD_Connection *conn;
 	const struct buf *body;
 	const char *address;
-	struct store *store;
+	struct app *app;                /* this thread's handle */
 	struct snapshot *snap;          /* loaded for routes that read the registry */
 	bool signed_in;
 	struct auth_session session;
 	struct principal who;
 	const char *param;              /* the {key} of the path, if any */
-	const struct http_config *cfg;
+	const struct app_server_config *cfg;
 	int64_t now;
 	/* the response */
 	int status;

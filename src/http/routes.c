@@ -10,7 +10,6 @@
 #include "util/xlsx.h"
 #include "util/fileio.h"
 #include "http/http.h"
-#include "store/account.h"
 #include "util/csvio.h"
 #include "util/table.h"
 #include "util/xalloc.h"
@@ -124,9 +123,11 @@ static void send_csv(struct http_ctx *cx, json_t *items, const char *const *cols
 
 static void h_health(struct http_ctx *cx)
 {
-	http_json(cx, 200, json_pack("{s:s, s:i, s:I}", "status", "ok", "schema",
-				     store_schema_version(cx->store), "generation",
-				     (json_int_t)store_generation(cx->store)));
+	struct app_health h;
+
+	app_health(cx->app, &h);
+	http_json(cx, 200, json_pack("{s:s, s:i, s:I}", "status", "ok", "schema", h.schema,
+				     "generation", (json_int_t)h.generation));
 }
 
 static void h_openapi(struct http_ctx *cx);
@@ -173,7 +174,7 @@ static void h_login(struct http_ctx *cx)
 		return;
 	}
 	bf_err_init(&err);
-	if (auth_login(cx->store, user, pw, cx->address, cx->now, &ses, &retry, &err)) {
+	if (auth_login(cx->app, user, pw, cx->address, cx->now, &ses, &retry, &err)) {
 		cx->retry_after = (long)retry;
 		http_fail(cx, &err);
 	} else {
@@ -199,7 +200,7 @@ static void h_logout(struct http_ctx *cx)
 	struct bf_err err;
 
 	bf_err_init(&err);
-	if (token && auth_logout(cx->store, token, &err)) {
+	if (token && auth_logout(cx->app, token, &err)) {
 		http_fail(cx, &err);
 	} else {
 		set_cookie(cx, "", 0);
@@ -398,7 +399,7 @@ static void write_one(struct http_ctx *cx, enum write_op op)
 		}
 	}
 	bf_err_init(&err);
-	if (write_record(cx->store, &cx->who, cx->address, t, op, cx->param, body, &res, &err)) {
+	if (write_record(cx->app, &cx->who, cx->address, t, op, cx->param, body, &res, &err)) {
 		write_error(cx, &err, res.field, res.rule, -1);
 	} else if (op == WRITE_DELETE) {
 		cx->status = 204;
@@ -505,7 +506,7 @@ static void h_changes(struct http_ctx *cx)
 			return;
 		}
 	bf_err_init(&err);
-	if (write_changes(cx->store, &cx->who, cx->address, ch, n,
+	if (write_changes(cx->app, &cx->who, cx->address, ch, n,
 			  round ? json_string_value(round) : NULL,
 			  &(struct rules_opts){ cx->cfg->end_window }, dry && json_is_true(dry), &res,
 			  &err)) {
@@ -555,7 +556,7 @@ static void h_audit(struct http_ctx *cx)
 	    !time_arg(cx, "to", true, to))
 		return;
 	bf_err_init(&err);
-	if (audit_list(cx->store, http_arg(cx, "user"), http_arg(cx, "entity"),
+	if (audit_list(cx->app, http_arg(cx, "user"), http_arg(cx, "entity"),
 		       from[0] ? from : NULL, to[0] ? to : NULL, &out, &err))
 		http_fail(cx, &err);
 	else
@@ -605,32 +606,6 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
-struct import_audit {
-	struct http_ctx *cx;
-	const struct upload *up;
-};
-
-static enum bf_status audit_import(struct store *s, const struct import_result *res, void *ctx,
-				   struct bf_err *err)
-{
-	struct import_audit *ia = ctx;
-	struct buf names = BUF_INIT;
-	json_t *rows = json_object();
-	enum bf_status rc;
-
-	for (size_t i = 0; i < ia->up->n; i++)
-		buf_addf(&names, "%s%s", i ? "," : "", ia->up->name[i]);
-	for (size_t t = 0; t < model_ntypes; t++)
-		if (res->encodings[t])
-			json_object_set_new(rows, model_types[t]->file,
-					    json_integer((json_int_t)res->rows[t]));
-	rc = audit_append(s, ia->cx->who.name, ia->cx->address, "import", "import", names.data,
-			  NULL, rows, err);
-	json_decref(rows);
-	buf_release(&names);
-	return rc;
-}
-
 static bool read_upload(struct http_ctx *cx, struct upload *up)
 {
 	const char *file = http_arg(cx, "file");
@@ -678,8 +653,7 @@ static void h_import(struct http_ctx *cx)
 	static const char *const allowed[] = { "file", "dry_run", NULL };
 	struct upload up;
 	struct import_source src[MAX_UPLOADS];
-	struct import_audit ia = { cx, &up };
-	struct import_result res = { .before_commit = audit_import, .ctx = &ia };
+	struct import_result res = { 0 };
 	struct bf_err err;
 
 	memset(&up, 0, sizeof up);
@@ -689,7 +663,7 @@ static void h_import(struct http_ctx *cx)
 		src[i] = (struct import_source){ up.name[i], up.data[i].data ? up.data[i].data : "",
 						 up.data[i].len };
 	bf_err_init(&err);
-	if (import_sources(cx->store, src, up.n, &res, &err)) {
+	if (import_sources(cx->app, cx->who.name, cx->address, src, up.n, &res, &err)) {
 		json_t *lines = json_array();
 		const char *m = bf_err_msg(&err);
 		while (*m) {

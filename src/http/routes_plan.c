@@ -44,7 +44,7 @@ void http_plans_create(struct http_ctx *cx)
 		return;
 	}
 	bf_err_init(&err);
-	rc = plans_create(cx->store, &cx->snap->reg, &cx->who, cx->address, body, &out, &field,
+	rc = plans_create(cx->app, &cx->snap->reg, &cx->who, cx->address, body, &out, &field,
 			  &err);
 	answer(cx, 201, rc, out, field, &err);
 	bf_err_release(&err);
@@ -60,7 +60,7 @@ void http_plans_list(struct http_ctx *cx)
 	if (!no_args(cx))
 		return;
 	bf_err_init(&err);
-	rc = plans_list(cx->store, &out, &err);
+	rc = plans_list(cx->app, &out, &err);
 	answer(cx, 200, rc, out, NULL, &err);
 	bf_err_release(&err);
 }
@@ -74,7 +74,7 @@ void http_plans_get(struct http_ctx *cx)
 	if (!no_args(cx))
 		return;
 	bf_err_init(&err);
-	rc = plans_get(cx->store, cx->param, &out, &err);
+	rc = plans_get(cx->app, cx->param, &out, &err);
 	answer(cx, 200, rc, out, NULL, &err);
 	bf_err_release(&err);
 }
@@ -88,7 +88,7 @@ void http_plans_apply(struct http_ctx *cx)
 	if (!no_args(cx))
 		return;
 	bf_err_init(&err);
-	rc = plans_apply(cx->store, &cx->who, cx->address, cx->param, &out, &err);
+	rc = plans_apply(cx->app, &cx->who, cx->address, cx->param, &out, &err);
 	answer(cx, 200, rc, out, NULL, &err);
 	bf_err_release(&err);
 }

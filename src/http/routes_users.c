@@ -52,7 +52,7 @@ void http_users_list(struct http_ctx *cx)
 	if (!no_args(cx))
 		return;
 	bf_err_init(&err);
-	if (users_list(cx->store, &out, &err))
+	if (users_list(cx->app, &out, &err))
 		http_fail(cx, &err);
 	else
 		http_json(cx, 200, out);
@@ -68,7 +68,7 @@ void http_users_create(struct http_ctx *cx)
 	if (!no_args(cx) || !(body = body_json(cx)))
 		return;
 	bf_err_init(&err);
-	answer(cx, 201, users_create(cx->store, &cx->snap->reg, &cx->who, cx->address, body, &res,
+	answer(cx, 201, users_create(cx->app, &cx->snap->reg, &cx->who, cx->address, body, &res,
 				     &err), &res, &err);
 	bf_err_release(&err);
 	json_decref(body);
@@ -83,7 +83,7 @@ void http_users_update(struct http_ctx *cx)
 	if (!no_args(cx) || !(body = body_json(cx)))
 		return;
 	bf_err_init(&err);
-	answer(cx, 200, users_update(cx->store, &cx->snap->reg, &cx->who, cx->address, cx->param,
+	answer(cx, 200, users_update(cx->app, &cx->snap->reg, &cx->who, cx->address, cx->param,
 				     body, &res, &err), &res, &err);
 	bf_err_release(&err);
 	json_decref(body);

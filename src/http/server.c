@@ -2,7 +2,6 @@
  * A response is queued on the second call of the access handler or later, never on the first
  * (notes/dependencies.md: queuing on the first makes 0.9.75 close every connection). */
 #include "http/http.h"
-#include "store/store.h"
 #include "util/date.h"
 #include "util/xalloc.h"
 #include <microhttpd.h>
@@ -23,9 +22,9 @@
 
 #define MAX_URL 8192
 
-static const struct http_config *config;
+static const struct app_server_config *config;
 static FILE *access_log;
-static pthread_key_t store_key;
+static pthread_key_t app_key;
 
 struct request {
 	struct buf body;
@@ -35,18 +34,18 @@ struct request {
 	char id[17];
 };
 
-static void close_store(void *p)
+static void close_app(void *p)
 {
-	store_close(p);
+	app_close(p);
 }
 
-/* This thread's connection, opened on first use. */
-static struct store *thread_store(struct bf_err *err)
+/* This thread's handle (its database connection), opened on first use. */
+static struct app *thread_app(struct bf_err *err)
 {
-	struct store *s = pthread_getspecific(store_key);
-	if (!s && store_open(config->db, false, &s, err) == BF_OK)
-		pthread_setspecific(store_key, s);
-	return s;
+	struct app *a = pthread_getspecific(app_key);
+	if (!a && app_open(config->db, false, &a, err) == BF_OK)
+		pthread_setspecific(app_key, a);
+	return a;
 }
 
 int http_status_of(enum bf_status st)
@@ -116,7 +115,7 @@ static enum bf_status sign_in(struct http_ctx *cx, struct bf_err *err)
 {
 	const char *token = MHD_lookup_connection_value(cx->conn, MHD_COOKIE_KIND, cookie_name());
 	struct auth_policy pol = { cx->cfg->session_idle, cx->cfg->session_max };
-	enum bf_status rc = auth_session_check(cx->store, token, cx->now, &pol, &cx->session, err);
+	enum bf_status rc = auth_session_check(cx->app, token, cx->now, &pol, &cx->session, err);
 	if (!rc) {
 		cx->signed_in = true;
 		cx->who = auth_principal(&cx->session.account);
@@ -146,7 +145,7 @@ static void dispatch(struct http_ctx *cx)
 			http_allowed_methods(cx->path, cx->allow, sizeof cx->allow);
 		goto out;
 	}
-	if (!(cx->store = thread_store(&err))) {
+	if (!(cx->app = thread_app(&err))) {
 		http_fail(cx, &err);
 		goto out;
 	}
@@ -162,7 +161,7 @@ static void dispatch(struct http_ctx *cx)
 		http_error(cx, BF_EFORBIDDEN, "missing or wrong X-CSRF-Token header", NULL);
 		goto out;
 	}
-	if ((rt->flags & R_REGISTRY) && snapshot_get(cx->store, &cx->snap, &err)) {
+	if ((rt->flags & R_REGISTRY) && snapshot_get(cx->app, &cx->snap, &err)) {
 		http_fail(cx, &err);
 		goto out;
 	}
@@ -468,7 +467,7 @@ static bool parse_listen(const char *listen, struct sockaddr_in *sa)
 			 &sa->sin_addr) == 1;
 }
 
-int http_serve(const struct http_config *cfg, FILE *log)
+int http_serve(const struct app_server_config *cfg, FILE *log)
 {
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
@@ -484,7 +483,7 @@ int http_serve(const struct http_config *cfg, FILE *log)
 				"127.0.0.1:8080\n", cfg->listen);
 		return 2;
 	}
-	pthread_key_create(&store_key, close_store);
+	pthread_key_create(&app_key, close_app);
 	/* Block the signals here so that every server thread inherits the mask, and wait for
 	 * them below: a clean stop instead of a kill in the middle of a write. */
 	sigemptyset(&set);

@@ -155,6 +155,11 @@ enum bf_status store_begin(struct store *s, struct bf_err *err)
 	return rc;
 }
 
+enum bf_status store_begin_strict(struct store *s, struct bf_err *err)
+{
+	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
 static void forget_dropped(struct store *s)
 {
 	for (size_t i = 0; i < s->ndropped; i++)

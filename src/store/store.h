@@ -19,6 +19,9 @@ int store_schema_version(struct store *s);
 
 /* BEGIN IMMEDIATE (a writer), with foreign keys checked at commit. */
 enum bf_status store_begin(struct store *s, struct bf_err *err);
+/* BEGIN IMMEDIATE with foreign keys checked statement by statement: a write naming a missing
+ * record fails at once (an account's unit or target), not at the commit. */
+enum bf_status store_begin_strict(struct store *s, struct bf_err *err);
 /* BEGIN IMMEDIATE for an import: foreign keys are not enforced row by row (the import finds
  * dangling references itself with store_dangling before it commits). With bulk, the
  * secondary indexes are dropped too, and store_import_reindex must rebuild them before the

@@ -38,12 +38,12 @@ $ api -q PATCH /api/v1/cadres/C0053 '{"post":"x"}' | jq -c .error.code
 $ api -q GET /api/v1/audit | jq -c .error.code
 "forbidden"
 $ api login shenji 'a long enough secret' > /dev/null
-$ api -q GET /api/v1/audit | jq -c '[.total, [.items[] | [.user, .action, .entity, .key]]]'
-[3,[["wang","delete","member","G2023-440222,U052"],["tongji","create","cadre","X1"],["tongji","update","cadre","X1"]]]
+$ api -q GET /api/v1/audit | jq -c --arg me "cli:$(id -un)" '[.total, [.items[] | [(if .user == $me then "cli:USER" else .user end), .action, .entity, .key]]]'
+[6,[["cli:USER","create","account","wang"],["cli:USER","create","account","shenji"],["cli:USER","create","account","tongji"],["wang","delete","member","G2023-440222,U052"],["tongji","create","cadre","X1"],["tongji","update","cadre","X1"]]]
 $ api -q GET '/api/v1/audit?user=tongji&entity=cadre' | jq -c '[.items[-1].before.post, .items[-1].after.post]'
 ["科员","副科长"]
 $ bangfu audit verify
-audit trail intact: 3 rows, every hash matches
+audit trail intact: 6 rows, every hash matches
 $ sqlite3 bangfu.db "UPDATE audit SET account = 'someone' WHERE id = 2"; bangfu audit verify
 audit trail BROKEN at row 2: it was edited, or a row before it was deleted (2 rows read)
 [1]

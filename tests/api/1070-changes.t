@@ -18,10 +18,11 @@ $ api -q POST /api/v1/changes '{"changes":[{"op":"update","entity":"members","ke
 $ api -q GET '/api/v1/members?target=440881' | jq -c '[.items[] | [.unit, .role]]'
 [["U048","member"],["U111","lead"],["U132","member"]]
 $ sqlite3 bangfu.db 'SELECT action, entity, key FROM audit ORDER BY id'
+create|account|wang
 update|member|G2023-440881,U111
 update|member|G2023-440881,U048
 $ bangfu audit verify
-audit trail intact: 2 rows, every hash matches
+audit trail intact: 3 rows, every hash matches
 $ api -q POST /api/v1/changes '{"changes":[{"op":"update","entity":"members","key":"G2023-440881,U048","record":{"note":"ok"}},{"op":"delete","entity":"members","key":"nope"}]}' | jq -c .error
 {"code":"not_found","message":"no membership 'nope'","field":null,"index":1}
 $ api -q GET '/api/v1/members/G2023-440881,U048' | jq -r .note

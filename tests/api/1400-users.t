@@ -60,7 +60,9 @@ $ api -q PATCH /api/v1/users/admin '{"disabled":true}' | jq -c '.error | [.code,
 $ api -q PATCH /api/v1/users/nobody '{"disabled":true}' | jq -c '.error.code'; api -q GET '/api/v1/users?role=admin' | jq -c '.error.code'
 "not_found"
 "invalid_input"
-$ api -q GET '/api/v1/audit?entity=account' | jq -c '.items[] | [.user, .action, .key, .before.role, .after.role, .after.disabled, .after.password_changed]'
+$ api -q GET '/api/v1/audit?entity=account' | jq -c --arg me "cli:$(id -un)" '.items[] | [(if .user == $me then "cli:USER" else .user end), .action, .key, .before.role, .after.role, .after.disabled, .after.password_changed]'
+["cli:USER","update","admin","admin","admin",false,true]
+["cli:USER","create","wang",null,"planner",false,null]
 ["admin","create","tongji",null,"unit",false,null]
 ["admin","create","lianjiang",null,"county",false,null]
 ["admin","update","lianjiang","county","unit",false,null]
@@ -73,7 +75,7 @@ $ api -q GET '/api/v1/audit?entity=account' | grep -c -i -E 'argon|password_hash
 $ bangfu user list | grep lianjiang | awk '{print $1, $2, $3, $4}'
 lianjiang unit U048 no
 $ bangfu audit verify
-audit trail intact: 6 rows, every hash matches
+audit trail intact: 8 rows, every hash matches
 $ grep -c -E 'ERROR: AddressSanitizer|runtime error|LeakSanitizer' server.log
 0
 [1]

@@ -20,10 +20,10 @@ $ bangfu plan --round 2023-2026 --repair --without U111 --apply | sed -n '/^已�
 $ sqlite3 bangfu.db "SELECT count(*) FROM member WHERE unit = 'U111'; SELECT count(*) FROM cadre WHERE unit = 'U111'"
 0
 2
-$ sqlite3 bangfu.db "SELECT account, action, entity, key FROM audit ORDER BY id"
-cli|apply|plan|2023-2026
-cli|delete|member|G2023-440881,U111
-cli|apply|plan|2023-2026
+$ sqlite3 bangfu.db "SELECT account, action, entity, key FROM audit ORDER BY id" | sed "s/^cli:$(id -un)|/cli:USER|/"
+cli:USER|apply|plan|2023-2026
+cli:USER|delete|member|G2023-440881,U111
+cli:USER|apply|plan|2023-2026
 $ bangfu audit verify
 audit trail intact: 3 rows, every hash matches
 $ bangfu check --as-of 2025-06-01 | grep -E '^(✗|✓)|U111'

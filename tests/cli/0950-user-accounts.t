@@ -39,3 +39,10 @@ changed the password of wang; its sessions are ended
 $ bangfu user disable nobody
 bangfu: no account named 'nobody'
 [1]
+$ sqlite3 bangfu.db "SELECT account, action, entity, key, json_extract(before, '$.disabled'), json_extract(after, '$.disabled'), json_extract(after, '$.password_changed') FROM audit ORDER BY id" | sed "s/^cli:$(id -un)|/cli:USER|/"
+cli:USER|create|account|wang||0|
+cli:USER|update|account|wang|0|1|
+cli:USER|update|account|wang|1|0|
+cli:USER|update|account|wang|0|0|1
+$ bangfu audit verify
+audit trail intact: 4 rows, every hash matches

@@ -6,6 +6,7 @@
 #include "fixture.h"
 #include "app/export.h"
 #include "app/import.h"
+#include "app/app_int.h"
 #include "app/query.h"
 #include "store/store.h"
 
@@ -90,7 +91,8 @@ static void test_put_load_roundtrip(void)
 
 static void test_import_all_or_nothing(void)
 {
-	struct store *s = NULL;
+	struct app *a = NULL;
+	struct store *s;
 	struct bf_err err;
 	struct import_result res = { 0 };
 	char *path = temp_db();
@@ -101,25 +103,27 @@ static void test_import_all_or_nothing(void)
 	struct import_source src = { "in/units.csv", units, strlen(units) };
 
 	bf_err_init(&err);
-	CHECK(store_open(path, true, &s, &err) == BF_OK);
-	CHECK(import_sources(s, &src, 1, &res, &err) == BF_EINPUT);
+	CHECK(app_open(path, true, &a, &err) == BF_OK);
+	s = a->store;
+	CHECK(import_sources(a, NULL, NULL, &src, 1, &res, &err) == BF_EINPUT);
 	CHECK_STR(bf_err_msg(&err),
 		  "in/units.csv:3: column 'capacity': '3' is not a whole number from 1 to 2");
 	CHECK_INT(store_count(s, &model_units), 0);
 	bf_err_release(&err);
 	src.data = good;
 	src.len = strlen(good);
-	CHECK(import_sources(s, &src, 1, &res, &err) == BF_OK);
+	CHECK(import_sources(a, NULL, NULL, &src, 1, &res, &err) == BF_OK);
 	CHECK_INT(store_count(s, &model_units), 1);
 	CHECK_INT(res.rows[2], 1);
-	store_close(s);
+	app_close(a);
 	bf_err_release(&err);
 	remove_db(path);
 }
 
 static void test_import_dangling(void)
 {
-	struct store *s = NULL;
+	struct app *a = NULL;
+	struct store *s;
 	struct bf_err err;
 	struct import_result res = { 0 };
 	char *path = temp_db();
@@ -127,15 +131,16 @@ static void test_import_dangling(void)
 	struct import_source src = { "members.csv", members, strlen(members) };
 
 	bf_err_init(&err);
-	CHECK(store_open(path, true, &s, &err) == BF_OK);
-	CHECK(import_sources(s, &src, 1, &res, &err) == BF_EINPUT);
+	CHECK(app_open(path, true, &a, &err) == BF_OK);
+	s = a->store;
+	CHECK(import_sources(a, NULL, NULL, &src, 1, &res, &err) == BF_EINPUT);
 	CHECK_STR(bf_err_msg(&err),
 		  "members.csv:2: column 'group': 'G9' is not a known group (groups.csv), neither "
 		  "in this import nor in the database\n"
 		  "members.csv:2: column 'unit': 'U9' is not a known unit (units.csv), neither in "
 		  "this import nor in the database");
 	CHECK_INT(store_count(s, &model_members), 0);
-	store_close(s);
+	app_close(a);
 	bf_err_release(&err);
 	remove_db(path);
 }
