@@ -21,6 +21,9 @@ Consistency, so that `bangfu check --as-of 2025-06-30` mostly passes:
 - a few predecessor links (about 1 chain in 300) are deliberately left out, so `check` has
   some violations (term: "left and no successor") to report.
 
+It also writes plan-needs.csv, a needs table for `bangfu plan --round 2023-2026 --needs` under
+which the round is feasible (docs/planner.md, "Planning at national size").
+
 Python 3 standard library only; fixed seed, so the output is byte-for-byte reproducible.
 """
 import csv
@@ -60,6 +63,44 @@ MEMBER_POSTS = ["县发展和改革局副局长", "县农业农村局副局长",
                 "县教育局副局长", "县卫生健康局副局长", "县文化广电旅游体育局副局长",
                 "镇党委副书记", "县商务局副局长", "县自然资源局副局长", "县乡村振兴局副局长"]
 NOTE = "synthetic benchmark data"
+
+
+NEEDS_HEADER = ["condition", "value"] + STRENGTHS + ["note"]
+
+
+def need_row(cond, value, weights, note):
+    return [cond, value] + [weights.get(d, "") for d in STRENGTHS] + [note]
+
+
+NEEDS_ROWS = [
+    need_row("*", 0, {"planning": 1, "education": 1, "health": 1, "finance": 0.5,
+                      "digital": 0.5, "business_env": 1}, "synthetic benchmark table: every target"),
+    need_row("class=coastal", 0, {"industry": 1, "marine": 3, "tourism": 1}, "coastal"),
+    need_row("class=mountain", 0.25, {"industry": 1, "agriculture": 1, "tourism": 2, "ecology": 2},
+             "mountain"),
+    need_row("class=ecological", 0, {"agriculture": 1, "tourism": 1, "ecology": 2}, "ecological"),
+    need_row("class=agricultural", 0, {"industry": 1, "agriculture": 3}, "agricultural"),
+    need_row("class=industrial", 0, {"industry": 3, "planning": 1, "finance": 1, "digital": 1,
+                                     "business_env": 1}, "industrial"),
+    need_row("class=tourism", 0, {"tourism": 3, "ecology": 1}, "tourism"),
+    need_row("old_area=1", 0.5, {}, "districts marked old_area"),
+    need_row("pop_resident>=1000000", 0.25, {"education": 0.5, "health": 0.5},
+             "a large population"),
+    need_row("pop_density<100", 0.25, {"agriculture": 0.5, "ecology": 0.5}, "sparsely populated"),
+    need_row("set:continuity", 4, {}, ""),
+    need_row("set:continuity_role", 2, {}, ""),
+    need_row("set:member_cost", 2, {}, "a member's cost"),
+    need_row("set:keep", 100, {}, ""),
+    need_row("set:stability", 0, {}, "0: the plan is free to move any unit (so that units "
+             "with the same strengths, category and capacity are interchangeable)"),
+    need_row("set:member_min", 1, {}, ""),
+    need_row("set:member_max", 12, {}, "room for every unit (min 1 each)"),
+] + [need_row("set:bonus_%d" % k, b, {}, "") for k, b in
+     enumerate([6, 3, 1, 0.5, 0.25, 0, 0, 0, 0, 0, 0, 0], 1)] + [
+    need_row("lead:" + c, w, {}, "") for c, w in
+    [("party", 3), ("government", 3), ("legislature", 2), ("judiciary", 2),
+     ("central_unit", 1.5), ("provincial_soe", 2), ("central_soe", 1.5), ("finance", 1),
+     ("institution", 1)]]
 
 
 def write(folder, name, header, rows):
@@ -192,12 +233,22 @@ def main(folder):
                     "persons", "illustrative", NOTE])
     write(folder, "indicators.csv", ["scope", "name", "year", "value", "unit", "quality",
                                      "source"], ind)
+    # the planner's needs table (bangfu plan --round 2023-2026 --needs plan-needs.csv): the
+    # bundled table's rows (no gdp row: the data set has no GDP) with room for every unit:
+    # 30,000 units of minimum 1 need 2,844 x (1 + member_max) >= 30,000 places, so
+    # member_max is 12 (the bundled 3 would leave the round infeasible)
+    write(folder, "plan-needs.csv", NEEDS_HEADER, NEEDS_ROWS)
     print("gen_national: wrote %s: %d targets, %d units, %d groups, %d memberships, "
           "%d cadres, %d indicators" % (folder, len(targets), len(units), len(groups),
                                         len(member_rows), len(rows), len(ind)))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: gen_national.py DIR")
+    # gen_national.py DIR [TARGETS UNITS CADRES]: a smaller data set of the same kind (for
+    # tests); the default is the national size above
+    if len(sys.argv) not in (2, 5):
+        sys.exit("usage: gen_national.py DIR [TARGETS UNITS CADRES]")
+    if len(sys.argv) == 5:
+        N_TARGETS, N_UNITS, N_CADRES = (int(x) for x in sys.argv[2:5])
+        N_EXTRA_MEMBERSHIPS = N_UNITS // 20
     main(sys.argv[1])

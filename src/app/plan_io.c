@@ -168,7 +168,7 @@ static enum bf_status get_array(struct ctx *c, json_t *root, const char *key, bo
 
 static enum bf_status parse_units(struct ctx *c, json_t *a)
 {
-	static const char *const keys[] = { "id", "cap", "min", "can_lead", NULL };
+	static const char *const keys[] = { "id", "cap", "min", "can_lead", "copies", NULL };
 	size_t n = json_array_size(a), i;
 	json_t *o;
 	enum bf_status rc;
@@ -187,7 +187,8 @@ static enum bf_status parse_units(struct ctx *c, json_t *a)
 		if ((rc = known_keys(c, o, "units", i, keys)) ||
 		    (rc = get_id(c, o, "units", i, "id", &id)) ||
 		    (rc = get_count(c, o, "units", i, "cap", true, 1, &u->cap)) ||
-		    (rc = get_count(c, o, "units", i, "min", false, 0, &u->min)))
+		    (rc = get_count(c, o, "units", i, "min", false, 0, &u->min)) ||
+		    (rc = get_count(c, o, "units", i, "copies", false, 1, &u->copies)))
 			return rc;
 		if (u->min > u->cap)
 			return bad(c, "units", i, "min", "is above cap: give at most cap");
@@ -438,9 +439,11 @@ json_t *plan_io_instance_json(const struct plan_instance *in)
 
 	for (size_t i = 0; i < in->nunits; i++) {
 		const struct plan_unit *u = &in->units[i];
-		json_array_append_new(units, json_pack("{s:s, s:i, s:i, s:b}", "id", u->id, "cap",
-						       u->cap, "min", u->min, "can_lead",
-						       u->can_lead));
+		json_t *x = json_pack("{s:s, s:i, s:i, s:b}", "id", u->id, "cap", u->cap, "min",
+				      u->min, "can_lead", u->can_lead);
+		if (u->copies > 1)
+			json_object_set_new(x, "copies", json_integer(u->copies));
+		json_array_append_new(units, x);
 	}
 	for (size_t i = 0; i < in->ntargets; i++) {
 		const struct plan_target *t = &in->targets[i];

@@ -23,6 +23,13 @@ struct plan_capacity {
 	int cap;                     /* 0 .. 9 */
 };
 
+/* Which unit × target pairs the instance has (docs/planner.md, "Planning at national size"):
+ * every one, or a sparse instance (the pairs that can matter, then every left-out pair priced
+ * against the optimum and added where it could improve it), or (auto) sparse above
+ * PLAN_ROUND_DENSE_MAX pairs. */
+enum plan_pairs { PLAN_PAIRS_AUTO, PLAN_PAIRS_ALL, PLAN_PAIRS_SPARSE };
+#define PLAN_ROUND_DENSE_MAX 2000000
+
 /* What to plan. Strings are borrowed. */
 struct plan_round_opts {
 	const char *round;           /* the round's name (required) */
@@ -37,11 +44,18 @@ struct plan_round_opts {
 	size_t nmerge;
 	struct plan_capacity capacity[PLAN_ROUND_MAX_CHANGES];
 	size_t ncapacity;
+	enum plan_pairs pairs;
+	/* called with a line on what the planner is doing (or NULL): a front end shows it when
+	 * the planning takes long */
+	void (*progress)(void *ctx, const char *msg);
+	void *progress_ctx;
 };
 
 /* Runs the planner on the round and returns the plan as a new JSON object in *out:
  * {"round","kind":"plan"|"repair","status":"optimal"|"infeasible","reason","objective",
  *  "score","needs","solver":{"seconds","pivots","warm"},
+ *  "instance":{"pairs_possible","pairs","sparse","optimality":"complete"|"proven"|"pruned",
+ *              sparse: "pairs_first","pairs_added","pricing_rounds","seconds","proof","note"},
  *  "statistics":{"groups","memberships","units_used","units_twice",
  *                "group_score":{"min","mean","max"},"prefectures":[{"prefecture","groups",
  *                "mean"}],"prefecture_spread"},
@@ -55,7 +69,9 @@ struct plan_round_opts {
 enum bf_status plan_round_run(const struct registry *r, const struct plan_round_opts *o,
 			      json_t **out, struct bf_err *err);
 
-/* The round's instance (core/plan) as the JSON of app/plan_io, for `--export-instance`. */
+/* The round's instance (core/plan) as the JSON of app/plan_io, for `--export-instance`, with
+ * "meta" as plan_round_run's "instance". A sparse instance is solved and priced first: it has
+ * the pairs whose optimum is the round's. */
 enum bf_status plan_round_instance(const struct registry *r, const struct plan_round_opts *o,
 				   json_t **out, struct bf_err *err);
 

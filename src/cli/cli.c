@@ -70,7 +70,7 @@ const struct cli_command cli_commands[] = {
 	  "code: its groups and cadres), a group (by id) or a cadre (by id).\n" },
 	{ "plan", cmd_plan, "规划 · form groups: the exact optimal assignment of units to targets",
 	  "usage: bangfu [--db PATH] plan --round NAME [--apply] [--format table|json]\n"
-	  "                                    [--needs FILE]\n"
+	  "                                    [--needs FILE] [--pairs auto|all|sparse]\n"
 	  "       bangfu [--db PATH] plan --round NAME --export-instance FILE [--needs FILE]\n"
 	  "       bangfu [--db PATH] plan --round NAME --repair [--without UNIT[,UNIT...]]\n"
 	  "                                    [--merge A=B] [--capacity UNIT=N] [--apply]\n"
@@ -92,6 +92,11 @@ const struct cli_command cli_commands[] = {
 	  "  --apply           write the plan as the round's groups and memberships (one audited\n"
 	  "                    transaction; cadres whose unit leaves a group are listed)\n"
 	  "  --needs FILE      another needs table (CSV, the columns of docs/planner.md)\n"
+	  "  --pairs P         auto (default): every unit x target pair up to 2,000,000 of them,\n"
+	  "                    else a sparse instance (the pairs that can matter, then every\n"
+	  "                    left-out pair priced against the optimum and added if it could\n"
+	  "                    improve it; the answer says whether the optimum is proven);\n"
+	  "                    all or sparse to choose. Progress goes to stderr after a second\n"
 	  "  --export-instance FILE  write the round's instance as JSON (for --instance)\n"
 	  "  --repair          what-if: re-solve keeping the current groups where possible and\n"
 	  "                    show who moves, who stays and the change in score\n"

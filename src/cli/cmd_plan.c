@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/plan_print.h"
 #include "cli/query_opts.h"
+#include "util/date.h"
 #include "util/fileio.h"
 #include <getopt.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ enum plan_opt {
 	OPT_WITHOUT,
 	OPT_MERGE,
 	OPT_CAPACITY,
+	OPT_PAIRS,
 };
 
 static const struct option plan_options[] = {
@@ -37,6 +39,7 @@ static const struct option plan_options[] = {
 	{ "without", required_argument, NULL, OPT_WITHOUT },
 	{ "merge", required_argument, NULL, OPT_MERGE },
 	{ "capacity", required_argument, NULL, OPT_CAPACITY },
+	{ "pairs", required_argument, NULL, OPT_PAIRS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -108,6 +111,16 @@ static int plan_opt_one(struct cli *c, int o, const char *arg, struct plan_opts 
 		return 0;
 	case OPT_REPAIR:
 		p->round.repair = true;
+		return 0;
+	case OPT_PAIRS:
+		if (strcmp(arg, "auto") == 0)
+			p->round.pairs = PLAN_PAIRS_AUTO;
+		else if (strcmp(arg, "all") == 0)
+			p->round.pairs = PLAN_PAIRS_ALL;
+		else if (strcmp(arg, "sparse") == 0)
+			p->round.pairs = PLAN_PAIRS_SPARSE;
+		else
+			return cli_usage_error(c, "plan", "--pairs '%s': use auto, all or sparse", arg);
 		return 0;
 	case OPT_WITHOUT:
 	case OPT_MERGE:
@@ -250,8 +263,24 @@ static int plan_export(struct cli *c, const struct plan_opts *p, struct cli_db *
 	return rc;
 }
 
+/* Progress of a long plan on stderr: silent for the first second, then each step with the
+ * time since the command started. */
+struct plan_progress {
+	FILE *err;
+	long long t0;
+};
+
+static void plan_progress(void *ctx, const char *msg)
+{
+	struct plan_progress *pp = ctx;
+	long long ms = date_monotonic_ms() - pp->t0;
+	if (ms >= 1000)
+		fprintf(pp->err, "bangfu plan: [%.1f s] %s\n", (double)ms / 1000.0, msg);
+}
+
 static int plan_round_mode(struct cli *c, struct plan_opts *p)
 {
+	struct plan_progress pp = { c->err, date_monotonic_ms() };
 	struct cli_db db;
 	struct buf needs = BUF_INIT;
 	json_t *plan = NULL;
@@ -261,6 +290,8 @@ static int plan_round_mode(struct cli *c, struct plan_opts *p)
 		return cli_usage_error(c, "plan", "--without, --merge and --capacity need --repair");
 	if (p->apply && p->export_instance)
 		return cli_usage_error(c, "plan", "--apply and --export-instance do not go together");
+	p->round.progress = plan_progress;
+	p->round.progress_ctx = &pp;
 	if (cli_db_load(c, &db) ||
 	    (p->needs && fileio_read(p->needs, 1 << 20, &needs, &db.err))) {
 		rc = cli_fail(c, &db.err);

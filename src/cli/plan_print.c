@@ -168,12 +168,28 @@ static void print_repair(struct cli *c, json_t *rep)
 	buf_release(&un);
 }
 
+/* A sparse instance (docs/planner.md, "Planning at national size"): how many pairs it had
+ * and whether its optimum is proven to be the whole instance's. Nothing for every pair. */
+static void print_instance(struct cli *c, json_t *in)
+{
+	if (!json_is_true(json_object_get(in, "sparse")))
+		return;
+	fprintf(c->out, "稀疏实例 sparse instance: %.0f of %.0f pairs (%.0f first, %.0f added in %.0f "
+			"pricing rounds)\n", num(in, "pairs"), num(in, "pairs_possible"),
+		num(in, "pairs_first"), num(in, "pairs_added"), num(in, "pricing_rounds"));
+	if (strcmp(str(in, "optimality"), "proven") == 0)
+		fprintf(c->out, "最优性 optimality: proven: %s\n", str(in, "proof"));
+	else
+		fprintf(c->out, "注意 note: %s\n", str(in, "note"));
+}
+
 void plan_print_round(struct cli *c, json_t *plan)
 {
 	json_t *rep = json_object_get(plan, "repair");
 
 	fprintf(c->out, "规划 plan · 轮次 round %s · 需求表 needs %s\n", str(plan, "round"),
 		str(plan, "needs"));
+	print_instance(c, json_object_get(plan, "instance"));
 	if (strcmp(str(plan, "status"), "optimal") != 0) {
 		fprintf(c->out, "无解 infeasible: %s\n", str(plan, "reason"));
 		return;

@@ -77,6 +77,12 @@ void plan_solution_release(struct plan_solution *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* How many identical units a unit of the instance stands for (plan_unit.copies). */
+static int32_t ncopies(const struct plan_unit *u)
+{
+	return u->copies > 1 ? u->copies : 1;
+}
+
 /* ---------------------------------------------------------------------------------------
  * Validation: the shape of an instance
  * ------------------------------------------------------------------------------------- */
@@ -86,12 +92,13 @@ static bool validate_units_targets(const struct plan_instance *in, char *why, si
 	int64_t total = 0;
 	for (size_t i = 0; i < in->nunits; i++) {
 		const struct plan_unit *u = &in->units[i];
-		if (!u->id || u->cap < 0 || u->min < 0 || u->min > u->cap) {
-			snprintf(why, len, "unit %s: give 0 <= min <= cap (min %d, cap %d)",
-				 u->id ? u->id : "(no id)", u->min, u->cap);
+		if (!u->id || u->cap < 0 || u->min < 0 || u->min > u->cap || u->copies < 0 ||
+		    u->copies > MAX_FLOW) {
+			snprintf(why, len, "unit %s: give 0 <= min <= cap (min %d, cap %d) and copies "
+					   ">= 0", u->id ? u->id : "(no id)", u->min, u->cap);
 			return false;
 		}
-		total += u->cap;
+		total += (int64_t)u->cap * ncopies(u);
 	}
 	if (total > MAX_FLOW) {
 		snprintf(why, len, "the units' capacities add up to more than %d", MAX_FLOW);
@@ -291,18 +298,18 @@ static void net_add_pairs(struct net *g, const struct plan_instance *in)
 	int32_t pn = g->pair_node0;
 	for (size_t i = 0; i < in->npairs; i++) {
 		const struct plan_pair *p = &in->pairs[i];
-		int32_t from = unit_node(p->unit);
+		int32_t from = unit_node(p->unit), c = ncopies(&in->units[p->unit]);
 		g->pair_arc[i] = -1;
 		g->lead_arc[i] = -1;
-		if (needs_pair_node(in, p)) {
+		if (needs_pair_node(in, p)) { /* each copy serves the target at most once */
 			g->pair_of_node[pn - g->pair_node0] = i;
-			g->pair_arc[i] = add_arc(g, from, pn, 0, 1, 0);
+			g->pair_arc[i] = add_arc(g, from, pn, 0, c, 0);
 			from = pn++;
 		}
 		if (may_lead(in, p))
 			g->lead_arc[i] = add_arc(g, from, lead_node(g, p->target), 0, 1,
 						 -scaled(p->lead));
-		g->member_arc[i] = add_arc(g, from, member_node(g, p->target), 0, 1,
+		g->member_arc[i] = add_arc(g, from, member_node(g, p->target), 0, c,
 					   -scaled(p->member));
 	}
 }
@@ -347,10 +354,11 @@ static void net_build(struct net *g, const struct plan_instance *in, const size_
 	g->tmember_first = xmalloc((in->ntargets + 1) * sizeof *g->tmember_first);
 	g->pair_of_node = xmalloc((npn + 1) * sizeof *g->pair_of_node);
 	for (size_t u = 0; u < in->nunits; u++)
-		total += in->units[u].cap;
+		total += in->units[u].cap * ncopies(&in->units[u]);
 	add_arc(g, NODE_T, NODE_S, 0, (int32_t)total, 0);
 	for (size_t u = 0; u < in->nunits; u++)
-		add_arc(g, NODE_S, unit_node(u), in->units[u].min, in->units[u].cap, 0);
+		add_arc(g, NODE_S, unit_node(u), in->units[u].min * ncopies(&in->units[u]),
+			in->units[u].cap * ncopies(&in->units[u]), 0);
 	net_add_targets(g, in);
 	net_add_pairs(g, in);
 	net_fix(g, in, fixed_pair);
@@ -778,7 +786,7 @@ static bool precheck_fixed(const struct plan_instance *in, const size_t *fixed_p
 		else if (f->role == PLAN_LEAD && tlead[f->target] != SIZE_MAX)
 			snprintf(r, len, "target %s has two fixed leads, %s and %s: keep one", t,
 				 in->units[tlead[f->target]].id, u);
-		else if (++ucount[f->unit] > in->units[f->unit].cap)
+		else if (++ucount[f->unit] > in->units[f->unit].cap * ncopies(&in->units[f->unit]))
 			snprintf(r, len, "unit %s is fixed to %d target%s but its capacity is %d", u,
 				 ucount[f->unit], ucount[f->unit] == 1 ? "" : "s",
 				 in->units[f->unit].cap);
@@ -811,7 +819,7 @@ static bool precheck_targets(const struct plan_instance *in, char *r, size_t len
 		const struct plan_pair *p = &in->pairs[i];
 		if (in->units[p->unit].cap <= 0)
 			continue;
-		units[p->target]++;
+		units[p->target] += ncopies(&in->units[p->unit]);
 		leads[p->target] += may_lead(in, p);
 	}
 	for (size_t t = 0; t < in->ntargets; t++)
@@ -850,8 +858,8 @@ static bool precheck_totals(const struct plan_instance *in, char *r, size_t len)
 		places += 1 + in->targets[t].mmax;
 	}
 	for (size_t u = 0; u < in->nunits; u++) {
-		cap += in->units[u].cap;
-		min += in->units[u].min;
+		cap += (int64_t)in->units[u].cap * ncopies(&in->units[u]);
+		min += (int64_t)in->units[u].min * ncopies(&in->units[u]);
 	}
 	for (size_t i = 0; i < in->npairs; i++)
 		paired[in->pairs[i].unit]++;
@@ -1096,12 +1104,16 @@ static void extract(const struct plan_instance *in, const struct net *g, const i
 		    struct plan_solution *out)
 {
 	size_t n = 0;
-	out->a = xmalloc((2 * in->npairs + 1) * sizeof *out->a);
+	for (size_t i = 0; i < in->npairs; i++)
+		n += (size_t)(g->lead_arc[i] >= 0 ? flow[g->lead_arc[i]] : 0) +
+		     (size_t)flow[g->member_arc[i]];
+	out->a = xmalloc((n + 1) * sizeof *out->a);
+	n = 0;
 	for (size_t i = 0; i < in->npairs; i++) {
 		const struct plan_pair *p = &in->pairs[i];
-		if (g->lead_arc[i] >= 0 && flow[g->lead_arc[i]] > 0)
+		for (int32_t k = g->lead_arc[i] >= 0 ? flow[g->lead_arc[i]] : 0; k > 0; k--)
 			out->a[n++] = (struct plan_assignment){ p->unit, p->target, i, PLAN_LEAD };
-		if (flow[g->member_arc[i]] > 0)
+		for (int32_t k = flow[g->member_arc[i]]; k > 0; k--)
 			out->a[n++] = (struct plan_assignment){ p->unit, p->target, i, PLAN_MEMBER };
 	}
 	qsort(out->a, n, sizeof *out->a, assignment_cmp);
@@ -1133,7 +1145,7 @@ struct plan_state {
 	int64_t *pi;
 	/* the instance the flow is optimal for */
 	size_t nunits, ntargets, npairs;
-	int *ucap, *umin;
+	int *ucap, *umin, *ucopies;
 	bool *ucan_lead;
 	double *lead, *member;      /* per pair; lead NAN if not allowed */
 	int *mmin, *mmax;
@@ -1146,6 +1158,7 @@ struct plan_state {
 	int32_t *excess, *stamp, *how;
 	int64_t *dist;
 	int32_t cur_stamp;
+	bool infeasible;            /* kept by an infeasible solve: potentials only */
 };
 
 static void state_free(struct plan_state *st)
@@ -1158,6 +1171,7 @@ static void state_free(struct plan_state *st)
 	free(st->pi);
 	free(st->ucap);
 	free(st->umin);
+	free(st->ucopies);
 	free(st->ucan_lead);
 	free(st->lead);
 	free(st->member);
@@ -1182,6 +1196,7 @@ static void state_values(struct plan_state *st, const struct plan_instance *in,
 	for (size_t u = 0; u < in->nunits; u++) {
 		st->ucap[u] = in->units[u].cap;
 		st->umin[u] = in->units[u].min;
+		st->ucopies[u] = ncopies(&in->units[u]);
 		st->ucan_lead[u] = in->units[u].can_lead;
 	}
 	for (size_t i = 0; i < in->npairs; i++) {
@@ -1227,6 +1242,7 @@ static struct plan_state *state_new(const struct plan_instance *in, struct net *
 		nb += (size_t)in->targets[t].mmax;
 	st->ucap = xmalloc((in->nunits + 1) * sizeof *st->ucap);
 	st->umin = xmalloc((in->nunits + 1) * sizeof *st->umin);
+	st->ucopies = xmalloc((in->nunits + 1) * sizeof *st->ucopies);
 	st->ucan_lead = xmalloc((in->nunits + 1) * sizeof *st->ucan_lead);
 	st->lead = xmalloc((in->npairs + 1) * sizeof *st->lead);
 	st->member = xmalloc((in->npairs + 1) * sizeof *st->member);
@@ -1306,6 +1322,10 @@ bool plan_solve(const struct plan_instance *in, bool keep_state, struct plan_sol
 	if (!feasible) {
 		explain_flow(in, &g, &s, flow, out->reason, sizeof out->reason);
 		set_infeasible(out, out->reason);
+		if (keep_state) { /* for plan_duals only: the big-M problem's potentials */
+			out->state = state_new(in, &g, flow, s.pi, fixed_pair);
+			out->state->infeasible = true;
+		}
 		goto out;
 	}
 	extract(in, &g, flow, out);
@@ -1320,6 +1340,100 @@ out:
 	return ok;
 }
 
+/* Potentials without the artificial arcs' traces: the simplex's potentials of nodes that hang
+ * from the root by a degenerate artificial arc differ from the others by about big M, which is
+ * valid for the network but useless for pricing left-out arcs. Shortest distances from the
+ * sink in the residual network (Dijkstra on reduced costs, which are all >= 0 at the optimum)
+ * added to them give potentials that are again valid and tight along real arcs only; a node
+ * the sink cannot reach gets the largest distance. */
+static void clean_potentials(const struct plan_state *st, int64_t *pi)
+{
+	const struct net *g = &st->g;
+	int32_t n = g->n;
+	int64_t *d = xmalloc(((size_t)n + 1) * sizeof *d), dmax = 0;
+	char *done = xcalloc((size_t)n + 1, 1);
+	struct heap_item *h = xmalloc(((size_t)g->m * 2 + 2) * sizeof *h);
+	size_t nh = 0;
+
+	for (int32_t v = 0; v < n; v++)
+		d[v] = INT64_MAX;
+	d[NODE_T] = 0;
+	h[nh++] = (struct heap_item){ 0, NODE_T };
+	while (nh) {
+		struct heap_item top = h[0], last = h[--nh];
+		size_t i = 0, c;
+		while ((c = 2 * i + 1) < nh) {
+			if (c + 1 < nh && h[c + 1].key < h[c].key)
+				c++;
+			if (h[c].key >= last.key)
+				break;
+			h[i] = h[c];
+			i = c;
+		}
+		if (nh)
+			h[i] = last;
+		if (done[top.v] || top.key != d[top.v])
+			continue;
+		done[top.v] = 1;
+		dmax = top.key > dmax ? top.key : dmax;
+		for (int dir = 0; dir < 2; dir++) {
+			const int32_t *first = dir ? st->a.in_first : st->a.out_first;
+			const int32_t *arcs = dir ? st->a.in_arc : st->a.out_arc;
+			for (int32_t k = first[top.v]; k < first[top.v + 1]; k++) {
+				int32_t e = arcs[k], w = dir ? g->src[e] : g->dst[e];
+				int64_t rc = g->cost[e] + st->pi[g->src[e]] - st->pi[g->dst[e]], nd;
+				if (dir ? st->flow[e] <= g->lo[e] : st->flow[e] >= g->cap[e])
+					continue; /* no residual arc top -> w */
+				nd = top.key + (dir ? -rc : rc);
+				if (nd < 0)
+					nd = top.key; /* never at the optimum: residual rc >= 0 */
+				if (nd < d[w]) {
+					size_t j = nh++;
+					d[w] = nd;
+					while (j > 0 && h[(j - 1) / 2].key > nd) {
+						h[j] = h[(j - 1) / 2];
+						j = (j - 1) / 2;
+					}
+					h[j] = (struct heap_item){ nd, w };
+				}
+			}
+		}
+	}
+	for (int32_t v = 0; v < n; v++)
+		pi[v] = st->pi[v] + (d[v] == INT64_MAX ? dmax : d[v]);
+	free(d);
+	free(done);
+	free(h);
+}
+
+bool plan_duals(const struct plan_solution *sol, int64_t *unit, int64_t *lead, int64_t *member)
+{
+	const struct plan_state *st = sol->state;
+	int64_t *pi;
+	if (!st)
+		return false;
+	pi = xmalloc(((size_t)st->g.n + 1) * sizeof *pi);
+	if (st->infeasible) /* the big-M problem's: left-out arcs that would lessen the shortfall */
+		memcpy(pi, st->pi, (size_t)st->g.n * sizeof *pi);
+	else
+		clean_potentials(st, pi);
+	for (size_t u = 0; unit && u < st->nunits; u++)
+		unit[u] = pi[unit_node(u)];
+	for (size_t t = 0; t < st->ntargets; t++) {
+		if (lead)
+			lead[t] = pi[lead_node(&st->g, t)];
+		if (member)
+			member[t] = pi[member_node(&st->g, t)];
+	}
+	free(pi);
+	return true;
+}
+
+int64_t plan_scaled(double x)
+{
+	return scaled(x);
+}
+
 /* ---------------------------------------------------------------------------------------
  * plan_verify
  * ------------------------------------------------------------------------------------- */
@@ -1327,17 +1441,16 @@ out:
 static bool verify_assignments(const struct plan_instance *in, const struct plan_solution *sol,
 			       int *ucount, int *tlead, int *tmem, char *why, size_t len)
 {
-	size_t *seen = xmalloc((in->npairs + 1) * sizeof *seen);
+	int *seen = xcalloc(in->npairs + 1, sizeof *seen); /* per pair: copies that take it */
 	bool ok = true;
 
-	memset(seen, 0xff, (in->npairs + 1) * sizeof *seen);
 	for (size_t i = 0; i < sol->n && ok; i++) {
 		const struct plan_assignment *a = &sol->a[i];
 		const struct plan_pair *p = a->pair < in->npairs ? &in->pairs[a->pair] : NULL;
 		ok = false;
 		if (!p || p->unit != a->unit || p->target != a->target)
 			snprintf(why, len, "assignment %zu is not an allowed pair", i);
-		else if (seen[a->pair] != SIZE_MAX)
+		else if (++seen[a->pair] > ncopies(&in->units[a->unit]))
 			snprintf(why, len, "unit %s serves target %s twice", in->units[a->unit].id,
 				 in->targets[a->target].id);
 		else if (a->role == PLAN_LEAD && !may_lead(in, p))
@@ -1345,7 +1458,6 @@ static bool verify_assignments(const struct plan_instance *in, const struct plan
 				 in->targets[a->target].id);
 		else
 			ok = true;
-		seen[a->pair] = i;
 		if (ok) {
 			ucount[a->unit]++;
 			if (a->role == PLAN_LEAD)
@@ -1386,9 +1498,12 @@ bool plan_verify(const struct plan_instance *in, const struct plan_solution *sol
 	if (!verify_assignments(in, sol, ucount, tlead, tmem, why, whylen))
 		goto out;
 	for (size_t u = 0; u < in->nunits; u++)
-		if (ucount[u] < in->units[u].min || ucount[u] > in->units[u].cap) {
-			snprintf(why, whylen, "unit %s has %d assignments, outside [min %d, cap %d]",
-				 in->units[u].id, ucount[u], in->units[u].min, in->units[u].cap);
+		if (ucount[u] < in->units[u].min * ncopies(&in->units[u]) ||
+		    ucount[u] > in->units[u].cap * ncopies(&in->units[u])) {
+			snprintf(why, whylen, "unit %s has %d assignments, outside [min %d, cap %d]%s",
+				 in->units[u].id, ucount[u], in->units[u].min * ncopies(&in->units[u]),
+				 in->units[u].cap * ncopies(&in->units[u]),
+				 ncopies(&in->units[u]) > 1 ? " (all its copies)" : "");
 			goto out;
 		}
 	for (size_t t = 0; t < in->ntargets; t++)
@@ -1473,6 +1588,7 @@ static struct plan_state *state_clone(const struct plan_state *o)
 	st->pi = DUP(o->pi, n);
 	st->ucap = DUP(o->ucap, o->nunits + 1);
 	st->umin = DUP(o->umin, o->nunits + 1);
+	st->ucopies = DUP(o->ucopies, o->nunits + 1);
 	st->ucan_lead = DUP(o->ucan_lead, o->nunits + 1);
 	st->lead = DUP(o->lead, o->npairs + 1);
 	st->member = DUP(o->member, o->npairs + 1);
@@ -1571,6 +1687,9 @@ static bool rp_compatible(const struct plan_state *st, const struct plan_instanc
 	if (st->nunits != in->nunits || st->ntargets != in->ntargets || st->npairs != in->npairs ||
 	    !validate_units_targets(in, why, sizeof why))
 		return false;
+	for (size_t u = 0; u < in->nunits; u++)
+		if (ncopies(&in->units[u]) != st->ucopies[u])
+			return false;
 	for (size_t t = 0; t < in->ntargets; t++) {
 		const struct plan_target *x = &in->targets[t];
 		if (x->mmin != st->mmin[t] || x->mmax != st->mmax[t])
@@ -1635,8 +1754,9 @@ static void rp_apply(struct repair *r, const struct plan_instance *in, const int
 		rp_arc(r, e, 0, g->cap[e], g->cost[e]);
 	}
 	for (size_t u = 0; u < in->nunits; u++) {
-		total += in->units[u].cap;
-		rp_arc(r, 1 + (int32_t)u, in->units[u].min, in->units[u].cap, 0);
+		int32_t c = ncopies(&in->units[u]);
+		total += in->units[u].cap * c;
+		rp_arc(r, 1 + (int32_t)u, in->units[u].min * c, in->units[u].cap * c, 0);
 	}
 	rp_arc(r, 0, 0, (int32_t)total, 0);
 	for (size_t i = 0; i < in->npairs; i++) {
@@ -1823,7 +1943,7 @@ bool plan_repair(const struct plan_instance *changed, const struct plan_solution
 	bool ok;
 
 	plan_solution_release(out);
-	if (!prev->state || !rp_compatible(prev->state, changed) ||
+	if (!prev->state || prev->state->infeasible || !rp_compatible(prev->state, changed) ||
 	    !rp_fixed_arcs(prev->state, changed, fixed, &nfixed)) {
 		free(fixed);
 		return plan_solve(changed, keep_state, out);

@@ -25,6 +25,9 @@ struct plan_unit {
 	int cap;          /* 0 (removed), 1 or 2; at most 2 is not required by the solver */
 	int min;          /* at least this many assignments; 0 <= min <= cap */
 	bool can_lead;
+	int copies;       /* 0 or 1: one unit; n > 1: n identical units (same cap, min, pairs and
+	                   * scores) solved as one, each pair taken by up to n of them; a solution
+	                   * lists the pair once per copy that takes it (docs/planner.md) */
 };
 
 struct plan_target {
@@ -99,6 +102,21 @@ bool plan_solve(const struct plan_instance *in, bool keep_state, struct plan_sol
  * copy). */
 bool plan_repair(const struct plan_instance *changed, const struct plan_solution *prev,
 		 bool keep_state, struct plan_solution *out);
+
+/* The optimal potentials (LP duals) of a solve or repair that kept its state (keep_state), in
+ * scaled units (×PLAN_SCALE), per unit and per target's lead and member node (arrays of
+ * nunits, ntargets, ntargets; NULL to skip one). A pair (u, t) that is not in the instance,
+ * with scores lead and member, can improve the optimum only if one of its arcs has a negative
+ * reduced cost: −scaled(lead) + unit[u] − lead[t] < 0 (when u may lead t) or
+ * −scaled(member) + unit[u] − member[t] < 0. If no left-out pair has one, the optimum of the
+ * instance is the optimum of the instance with every pair (LP duality: the flow extended by
+ * zeros and these potentials, a pair node's potential being its unit's, satisfy complementary
+ * slackness). After an infeasible solve that kept its state they are the potentials of the
+ * problem with the solver's artificial arcs (big M), and a left-out pair with a negative
+ * reduced cost is one that could lessen the shortfall. False if sol kept no state. */
+bool plan_duals(const struct plan_solution *sol, int64_t *unit, int64_t *lead, int64_t *member);
+/* A score as the solver sees it: rounded to 1/PLAN_SCALE, times PLAN_SCALE. */
+int64_t plan_scaled(double x);
 
 /* Checks that sol satisfies every constraint of in and that its objective is the sum of its
  * scores; false with the first broken constraint in why. Used by tests and after --apply. */

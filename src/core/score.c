@@ -10,7 +10,7 @@
 
 void score_table_defaults(struct score_table *t)
 {
-	static const double bonus[SCORE_MAX_MEMBERS] = { 6, 3, 1, 0, 0, 0, 0, 0 };
+	static const double bonus[SCORE_MAX_MEMBERS] = { 6, 3, 1 }; /* the rest 0 */
 
 	memset(t, 0, sizeof *t);
 	t->continuity = 4;
@@ -182,9 +182,12 @@ static bool set_param(struct score_table *t, const char *name, double v)
 		*(name[8] == 'i' ? &t->member_min : &t->member_max) = (int)v;
 		return true;
 	}
-	if (strncmp(name, "bonus_", 6) == 0 && name[6] >= '1' &&
-	    name[6] <= '0' + SCORE_MAX_MEMBERS && name[7] == '\0') {
-		t->bonus[name[6] - '1'] = v;
+	if (strncmp(name, "bonus_", 6) == 0 && name[6] >= '1' && name[6] <= '9' &&
+	    strspn(name + 6, "0123456789") == strlen(name + 6) && strlen(name + 6) <= 2) {
+		int k = atoi(name + 6);
+		if (k > SCORE_MAX_MEMBERS)
+			return false;
+		t->bonus[k - 1] = v;
 		return true;
 	}
 	return false;
@@ -210,7 +213,7 @@ static void data_row(struct parse *p, const struct csvio_row *row)
 			perr(p, row->line, "'%s': no such parameter or a bad value (parameters: "
 					   "continuity, continuity_role, member_cost, keep, "
 					   "stability, member_min, member_max, bonus_1 ... "
-					   "bonus_8)", cond);
+					   "bonus_16)", cond);
 		return;
 	}
 	if (strncmp(cond, "lead:", 5) == 0) {
@@ -406,16 +409,48 @@ bool score_can_lead(const struct score_table *st, const struct bf_unit *u)
 	return u->category >= 0 && u->category < SCORE_NCAT && st->can_lead[u->category];
 }
 
+unsigned score_unit_mask(const struct bf_unit *u)
+{
+	unsigned mask = 0;
+	for (int d = 0; d < SCORE_NDIM; d++)
+		if (u->strengths && model_list_has(u->strengths, model_strengths[d]))
+			mask |= 1u << d;
+	return mask;
+}
+
+double score_fit(const struct score_needs *n, unsigned mask)
+{
+	double fit = 0;
+	for (int d = 0; d < SCORE_NDIM; d++)
+		if (mask & (1u << d))
+			fit += n->need[d];
+	return fit;
+}
+
+double score_total(const struct score_table *st, const struct bf_unit *u, double fit, int role,
+		   int prev_role, bool keep)
+{
+	struct score_breakdown b;
+	b.fit_total = fit;
+	b.lead_weight = role == ROLE_LEAD && score_can_lead(st, u) ? st->lead_weight[u->category]
+								    : 0;
+	b.member_cost = role == ROLE_MEMBER ? -st->member_cost : 0;
+	b.continuity = prev_role < 0 ? 0 : prev_role == role ? st->continuity
+							       : st->continuity_role;
+	b.keep = keep ? st->keep : 0;
+	return b.fit_total + b.lead_weight + b.continuity + b.member_cost + b.keep;
+}
+
 void score_pair(const struct score_table *st, const struct bf_unit *u,
 		const struct score_needs *n, int role, int prev_role, bool keep,
 		struct score_breakdown *out)
 {
+	unsigned mask = score_unit_mask(u);
 	memset(out, 0, sizeof *out);
 	for (int d = 0; d < SCORE_NDIM; d++)
-		if (u->strengths && model_list_has(u->strengths, model_strengths[d])) {
+		if (mask & (1u << d))
 			out->fit[d] = n->need[d];
-			out->fit_total += n->need[d];
-		}
+	out->fit_total = score_fit(n, mask);
 	if (role == ROLE_LEAD && score_can_lead(st, u))
 		out->lead_weight = st->lead_weight[u->category];
 	if (role == ROLE_MEMBER)
@@ -424,8 +459,7 @@ void score_pair(const struct score_table *st, const struct bf_unit *u,
 		out->continuity = prev_role == role ? st->continuity : st->continuity_role;
 	if (keep)
 		out->keep = st->keep;
-	out->total = out->fit_total + out->lead_weight + out->continuity + out->member_cost +
-		     out->keep;
+	out->total = score_total(st, u, out->fit_total, role, prev_role, keep);
 }
 
 void score_target_bonus(const struct score_table *st, const struct score_needs *n,

@@ -14,7 +14,7 @@
 
 #define SCORE_NDIM 11       /* the words of model_strengths, in that order */
 #define SCORE_NCAT 11       /* the words of model_categories, in that order */
-#define SCORE_MAX_MEMBERS 8 /* the largest member_max a table may set */
+#define SCORE_MAX_MEMBERS 16 /* the largest member_max a table may set */
 
 enum score_cond_kind { COND_ALL, COND_CLASS, COND_KIND, COND_OLD_AREA, COND_INDICATOR };
 enum score_op { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ };
@@ -98,6 +98,15 @@ size_t score_previous_round(const struct registry *r, size_t round);
 void score_pair(const struct score_table *st, const struct bf_unit *u,
 		const struct score_needs *n, int role, int prev_role, bool keep,
 		struct score_breakdown *out);
+/* The same score without the breakdown, fast enough for every unit x target pair of a
+ * national round: score_unit_mask (the unit's strengths as bits, bit d = model_strengths[d])
+ * once per unit, score_fit (the fit of those strengths at a target: Σ need over the bits, in
+ * dimension order, so it equals score_pair's fit_total exactly) once per strength set and
+ * target, score_total the pair's total as score_pair adds it up. */
+unsigned score_unit_mask(const struct bf_unit *u);
+double score_fit(const struct score_needs *n, unsigned mask);
+double score_total(const struct score_table *st, const struct bf_unit *u, double fit, int role,
+		   int prev_role, bool keep);
 /* Whether unit u may lead (its category has a lead: row). */
 bool score_can_lead(const struct score_table *st, const struct bf_unit *u);
 /* The target's marginal bonuses bonus[0..member_max): base bonus x (1 + support), support

@@ -36,7 +36,7 @@ static void unit(struct inst *x, int cap, int min, bool can_lead)
 {
 	size_t i = x->in.nunits++;
 	snprintf(x->uid[i], sizeof x->uid[i], "U%zu", i + 1);
-	x->u[i] = (struct plan_unit){ x->uid[i], cap, min, can_lead };
+	x->u[i] = (struct plan_unit){ x->uid[i], cap, min, can_lead, 1 };
 }
 
 static void target(struct inst *x, int mmin, int mmax, const double *bonus)
