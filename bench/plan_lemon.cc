@@ -1,6 +1,7 @@
 // bench/plan_lemon.cc: the planner's peer for `make bench`. Reads a bangfu planner instance
 // (JSON, with jansson), builds the same min-cost circulation as src/core/plan.c (docs/planner.md,
-// "The network") and solves it with LEMON's NetworkSimplex (block search). Prints one JSON line:
+// "The network"; a unit with "copies" n stands for n alike units: its bounds and its pair and
+// member arcs carry n) and solves it with LEMON's NetworkSimplex (block search). Prints one JSON line:
 // {"status", "objective", "seconds"} where seconds covers building the graph and solving (the
 // best of RUNS, default 1).
 // Build: g++ -O2 -std=c++17 bench/plan_lemon.cc -ljansson (bench/plan does it).
@@ -36,13 +37,15 @@ int main(int argc, char **argv)
 	json_t *pairs = json_object_get(root, "pairs"), *fixed = json_object_get(root, "fixed");
 	size_t nu = json_array_size(units), nt = json_array_size(targets), np = json_array_size(pairs);
 	std::unordered_map<std::string, size_t> uix, tix;
-	std::vector<int> cap(nu), mn(nu), lead_ok_u(nu);
+	std::vector<int> cap(nu), mn(nu), lead_ok_u(nu), copies(nu);
 	for (size_t i = 0; i < nu; i++) {
 		json_t *u = json_array_get(units, i);
 		uix[json_string_value(json_object_get(u, "id"))] = i;
 		cap[i] = (int)json_integer_value(json_object_get(u, "cap"));
 		json_t *m = json_object_get(u, "min"), *cl = json_object_get(u, "can_lead");
 		mn[i] = m ? (int)json_integer_value(m) : 0;
+		json_t *cp = json_object_get(u, "copies"); /* a pool of alike units (docs/planner.md) */
+		copies[i] = cp && json_integer_value(cp) > 1 ? (int)json_integer_value(cp) : 1;
 		lead_ok_u[i] = !cl || json_is_true(cl);
 	}
 	struct P { size_t u, t; bool lead; double ls, ms; int fix_lead, fix_mem; };
@@ -96,13 +99,13 @@ int main(int argc, char **argv)
 	std::vector<G::Node> un(nu), ln(nt), mnode(nt);
 	for (size_t i = 0; i < nu; i++) {
 		un[i] = g.addNode();
-		total += cap[i];
+		total += (long long)cap[i] * copies[i];
 	}
 	for (size_t t = 0; t < nt; t++)
 		ln[t] = g.addNode(), mnode[t] = g.addNode();
 	arc(T, S, 0, (int)total, 0);
 	for (size_t i = 0; i < nu; i++)
-		arc(S, un[i], mn[i], cap[i], 0);
+		arc(S, un[i], mn[i] * copies[i], cap[i] * copies[i], 0);
 	for (size_t t = 0; t < nt; t++) {
 		arc(ln[t], T, 1, 1, 0);
 		if (mmin[t] > 0) {
@@ -123,12 +126,12 @@ int main(int argc, char **argv)
 		G::Node from = un[p.u];
 		if (cap[p.u] >= 2 && p.lead) {
 			G::Node pn = g.addNode();
-			arc(from, pn, p.fix_lead || p.fix_mem, 1, 0);
+			arc(from, pn, p.fix_lead || p.fix_mem, copies[p.u], 0);
 			from = pn;
 		}
 		if (p.lead)
 			arc(from, ln[p.t], p.fix_lead, 1, -scaled(p.ls));
-		arc(from, mnode[p.t], p.fix_mem, 1, -scaled(p.ms));
+		arc(from, mnode[p.t], p.fix_mem, copies[p.u], -scaled(p.ms));
 	}
 	NetworkSimplex<G, int, long long> ns(g);
 	ns.lowerMap(lo).upperMap(up).costMap(cost);
