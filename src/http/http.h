@@ -28,6 +28,9 @@ struct http_ctx {
 	struct auth_session session;
 	struct principal who;
 	const char *param;              /* the {key} of the path, if any */
+	const struct route *route;      /* the row of the route table being answered */
+	json_t *json;                   /* BODY_JSON: the decoded body (an object; the
+					 * dispatcher owns it) */
 	const struct app_server_config *cfg;
 	int64_t now;
 	/* the response */
@@ -48,6 +51,33 @@ enum route_flags {
 	R_WRITE = 4,    /* changes data: needs the X-CSRF-Token header */
 };
 
+/* A query parameter a route takes: its name, its type in OpenAPI ("string", "integer",
+ * "boolean", "date") and what it does. */
+struct route_param {
+	const char *name;
+	const char *type;
+	const char *help;
+};
+
+/* What a route's request body is. The dispatcher reads it once for every route. */
+enum route_body {
+	BODY_NONE,   /* no body: one sent is ignored */
+	BODY_JSON,   /* a JSON object, decoded and checked before the handler (cx->json) */
+	BODY_UPLOAD, /* CSV files: multipart/form-data, or one file as the body (cx->body) */
+};
+
+/* What a route answers, for its OpenAPI response schema. */
+enum route_answer {
+	ANS_OBJECT,  /* a JSON object described by the summary */
+	ANS_RECORD,  /* one record of the row's record type */
+	ANS_LIST,    /* {"items": [records], "total"}: a page of the row's record type */
+	ANS_EMPTY,   /* 204, no body */
+	ANS_FILE,    /* a file (GeoJSON, CSV) */
+};
+
+/* One row per endpoint. To add an endpoint: a handler and a row; the row says everything the
+ * dispatcher checks before the handler runs (session, role, CSRF, parameters, body) and
+ * everything GET /api/v1/openapi.json says about it. */
 struct route {
 	const char *method;
 	const char *pattern;   /* "/api/v1/targets/{key}" */
@@ -55,6 +85,13 @@ struct route {
 	unsigned roles;        /* bit per enum acc_role allowed; 0 = every signed-in role */
 	void (*handle)(struct http_ctx *cx);
 	const char *summary;
+	/* the query parameters it takes, ended by a NULL name (NULL: none); any other is
+	 * refused with 400 naming it */
+	const struct route_param *params;
+	enum route_body body;
+	const char *example;   /* BODY_JSON: a body to send, quoted by errors and OpenAPI */
+	const struct record_type *record; /* the records it reads or writes, if any */
+	enum route_answer answer;
 };
 
 extern const struct route http_routes[];
@@ -65,6 +102,11 @@ extern const size_t http_nroutes;
 const struct route *http_route_find(const char *method, const char *path, const char **param,
 				    bool *path_exists);
 
+/* Checks the request against cx->route: every query parameter is one the row names (else 400
+ * naming it), and a BODY_JSON body is a JSON object (else 400 with the line and column, and
+ * the row's example), decoded into cx->json. False after answering the error. */
+bool http_route_prepare(struct http_ctx *cx);
+
 /* Percent-decodes s in place (the path and each query key and value, as libmicrohttpd hands
  * them over), keeping %00 as it is; returns the new length. */
 size_t http_unescape(char *s);
@@ -74,6 +116,9 @@ void http_allowed_methods(const char *path, char *out, size_t n);
 
 /* A JSON string of untrusted text: cut after max bytes, invalid UTF-8 escaped as \xNN. */
 json_t *http_string(const char *s, size_t max);
+
+/* openapi.c: GET /api/v1/openapi.json, from the route table and the records' descriptors. */
+void http_openapi(struct http_ctx *cx);
 
 /* routes_users.c: the admin's account endpoints. */
 void http_users_list(struct http_ctx *cx);

@@ -130,7 +130,6 @@ static void h_health(struct http_ctx *cx)
 				     "generation", (json_int_t)h.generation));
 }
 
-static void h_openapi(struct http_ctx *cx);
 
 /* ---- session -------------------------------------------------------------------------- */
 
@@ -152,25 +151,14 @@ static void set_cookie(struct http_ctx *cx, const char *token, long max_age)
 static void h_login(struct http_ctx *cx)
 {
 	json_error_t jerr;
-	json_t *body = json_loadb(cx->body->data ? cx->body->data : "", cx->body->len,
-				  JSON_REJECT_DUPLICATES, &jerr);
 	const char *user = NULL, *pw = NULL;
 	struct auth_session ses;
 	struct bf_err err;
 	int64_t retry = 0;
 
-	if (!body) {
-		char msg[300];
-		snprintf(msg, sizeof msg, "the body is not valid JSON (line %d, column %d: %s); send "
-			 "{\"username\":\"...\",\"password\":\"...\"}", jerr.line, jerr.column,
-			 jerr.text);
-		http_error(cx, BF_EINPUT, msg, NULL);
-		return;
-	}
-	if (json_unpack_ex(body, &jerr, JSON_STRICT, "{s:s, s:s}", "username", &user, "password",
-			   &pw)) {
+	if (json_unpack_ex(cx->json, &jerr, JSON_STRICT, "{s:s, s:s}", "username", &user,
+			   "password", &pw)) {
 		http_error(cx, BF_EINPUT, jerr.text, NULL);
-		json_decref(body);
 		return;
 	}
 	bf_err_init(&err);
@@ -183,7 +171,6 @@ static void h_login(struct http_ctx *cx)
 					     ses.csrf));
 	}
 	bf_err_release(&err);
-	json_decref(body);
 }
 
 static void h_whoami(struct http_ctx *cx)
@@ -225,38 +212,6 @@ static bool parse_long(struct http_ctx *cx, const char *name, long def, long max
 		return true;
 	snprintf(msg, sizeof msg, "%s must be a whole number from 0 to %ld", name, max);
 	http_error(cx, BF_EINPUT, msg, name);
-	return false;
-}
-
-struct arg_check {
-	const char *const *allowed;
-	const char *bad;
-};
-
-static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-				 const char *value)
-{
-	struct arg_check *ac = cls;
-	(void)kind;
-	(void)value;
-	for (size_t i = 0; ac->allowed[i]; i++)
-		if (strcmp(ac->allowed[i], key) == 0)
-			return MHD_YES;
-	ac->bad = key;
-	return MHD_NO;
-}
-
-/* Refuses query arguments the endpoint does not know (a typo would silently not filter). */
-static bool args_known(struct http_ctx *cx, const char *const *allowed)
-{
-	struct arg_check ac = { allowed, NULL };
-	char msg[160];
-
-	MHD_get_connection_values(cx->conn, MHD_GET_ARGUMENT_KIND, check_arg, &ac);
-	if (!ac.bad)
-		return true;
-	snprintf(msg, sizeof msg, "unknown query parameter '%.60s'", ac.bad);
-	http_error(cx, BF_EINPUT, msg, ac.bad);
 	return false;
 }
 
@@ -307,16 +262,13 @@ static void h_list(struct http_ctx *cx)
 
 static void h_list_encode(struct http_ctx *cx)
 {
-	static const char *const allowed[] = { "round", "target", "unit", "rank", "q", "sort",
-					       "limit", "offset", "format", NULL };
-	const struct record_type *t = type_of(cx->path);
+	const struct record_type *t = cx->route->record;
 	const char *filters = list_filters(t);
 	struct list_query lq = { 0 };
 	struct bf_err err;
 	json_t *out;
 
-	if (!args_known(cx, allowed) || !format_ok(cx) ||
-	    !parse_long(cx, "limit", LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, &lq.limit) ||
+	if (!format_ok(cx) || !parse_long(cx, "limit", LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, &lq.limit) ||
 	    !parse_long(cx, "offset", 0, 1000000000L, &lq.offset))
 		return;
 	lq.round = strchr(filters, 'r') ? http_arg(cx, "round") : NULL;
@@ -350,7 +302,7 @@ static void h_get(struct http_ctx *cx)
 	json_t *out;
 
 	bf_err_init(&err);
-	if (list_get(&cx->snap->reg, &cx->who, type_of(cx->path), cx->param, &out, &err))
+	if (list_get(&cx->snap->reg, &cx->who, cx->route->record, cx->param, &out, &err))
 		http_fail(cx, &err);
 	else
 		http_json(cx, 200, out);
@@ -376,37 +328,18 @@ static void write_error(struct http_ctx *cx, const struct bf_err *err, const cha
 
 static void write_one(struct http_ctx *cx, enum write_op op)
 {
-	const struct record_type *t = type_of(cx->path);
-	json_t *body = NULL;
-	json_error_t jerr;
 	struct write_result res;
 	struct bf_err err;
 
-	if (op != WRITE_DELETE) {
-		body = json_loadb(cx->body->data ? cx->body->data : "", cx->body->len,
-				  JSON_REJECT_DUPLICATES, &jerr);
-		if (!body || !json_is_object(body)) {
-			char msg[300];
-			if (body)
-				snprintf(msg, sizeof msg, "the body must be a JSON object of columns, "
-							  "e.g. {\"post\":\"副县长\"}");
-			else
-				snprintf(msg, sizeof msg, "the body is not valid JSON (line %d, column "
-							  "%d: %s)", jerr.line, jerr.column, jerr.text);
-			http_error(cx, BF_EINPUT, msg, NULL);
-			json_decref(body);
-			return;
-		}
-	}
 	bf_err_init(&err);
-	if (write_record(cx->app, &cx->who, cx->address, t, op, cx->param, body, &res, &err)) {
+	if (write_record(cx->app, &cx->who, cx->address, cx->route->record, op, cx->param,
+			 cx->json, &res, &err)) {
 		write_error(cx, &err, res.field, res.rule, -1);
 	} else if (op == WRITE_DELETE) {
 		cx->status = 204;
 	} else {
 		http_json(cx, op == WRITE_CREATE ? 201 : 200, res.record);
 	}
-	json_decref(body);
 	bf_err_release(&err);
 }
 
@@ -472,29 +405,24 @@ static void h_changes(struct http_ctx *cx)
 {
 	struct write_change ch[WRITE_BATCH_MAX];
 	struct write_batch_result res;
-	json_t *body, *changes, *dry = NULL, *round = NULL;
+	json_t *changes, *dry = NULL, *round = NULL;
 	json_error_t jerr;
 	struct bf_err err;
 	char msg[300];
 	size_t n = 0;
 
-	body = json_loadb(cx->body->data ? cx->body->data : "", cx->body->len,
-			  JSON_REJECT_DUPLICATES, &jerr);
-	if (!body || !json_is_object(body) ||
-	    json_unpack_ex(body, &jerr, JSON_STRICT, "{s:o, s?o, s?o}", "changes", &changes,
+	if (json_unpack_ex(cx->json, &jerr, JSON_STRICT, "{s:o, s?o, s?o}", "changes", &changes,
 			   "dry_run", &dry, "round", &round) ||
 	    !json_is_array(changes) || (dry && !json_is_boolean(dry)) ||
 	    (round && !json_is_string(round))) {
 		http_error(cx, BF_EINPUT, "give {\"changes\":[{\"op\",\"entity\",\"key\",\"record\"}, "
 					  "...], \"dry_run\":true|false, \"round\":NAME}", NULL);
-		json_decref(body);
 		return;
 	}
 	n = json_array_size(changes);
 	if (n == 0 || n > WRITE_BATCH_MAX) {
 		snprintf(msg, sizeof msg, "changes: give between 1 and %d changes", WRITE_BATCH_MAX);
 		http_error(cx, BF_EINPUT, msg, "changes");
-		json_decref(body);
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -502,7 +430,6 @@ static void h_changes(struct http_ctx *cx)
 			char field[64];
 			snprintf(field, sizeof field, "%.*s", (int)strcspn(msg, ":"), msg);
 			http_error(cx, BF_EINPUT, msg, field);
-			json_decref(body);
 			return;
 		}
 	bf_err_init(&err);
@@ -519,7 +446,6 @@ static void h_changes(struct http_ctx *cx)
 					     res.check ? res.check : json_null()));
 	}
 	bf_err_release(&err);
-	json_decref(body);
 }
 
 /* from/to: a date (the whole day) or a time as the audit trail writes it. */
@@ -547,12 +473,11 @@ static bool time_arg(struct http_ctx *cx, const char *name, bool end, char out[4
 
 static void h_audit(struct http_ctx *cx)
 {
-	static const char *const allowed[] = { "user", "entity", "from", "to", NULL };
 	char from[40], to[40];
 	struct bf_err err;
 	json_t *out;
 
-	if (!args_known(cx, allowed) || !time_arg(cx, "from", false, from) ||
+	if (!time_arg(cx, "from", false, from) ||
 	    !time_arg(cx, "to", true, to))
 		return;
 	bf_err_init(&err);
@@ -650,14 +575,13 @@ static bool dry_run_arg(struct http_ctx *cx, bool *out)
 
 static void h_import(struct http_ctx *cx)
 {
-	static const char *const allowed[] = { "file", "dry_run", NULL };
 	struct upload up;
 	struct import_source src[MAX_UPLOADS];
 	struct import_result res = { 0 };
 	struct bf_err err;
 
 	memset(&up, 0, sizeof up);
-	if (!args_known(cx, allowed) || !dry_run_arg(cx, &res.dry_run) || !read_upload(cx, &up))
+	if (!dry_run_arg(cx, &res.dry_run) || !read_upload(cx, &up))
 		goto out;
 	for (size_t i = 0; i < up.n; i++)
 		src[i] = (struct import_source){ up.name[i], up.data[i].data ? up.data[i].data : "",
@@ -707,13 +631,12 @@ static bool day_arg(struct http_ctx *cx, bf_day *d)
 
 static void h_check(struct http_ctx *cx)
 {
-	static const char *const allowed[] = { "round", "as_of", NULL };
 	struct violations v;
 	struct bf_err err;
 	size_t round;
 	bf_day day;
 
-	if (!args_known(cx, allowed) || !day_arg(cx, &day))
+	if (!day_arg(cx, &day))
 		return;
 	bf_err_init(&err);
 	violations_init(&v);
@@ -728,7 +651,6 @@ static void h_check(struct http_ctx *cx)
 
 static void h_report(struct http_ctx *cx)
 {
-	static const char *const allowed[] = { "round", "as_of", "within", "format", NULL };
 	const struct report_def *d = report_find(cx->param);
 	struct report_opts o = { http_arg(cx, "round"), 0, 180 };
 	struct bf_err err;
@@ -739,7 +661,7 @@ static void h_report(struct http_ctx *cx)
 					     "rotations, shares, indicators", NULL);
 		return;
 	}
-	if (!args_known(cx, allowed) || !format_ok(cx) || !day_arg(cx, &o.as_of) ||
+	if (!format_ok(cx) || !day_arg(cx, &o.as_of) ||
 	    !parse_long(cx, "within", 180, 36500, &o.within))
 		return;
 	bf_err_init(&err);
@@ -765,53 +687,168 @@ static void h_report(struct http_ctx *cx)
 
 /* ---- the table ------------------------------------------------------------------------ */
 
-#define RECORDS(seg, what)                                                                    \
-	{ "GET", "/api/v1/" seg, R_REGISTRY, ALL, h_list, "list " what },                     \
-	{ "POST", "/api/v1/" seg, R_WRITE, ALL, h_create, "create a " what },                 \
-	{ "GET", "/api/v1/" seg "/{key}", R_REGISTRY, ALL, h_get, "one " what " by key" },    \
-	{ "PATCH", "/api/v1/" seg "/{key}", R_WRITE, ALL, h_update, "change a " what },       \
-	{ "DELETE", "/api/v1/" seg "/{key}", R_WRITE, ALL, h_delete, "delete a " what }
+#define END { NULL, NULL, NULL }
+
+static const struct route_param list_params[] = {
+	{ "round", "string", "only the records of this round (groups, members, cadres)" },
+	{ "target", "string", "only the records of this target (adcode)" },
+	{ "unit", "string", "only the records of this unit (code)" },
+	{ "rank", "string", "cadres of this rank: division, middle or section" },
+	{ "q", "string", "only records with this text in a name or key" },
+	{ "sort", "string", "a column to sort by, '-' before it for descending" },
+	{ "limit", "integer", "records per page (default 100, at most 10000)" },
+	{ "offset", "integer", "records to skip" },
+	{ "format", "string", "json (default), csv or xlsx" },
+	END,
+};
+static const struct route_param check_params[] = {
+	{ "round", "string", "the round (default: the one in progress on as_of)" },
+	{ "as_of", "date", "the day the rules are judged on (default: today)" },
+	END,
+};
+static const struct route_param report_params[] = {
+	{ "round", "string", "the round (default: the one in progress on as_of)" },
+	{ "as_of", "date", "the day of the report (default: today)" },
+	{ "within", "integer", "rotations: terms ending within this many days (default 180)" },
+	{ "format", "string", "json (default), csv or xlsx" },
+	END,
+};
+static const struct route_param audit_params[] = {
+	{ "user", "string", "only this account's changes" },
+	{ "entity", "string", "only changes of this kind of record (cadre, member, account...)" },
+	{ "from", "string", "from this day (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM:SSZ)" },
+	{ "to", "string", "up to this day or time" },
+	END,
+};
+static const struct route_param import_params[] = {
+	{ "file", "string", "the file name when the body is one CSV file (not a form)" },
+	{ "dry_run", "boolean", "1 or true: validate everything, write nothing" },
+	END,
+};
+
+/* A row: method, pattern, flags, roles, handler, summary, then what the route takes and
+ * answers by name (.params, .body, .example, .record, .answer). */
+#define ROW(m, pat, fl, ro, h, sum, ...)                                                      \
+	{ .method = (m), .pattern = (pat), .flags = (fl), .roles = (ro), .handle = (h),        \
+	  .summary = (sum), __VA_ARGS__ }
+
+#define RECORD_EXAMPLE "{\"COLUMN\":\"VALUE\", ...} (docs/data-format.md)"
+
+#define RECORDS(seg, what, rec)                                                               \
+	ROW("GET", "/api/v1/" seg, R_REGISTRY, ALL, h_list, "list " what, .params = list_params,  \
+	  .record = &(rec), .answer = ANS_LIST),                                               \
+	ROW("POST", "/api/v1/" seg, R_WRITE, ALL, h_create, "create a " what, .body = BODY_JSON,  \
+	  .example = RECORD_EXAMPLE, .record = &(rec), .answer = ANS_RECORD),                   \
+	ROW("GET", "/api/v1/" seg "/{key}", R_REGISTRY, ALL, h_get, "one " what " by key",         \
+	  .record = &(rec), .answer = ANS_RECORD),                                             \
+	ROW("PATCH", "/api/v1/" seg "/{key}", R_WRITE, ALL, h_update, "change a " what,            \
+	  .body = BODY_JSON, .example = RECORD_EXAMPLE, .record = &(rec), .answer = ANS_RECORD), \
+	ROW("DELETE", "/api/v1/" seg "/{key}", R_WRITE, ALL, h_delete, "delete a " what,           \
+	  .record = &(rec), .answer = ANS_EMPTY)
 
 const struct route http_routes[] = {
-	{ "GET", "/api/v1/health", R_PUBLIC, ALL, h_health, "liveness; needs no session" },
-	{ "GET", "/api/v1/openapi.json", R_PUBLIC, ALL, h_openapi, "this API as OpenAPI 3.1" },
-	{ "POST", "/api/v1/session", R_PUBLIC, ALL, h_login, "sign in" },
-	{ "GET", "/api/v1/session", 0, ALL, h_whoami, "the signed-in user and CSRF token" },
-	{ "DELETE", "/api/v1/session", R_WRITE, ALL, h_logout, "sign out" },
-	RECORDS("rounds", "round"),
-	RECORDS("targets", "target"),
-	RECORDS("units", "unit"),
-	RECORDS("groups", "group"),
-	RECORDS("members", "membership"),
-	RECORDS("cadres", "cadre"),
-	RECORDS("indicators", "indicator"),
-	{ "POST", "/api/v1/changes", R_WRITE, ALL, h_changes,
-	  "several creates, changes and deletes in one transaction; dry_run previews the checks" },
-	{ "GET", "/api/v1/geo", 0, ALL, http_geo,
-	  "the county-level units' boundaries (GeoJSON, adcode in each feature's properties)" },
-	{ "GET", "/api/v1/check", R_REGISTRY, READERS, h_check, "the rule checks of a round" },
-	{ "GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report" },
-	{ "POST", "/api/v1/import", R_WRITE, 1u << ACC_ADMIN, h_import,
+	ROW("GET", "/api/v1/health", R_PUBLIC, ALL, h_health, "liveness; needs no session"),
+	ROW("GET", "/api/v1/openapi.json", R_PUBLIC, ALL, http_openapi, "this API as OpenAPI 3.1"),
+	ROW("POST", "/api/v1/session", R_PUBLIC, ALL, h_login, "sign in", .body = BODY_JSON,
+	  .example = "{\"username\":\"...\",\"password\":\"...\"}"),
+	ROW("GET", "/api/v1/session", 0, ALL, h_whoami, "the signed-in user and CSRF token"),
+	ROW("DELETE", "/api/v1/session", R_WRITE, ALL, h_logout, "sign out", .answer = ANS_EMPTY),
+	RECORDS("rounds", "round", model_rounds),
+	RECORDS("targets", "target", model_targets),
+	RECORDS("units", "unit", model_units),
+	RECORDS("groups", "group", model_groups),
+	RECORDS("members", "membership", model_members),
+	RECORDS("cadres", "cadre", model_cadres),
+	RECORDS("indicators", "indicator", model_indicators),
+	ROW("POST", "/api/v1/changes", R_WRITE, ALL, h_changes,
+	  "several creates, changes and deletes in one transaction; dry_run previews the checks",
+	  .body = BODY_JSON,
+	  .example = "{\"changes\":[{\"op\":\"update\",\"entity\":\"cadres\",\"key\":\"C0001\","
+		     "\"record\":{\"post\":\"副县长\"}}],\"dry_run\":true}"),
+	ROW("GET", "/api/v1/geo", 0, ALL, http_geo,
+	  "the county-level units' boundaries (GeoJSON, adcode in each feature's properties)",
+	  .answer = ANS_FILE),
+	ROW("GET", "/api/v1/check", R_REGISTRY, READERS, h_check, "the rule checks of a round",
+	  .params = check_params),
+	ROW("GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report",
+	  .params = report_params),
+	ROW("POST", "/api/v1/import", R_WRITE, 1u << ACC_ADMIN, h_import,
 	  "import CSV files (multipart/form-data, or one file with ?file=NAME.csv), all or "
-	  "nothing" },
-	{ "GET", "/api/v1/audit", 0, (1u << ACC_ADMIN) | (1u << ACC_AUDITOR), h_audit,
-	  "the audit trail, filtered by user, entity, from, to" },
-	{ "GET", "/api/v1/users", 0, 1u << ACC_ADMIN, http_users_list,
-	  "the accounts (never their passwords)" },
-	{ "POST", "/api/v1/users", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_create,
-	  "create an account: name, role, unit or target, password (generated when absent)" },
-	{ "PATCH", "/api/v1/users/{key}", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_update,
-	  "change an account: role, unit, target, disabled, password or reset_password" },
-	{ "POST", "/api/v1/plans", R_WRITE | R_REGISTRY, PLANNERS, http_plans_create,
-	  "run the planner on a round (or a what-if repair) and store the plan" },
-	{ "GET", "/api/v1/plans", 0, READERS, http_plans_list,
-	  "the stored plans with their statistics, to compare side by side" },
-	{ "GET", "/api/v1/plans/{key}", 0, READERS, http_plans_get,
-	  "one stored plan: assignments, breakdowns, statistics" },
-	{ "POST", "/api/v1/plans/{key}/apply", R_WRITE, PLANNERS, http_plans_apply,
-	  "apply a stored plan as the round's groups (one audited transaction)" },
+	  "nothing", .params = import_params, .body = BODY_UPLOAD),
+	ROW("GET", "/api/v1/audit", 0, (1u << ACC_ADMIN) | (1u << ACC_AUDITOR), h_audit,
+	  "the audit trail, filtered by user, entity, from, to", .params = audit_params),
+	ROW("GET", "/api/v1/users", 0, 1u << ACC_ADMIN, http_users_list,
+	  "the accounts (never their passwords)"),
+	ROW("POST", "/api/v1/users", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_create,
+	  "create an account: name, role, unit or target, password (generated when absent)",
+	  .body = BODY_JSON, .example = "{\"name\":\"tongji\",\"role\":\"unit\",\"unit\":\"U048\"}"),
+	ROW("PATCH", "/api/v1/users/{key}", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_update,
+	  "change an account: role, unit, target, disabled, password or reset_password",
+	  .body = BODY_JSON, .example = "{\"disabled\":true}"),
+	ROW("POST", "/api/v1/plans", R_WRITE | R_REGISTRY, PLANNERS, http_plans_create,
+	  "run the planner on a round (or a what-if repair) and store the plan",
+	  .body = BODY_JSON, .example = "{\"round\":\"NAME\"}"),
+	ROW("GET", "/api/v1/plans", 0, READERS, http_plans_list,
+	  "the stored plans with their statistics, to compare side by side"),
+	ROW("GET", "/api/v1/plans/{key}", 0, READERS, http_plans_get,
+	  "one stored plan: assignments, breakdowns, statistics"),
+	ROW("POST", "/api/v1/plans/{key}/apply", R_WRITE, PLANNERS, http_plans_apply,
+	  "apply a stored plan as the round's groups (one audited transaction)"),
 };
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
+
+struct arg_check {
+	const struct route_param *allowed;
+	const char *bad;
+};
+
+static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *value)
+{
+	struct arg_check *ac = cls;
+	(void)kind;
+	(void)value;
+	for (size_t i = 0; ac->allowed && ac->allowed[i].name; i++)
+		if (strcmp(ac->allowed[i].name, key) == 0)
+			return MHD_YES;
+	ac->bad = key;
+	return MHD_NO;
+}
+
+bool http_route_prepare(struct http_ctx *cx)
+{
+	const struct route *rt = cx->route;
+	struct arg_check ac = { rt->params, NULL };
+	json_error_t jerr;
+	char msg[400];
+
+	/* a parameter the route does not take is a typo that would silently not filter */
+	MHD_get_connection_values(cx->conn, MHD_GET_ARGUMENT_KIND, check_arg, &ac);
+	if (ac.bad) {
+		if (rt->params)
+			snprintf(msg, sizeof msg, "unknown query parameter '%.60s'", ac.bad);
+		else
+			snprintf(msg, sizeof msg, "unknown query parameter '%.60s': %s takes none",
+				 ac.bad, rt->pattern);
+		http_error(cx, BF_EINPUT, msg, ac.bad);
+		return false;
+	}
+	if (rt->body != BODY_JSON)
+		return true;
+	cx->json = json_loadb(cx->body->data ? cx->body->data : "", cx->body->len,
+			      JSON_REJECT_DUPLICATES, &jerr);
+	if (cx->json && json_is_object(cx->json))
+		return true;
+	if (cx->json)
+		snprintf(msg, sizeof msg, "the body must be a JSON object; send %s", rt->example);
+	else
+		snprintf(msg, sizeof msg, "the body is not valid JSON (line %d, column %d: %s); send "
+			 "%s", jerr.line, jerr.column, jerr.text, rt->example);
+	json_decref(cx->json);
+	cx->json = NULL;
+	http_error(cx, BF_EINPUT, msg, NULL);
+	return false;
+}
 
 const struct route *http_route_find(const char *method, const char *path, const char **param,
 				    bool *path_exists)
@@ -861,41 +898,4 @@ void http_allowed_methods(const char *path, char *out, size_t n)
 			len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s",
 						len ? ", " : "", methods[i]);
 	}
-}
-
-/* OpenAPI 3.1 built from the route table, so that no route goes undocumented. */
-static void h_openapi(struct http_ctx *cx)
-{
-	json_t *paths = json_object();
-
-	for (size_t i = 0; i < http_nroutes; i++) {
-		const struct route *rt = &http_routes[i];
-		json_t *item = json_object_get(paths, rt->pattern);
-		char method[8];
-		json_t *op;
-		size_t k;
-
-		if (!item) {
-			item = json_object();
-			json_object_set_new(paths, rt->pattern, item);
-		}
-		for (k = 0; rt->method[k] && k + 1 < sizeof method; k++)
-			method[k] = (char)(rt->method[k] | 0x20);
-		method[k] = '\0';
-		op = json_pack("{s:s, s:{s:{s:s}}}", "summary", rt->summary, "responses", "200",
-			       "description", "success");
-		if (strchr(rt->pattern, '{'))
-			json_object_set_new(op, "parameters",
-					    json_pack("[{s:s, s:s, s:b, s:{s:s}}]", "name", "key",
-						      "in", "path", "required", 1, "schema",
-						      "type", "string"));
-		if (!(rt->flags & R_PUBLIC))
-			json_object_set_new(op, "security", json_pack("[{s:[]}]", "session"));
-		json_object_set_new(item, method, op);
-	}
-	http_json(cx, 200,
-		  json_pack("{s:s, s:{s:s, s:s}, s:o, s:{s:{s:{s:s, s:s, s:s}}}}", "openapi",
-			    "3.1.0", "info", "title", "bangfu API", "version", "1", "paths", paths,
-			    "components", "securitySchemes", "session", "type", "apiKey", "in",
-			    "cookie", "name", "bangfu_session"));
 }

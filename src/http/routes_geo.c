@@ -7,10 +7,6 @@
 
 void http_geo(struct http_ctx *cx)
 {
-	/* nothing to filter or convert: a parameter is a mistake worth saying */
-	if (MHD_get_connection_values(cx->conn, MHD_GET_ARGUMENT_KIND, NULL, NULL) > 0) {
-		http_error(cx, BF_EINPUT, "/api/v1/geo takes no query parameters", NULL);
-		return;
-	}
+	/* nothing to filter or convert: the route row takes no parameter, so one is refused */
 	http_asset_answer(cx, "geo/guangdong.json", "application/geo+json; charset=utf-8");
 }

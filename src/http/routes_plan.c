@@ -7,14 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool no_args(struct http_ctx *cx)
-{
-	if (MHD_get_connection_values(cx->conn, MHD_GET_ARGUMENT_KIND, NULL, NULL) == 0)
-		return true;
-	http_error(cx, BF_EINPUT, "this endpoint takes no query parameters", NULL);
-	return false;
-}
-
 static void answer(struct http_ctx *cx, int status, enum bf_status rc, json_t *out,
 		   const char *field, const struct bf_err *err)
 {
@@ -26,29 +18,16 @@ static void answer(struct http_ctx *cx, int status, enum bf_status rc, json_t *o
 
 void http_plans_create(struct http_ctx *cx)
 {
-	json_error_t jerr;
-	json_t *body, *out = NULL;
+	json_t *out = NULL;
 	const char *field = NULL;
 	struct bf_err err;
 	enum bf_status rc;
 
-	if (!no_args(cx))
-		return;
-	body = json_loadb(cx->body->data ? cx->body->data : "", cx->body->len,
-			  JSON_REJECT_DUPLICATES, &jerr);
-	if (!body) {
-		char msg[300];
-		snprintf(msg, sizeof msg, "the body is not valid JSON (line %d, column %d: %s); send "
-			 "{\"round\":\"NAME\"}", jerr.line, jerr.column, jerr.text);
-		http_error(cx, BF_EINPUT, msg, NULL);
-		return;
-	}
 	bf_err_init(&err);
-	rc = plans_create(cx->app, &cx->snap->reg, &cx->who, cx->address, body, &out, &field,
+	rc = plans_create(cx->app, &cx->snap->reg, &cx->who, cx->address, cx->json, &out, &field,
 			  &err);
 	answer(cx, 201, rc, out, field, &err);
 	bf_err_release(&err);
-	json_decref(body);
 }
 
 void http_plans_list(struct http_ctx *cx)
@@ -57,8 +36,6 @@ void http_plans_list(struct http_ctx *cx)
 	struct bf_err err;
 	enum bf_status rc;
 
-	if (!no_args(cx))
-		return;
 	bf_err_init(&err);
 	rc = plans_list(cx->app, &out, &err);
 	answer(cx, 200, rc, out, NULL, &err);
@@ -71,8 +48,6 @@ void http_plans_get(struct http_ctx *cx)
 	struct bf_err err;
 	enum bf_status rc;
 
-	if (!no_args(cx))
-		return;
 	bf_err_init(&err);
 	rc = plans_get(cx->app, cx->param, &out, &err);
 	answer(cx, 200, rc, out, NULL, &err);
@@ -85,8 +60,6 @@ void http_plans_apply(struct http_ctx *cx)
 	struct bf_err err;
 	enum bf_status rc;
 
-	if (!no_args(cx))
-		return;
 	bf_err_init(&err);
 	rc = plans_apply(cx->app, &cx->who, cx->address, cx->param, &out, &err);
 	answer(cx, 200, rc, out, NULL, &err);

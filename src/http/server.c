@@ -161,6 +161,9 @@ static void dispatch(struct http_ctx *cx)
 		http_error(cx, BF_EFORBIDDEN, "missing or wrong X-CSRF-Token header", NULL);
 		goto out;
 	}
+	cx->route = rt;
+	if (!http_route_prepare(cx)) /* the row's query parameters and body */
+		goto out;
 	if ((rt->flags & R_REGISTRY) && snapshot_get(cx->app, &cx->snap, &err)) {
 		http_fail(cx, &err);
 		goto out;
@@ -170,6 +173,8 @@ out:
 	if (cx->snap)
 		snapshot_put(cx->snap);
 	cx->snap = NULL;
+	json_decref(cx->json);
+	cx->json = NULL;
 	bf_err_release(&err);
 }
 

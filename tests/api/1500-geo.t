@@ -29,7 +29,7 @@ Content-Encoding: gzip
 same
 $ api GET '/api/v1/geo?format=csv'
 HTTP 400
-{"error":{"code":"invalid_input","message":"/api/v1/geo takes no query parameters","field":null}}
+{"error":{"code":"invalid_input","message":"unknown query parameter 'format': /api/v1/geo takes none","field":"format"}}
 $ grep -c -E 'ERROR: AddressSanitizer|runtime error|LeakSanitizer' server.log
 0
 [1]
