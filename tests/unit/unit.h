@@ -21,7 +21,7 @@ void unit_fail(const char *file, int line, const char *what, const char *detail)
 		unit_fail(__FILE__, __LINE__, #a " == " #b, d_); } } while (0)
 
 extern const struct unit_test util_tests[], model_tests[], rules_tests[], store_tests[];
-extern const struct unit_test plan_tests[];
+extern const struct unit_test plan_tests[], mcf_tests[];
 extern const struct unit_test score_tests[];
 
 #endif
