@@ -13,4 +13,7 @@ void export_csv(const struct registry *r, const struct record_type *t, struct bu
 enum bf_status export_dir(const struct registry *r, const char *dir, size_t *files,
 			  struct bf_err *err);
 
+/* Writes every record type into one XLSX workbook at path, a sheet per type (app/sheet). */
+enum bf_status export_xlsx(const struct registry *r, const char *path, struct bf_err *err);
+
 #endif

@@ -4,6 +4,8 @@
 #include "util/date.h"
 #include "util/xalloc.h"
 #include "util/xlsx.h"
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A column's Chinese header; what limits the row to one table or report (NULL: any). date:
@@ -292,5 +294,42 @@ enum bf_status sheet_xlsx(const struct sheet_spec *sp, json_t *doc, struct buf *
 	}
 	notes_sheet(x, sp, cols, n);
 	free(cols);
+	return xlsx_finish(x, out, err);
+}
+
+enum bf_status sheet_workbook(const struct sheet_spec *specs, json_t *const *docs,
+			      const char *const *names, size_t n, struct buf *out,
+			      struct bf_err *err)
+{
+	static const char *const head[] = { "表 sheet", "列 column", "中文表头 header",
+					    "键 key (API, CSV)" };
+	struct xlsx *x = xlsx_new(n ? names[0] : "数据 data");
+	size_t row = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		const char **cols;
+		size_t nc = columns_of(&specs[i], json_object_get(docs[i], "items"), &cols);
+		if (i)
+			xlsx_add_sheet(x, names[i]);
+		items_sheet(x, &specs[i], json_object_get(docs[i], "items"), cols, nc);
+		free(cols);
+	}
+	xlsx_add_sheet(x, "说明 columns");
+	for (size_t c = 0; c < 4; c++)
+		xlsx_header(x, c, head[c]);
+	for (size_t i = 0; i < n; i++) {
+		const char **cols;
+		size_t nc = columns_of(&specs[i], json_object_get(docs[i], "items"), &cols);
+		for (size_t c = 0; c < nc; c++, row++) {
+			char letter[8];
+			snprintf(letter, sizeof letter, "%s%c", c >= 26 ? "A" : "", (char)('A' + c % 26));
+			xlsx_text(x, row, 0, names[i]);
+			xlsx_text(x, row, 1, letter);
+			xlsx_text(x, row, 2, sheet_label(specs[i].what, cols[c]));
+			xlsx_text(x, row, 3, cols[c]);
+		}
+		free(cols);
+	}
+	xlsx_freeze_header(x, true);
 	return xlsx_finish(x, out, err);
 }

@@ -22,6 +22,11 @@ struct sheet_spec {
 /* Writes doc ({"items":[...]} or an object of values) as an XLSX file into out. */
 enum bf_status sheet_xlsx(const struct sheet_spec *spec, json_t *doc, struct buf *out,
 			  struct bf_err *err);
+/* Writes n lists (each doc {"items":[...]}) as one workbook, sheet i named names[i], and a last
+ * sheet (说明 columns) with every sheet's columns: `bangfu export --format xlsx`. */
+enum bf_status sheet_workbook(const struct sheet_spec *specs, json_t *const *docs,
+			      const char *const *names, size_t n, struct buf *out,
+			      struct bf_err *err);
 /* The Chinese header of column key in what's table or report (the key itself if unknown). */
 const char *sheet_label(const char *what, const char *key);
 

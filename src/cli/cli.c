@@ -27,9 +27,12 @@ const struct cli_command cli_commands[] = {
 	  "FILE:LINE: column 'NAME': what is wrong. Columns: docs/data-format.md.\n" },
 	{ "export", cmd_export, "导出CSV · export every table as CSV into a folder",
 	  "usage: bangfu [--db PATH] export DIR\n"
+	  "       bangfu [--db PATH] export --format xlsx FILE.xlsx\n"
 	  "\n"
 	  "导出全部数据为CSV。Writes the seven CSV files into DIR (created if missing), sorted by\n"
-	  "key, in the format `bangfu import` reads.\n" },
+	  "key, in the format `bangfu import` reads. With --format xlsx, one spreadsheet with a\n"
+	  "sheet per table (Chinese headers, frozen; numbers and dates typed; text never a\n"
+	  "formula) and a last sheet (说明) giving each header's English column name.\n" },
 	{ "check", cmd_check, "规则检查 · check the programme's rules on a round",
 	  "usage: bangfu [--db PATH] check [--round NAME] [--as-of DATE] [--end-window DAYS]\n"
 	  "                                 [--format table|json]\n"

@@ -68,3 +68,39 @@ $ bangfu report groups --format xls
 bangfu report: --format 'xls': use table, csv, xlsx or json
 (see: bangfu report --help)
 [2]
+$ bangfu export --format xlsx all.xlsx
+exported 7 sheets to all.xlsx
+$ xlsx-read all.xlsx 2 | grep -E '^sheet|^A[12] |^G2 '
+sheets: 轮次 rounds | 帮扶对象 targets | 帮扶单位 units | 组团 groups | 组团成员 members | 帮扶干部 cadres | 指标 indicators | 说明 columns
+sheet 轮次 rounds: frozen 1 row(s), filter A1:E2
+A1 s 轮次
+A2 s 2023-2026
+sheet 帮扶对象 targets: frozen 1 row(s), filter A1:L63
+A1 s 行政区划代码
+A2 s 440222
+G2 s mountain;ecological
+sheet 帮扶单位 units: frozen 1 row(s), filter A1:H157
+A1 s 单位代码
+A2 s U001
+G2 n 0
+sheet 组团 groups: frozen 1 row(s), filter A1:E63
+A1 s 组团编号
+A2 s G2023-440222
+sheet 组团成员 members: frozen 1 row(s), filter A1:D171
+A1 s 组团编号
+A2 s G2023-440222
+sheet 帮扶干部 cadres: frozen 1 row(s), filter A1:L198
+A1 s 干部编号
+A2 s C0001
+G2 d 2023-12-22
+sheet 指标 indicators: frozen 1 row(s), filter A1:G306
+A1 s 范围（县区代码或 province）
+A2 s 440222
+G2 s bulliesreality.org mirror of 始兴县 gov page (2020年全县地区生产总值完成80.3亿元); year differs per county
+sheet 说明 columns: frozen 1 row(s), filter A1:D54
+A1 s 表 sheet
+A2 s 轮次 rounds
+$ bangfu export --format xls x.xlsx
+bangfu export: --format 'xls': use csv or xlsx
+(see: bangfu export --help)
+[2]

@@ -128,3 +128,22 @@ test('export: a table downloads as CSV with every row (not only the first page)'
   assert.equal(paged, text);
   await page.context().close();
 });
+
+test('export: a report downloads as XLSX (Chinese headers, read back by tests/bin/xlsx-read)', async () => {
+  const page = await env.page();
+  await env.login(page, 'planner');
+  await page.goto(env.url + '#/data?tab=export');
+  await env.ready(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="report-groups.xlsx"]')]);
+  assert.equal(dl.suggestedFilename(), 'report-groups.xlsx');
+  const file = await dl.path();
+  const fs = await import('node:fs');
+  assert.equal(fs.readFileSync(file).subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
+  const { execFileSync } = await import('node:child_process');
+  const seen = execFileSync('python3', [new URL('../bin/xlsx-read', import.meta.url).pathname, file, '1'], { encoding: 'utf8' });
+  assert.match(seen, /^sheet 数据 data: frozen 1 row\(s\), filter A1:J63$/m);
+  assert.match(seen, /^A1 s 组团编号$/m);
+  assert.match(seen, /^C1 s 帮扶对象$/m);
+  assert.deepEqual(page.errors.filter((e) => !/status of 40[134]/.test(e)), []);
+  await page.context().close();
+});

@@ -397,13 +397,14 @@ export default {
   'dt.entity_members': 'Memberships',
   'dt.entity_cadres': 'Cadres',
   'dt.entity_indicators': 'Indicators',
-  'dt.reports_title': 'Reports as CSV',
+  'dt.reports_title': 'Reports as CSV or XLSX',
   'dt.report_coverage': 'Coverage',
   'dt.report_groups': 'Groups',
   'dt.report_cadres': 'Cadre roster',
   'dt.report_rotations': 'Coming rotations',
   'dt.report_shares': 'The 57 counties\' shares',
   'dt.report_summary': 'Summary',
+  'dt.report_indicators': 'Indicators since the baseline',
 
   // accounts
   'us.title': 'Accounts',

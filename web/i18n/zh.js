@@ -397,13 +397,14 @@ export default {
   'dt.entity_members': '组团成员',
   'dt.entity_cadres': '帮扶干部',
   'dt.entity_indicators': '指标',
-  'dt.reports_title': '报表 CSV',
+  'dt.reports_title': '报表 CSV / XLSX',
   'dt.report_coverage': '覆盖情况',
   'dt.report_groups': '组团构成',
   'dt.report_cadres': '干部名册',
   'dt.report_rotations': '即将轮换',
   'dt.report_shares': '57 县占全省比重',
   'dt.report_summary': '总览',
+  'dt.report_indicators': '指标较基线变化',
 
   // accounts (账号)
   'us.title': '账号',

@@ -83,15 +83,16 @@ export async function apiForm(path, formData) {
   return answer(res, path, 'POST');
 }
 
-// The CSV of a list or report ('?format=csv' is added), saved as filename.
-export async function downloadCsv(path, filename) {
-  const p = path + (path.includes('?') ? '&' : '?') + 'format=csv';
-  const res = await send('GET', p, { Accept: 'text/csv' });
+// The CSV of a list or report ('?format=csv' is added), saved as filename; format 'xlsx'
+// downloads the spreadsheet instead.
+export async function downloadCsv(path, filename, format = 'csv') {
+  const p = path + (path.includes('?') ? '&' : '?') + 'format=' + format;
+  const res = await send('GET', p, { Accept: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' });
   if (!res.ok) await answer(res, p);
   const blob = await res.blob();
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = filename || (path.split('?')[0].split('/').pop() + '.csv');
+  a.download = filename || (path.split('?')[0].split('/').pop() + '.' + format);
   document.body.append(a);
   a.click();
   a.remove();

@@ -6,8 +6,8 @@
 import { useCss, loadRefs, unitLabel, targetLabel, parseImportError } from './common.js';
 
 const ENTITIES = ['rounds', 'targets', 'units', 'groups', 'members', 'cadres', 'indicators'];
-const REPORTS = ['summary', 'coverage', 'groups', 'cadres', 'rotations', 'shares'];
-const REPORTS_CSV = ['coverage', 'groups', 'cadres', 'rotations', 'shares'];
+const REPORTS = ['summary', 'coverage', 'groups', 'cadres', 'rotations', 'shares', 'indicators'];
+const REPORTS_CSV = ['coverage', 'groups', 'cadres', 'rotations', 'shares', 'indicators'];
 const AUDIT_ENTITIES = ['round', 'target', 'unit', 'grp', 'member', 'cadre', 'indicator', 'account', 'import'];
 const ROLES = ['admin', 'planner', 'unit', 'county', 'auditor'];
 
@@ -167,7 +167,8 @@ function exportTab(el, ctx) {
     reader ? h('section', { class: 'panel' },
       h('h2', {}, t('dt.reports_title')),
       h('ul', { class: 'export-list' }, REPORTS.filter((r) => REPORTS_CSV.includes(r)).map((r) => h('li', {},
-        btn(() => ctx.downloadCsv(`/reports/${r}`, `report-${r}.csv`), `report-${r}.csv`, t('dt.report_' + r)))))) : null);
+        btn(() => ctx.downloadCsv(`/reports/${r}`, `report-${r}.csv`), `report-${r}.csv`, t('dt.report_' + r)), ' ',
+        btn(() => ctx.downloadCsv(`/reports/${r}`, `report-${r}.xlsx`, 'xlsx'), `report-${r}.xlsx`, 'XLSX'))))) : null);
 }
 
 // ---- users ----------------------------------------------------------------------------------
