@@ -20,6 +20,8 @@ const PAGES = [
 async function settle(page, env) {
   await env.ready(page);
   await page.waitForLoadState('networkidle');
+  // the overview's county map draws after its boundaries and ECharts have loaded
+  if (await page.$('.map-canvas')) await page.waitForSelector('.map-canvas[data-chart-ready]', { timeout: 30000 });
   await page.waitForTimeout(400);   // charts finish drawing
 }
 
