@@ -2,7 +2,7 @@
 # into build/asan/ and runs every test; `make run` is the README's main command.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libutf8proc libsodium libmicrohttpd xlsxwriter
+PKGS    := sqlite3 jansson libutf8proc libsodium libmicrohttpd xlsxwriter pwquality
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wvla -Wno-format-nonliteral
@@ -116,7 +116,7 @@ run: deps all
 	@echo
 	@./$(BUILDDIR)/bangfu serve
 
-# libFuzzer targets (clang): $(BUILDDIR)/fuzz/fuzz_{csv,json,path}. `make fuzz` runs each for
+# libFuzzer targets (clang): $(BUILDDIR)/fuzz/fuzz_{csv,json,path,cookie,multipart,plan}. `make fuzz` runs each for
 # FUZZ_SECONDS (default 60); `make test` runs each briefly as a smoke test.
 FUZZ_SECONDS ?= 60
 CLANG ?= clang-14
@@ -124,6 +124,7 @@ FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-
 FUZZ_OBJ := $(patsubst src/%.c,$(BUILDDIR)/fuzz/obj/%.o,$(SRC)) $(BUILDDIR)/fuzz/obj/gen/assets.o \
             $(BUILDDIR)/fuzz/obj/gen/assets_s.o
 FUZZERS  := $(BUILDDIR)/fuzz/fuzz_csv $(BUILDDIR)/fuzz/fuzz_json $(BUILDDIR)/fuzz/fuzz_path \
+            $(BUILDDIR)/fuzz/fuzz_cookie $(BUILDDIR)/fuzz/fuzz_multipart \
             $(BUILDDIR)/fuzz/fuzz_plan
 
 $(BUILDDIR)/fuzz/obj/%.o: src/%.c
@@ -143,7 +144,10 @@ $(BUILDDIR)/fuzz/obj/gen/assets_s.o: $(BUILDDIR)/fuzz/gen/assets.S
 	$(CLANG) -c $< -o $@
 
 $(BUILDDIR)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
-	$(CLANG) $(CPPFLAGS) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $^ -o $@ $(LDLIBS)
+	$(CLANG) $(CPPFLAGS) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(filter-out %.h,$^) -o $@ $(LDLIBS)
+
+# The HTTP fuzzers run the whole server in process (fuzz/http_harness.h).
+$(BUILDDIR)/fuzz/fuzz_cookie $(BUILDDIR)/fuzz/fuzz_multipart: fuzz/http_harness.h
 
 fuzz: deps $(FUZZERS)
 	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p $(BUILDDIR)/fuzz/corpus/$${n#fuzz_}; \

@@ -42,8 +42,13 @@ struct app_server_config {
 	long session_idle;      /* seconds */
 	long session_max;       /* seconds */
 	long body_limit;        /* bytes */
-	long behind_https;      /* 0/1: cookies get Secure and the __Host- prefix */
+	long behind_https;      /* 0/1: cookies get Secure and the __Host- prefix, and HSTS */
 	long end_window;        /* days: see struct rules_opts */
+	long request_timeout;   /* seconds for a request's headers to arrive (http/guard.h) */
+	long max_connections;   /* connections at once, in all */
+	long per_address;       /* connections at once from one address */
+	long sessions_per_account; /* the oldest of an account's sessions ends past this */
+	long answer_cache;      /* bytes of encoded list answers kept per snapshot */
 };
 /* Runs a server until SIGINT or SIGTERM; returns a process exit code. */
 typedef int (*app_server_fn)(const struct app_server_config *cfg, FILE *log);

@@ -3,7 +3,10 @@
 #include "app/app_int.h"
 #include "util/date.h"
 #include "util/text.h"
+#include "util/xalloc.h"
 #include <pthread.h>
+#include <pwquality.h>
+#include <strings.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,26 +33,82 @@ bool auth_init(void)
 	return sodium_init() >= 0;
 }
 
-bool auth_password_ok(const char *pw, struct buf *why)
-{
-	size_t n = strlen(pw);
+/* libpwquality's checks: no character more than 3 times in a row, no run of more than 4
+ * (12345, abcde), no palindrome, not the account's name, not a dictionary word (cracklib);
+ * no composition rules (NIST SP 800-63B). Its dictionary is English: for a passphrase written
+ * mostly in Chinese it would judge the few Latin letters alone, so such a one (more than half
+ * of its characters outside ASCII) skips the dictionary and keeps the other checks. */
+static pwquality_settings_t *pwq[2]; /* [0]: with the dictionary, [1]: without */
+static pthread_once_t pwq_once = PTHREAD_ONCE_INIT;
 
-	if (n < AUTH_MIN_PASSWORD) {
-		buf_addf(why, "the password needs at least %d characters (15 or more is better)",
-			 AUTH_MIN_PASSWORD);
+static void pwq_make(void)
+{
+	for (int i = 0; i < 2; i++) {
+		pwq[i] = pwquality_default_settings();
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_MIN_LENGTH, AUTH_MIN_PASSWORD);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_DIG_CREDIT, 0);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_UP_CREDIT, 0);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_LOW_CREDIT, 0);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_OTH_CREDIT, 0);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_MIN_CLASS, 0);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_MAX_REPEAT, 3);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_MAX_SEQUENCE, 4);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_DICT_CHECK, i == 0);
+		pwquality_set_int_value(pwq[i], PWQ_SETTING_USER_CHECK, 1);
+	}
+}
+
+/* The Chinese beside libpwquality's English, by its error code. */
+static const char *pwq_zh(int code)
+{
+	switch (code) {
+	case PWQ_ERROR_PALINDROME: return "口令是回文";
+	case PWQ_ERROR_MAX_CONSECUTIVE: return "同一个字符连续出现超过 3 次";
+	case PWQ_ERROR_MAX_SEQUENCE: return "含有超过 4 个字符的连续序列（如 12345、abcde）";
+	case PWQ_ERROR_CRACKLIB_CHECK: return "口令基于字典中的单词";
+	case PWQ_ERROR_USER_CHECK: return "口令含有帐号名";
+	case PWQ_ERROR_MIN_LENGTH: return "口令太短";
+	default: return "口令太弱";
+	}
+}
+
+bool auth_password_ok(const char *pw, const char *user, struct buf *why)
+{
+	size_t n = strlen(pw), chars = 0, wide = 0;
+	void *aux = NULL;
+	char en[256];
+	const char *msg;
+	int r;
+
+	if (n > 1024 || text_utf8_invalid_at(pw, n) != n) {
+		buf_adds(why, "口令须为不超过 1024 字节的 UTF-8 文本; the password must be valid UTF-8 "
+			      "text of at most 1024 bytes");
 		return false;
 	}
-	if (n > 1024 || text_utf8_invalid_at(pw, n) != n) {
-		buf_adds(why, "the password must be valid UTF-8 text of at most 1024 bytes");
+	for (const unsigned char *p = (const unsigned char *)pw; *p; p++)
+		if ((*p & 0xc0) != 0x80) {
+			chars++;
+			wide += *p >= 0x80;
+		}
+	if (chars < AUTH_MIN_PASSWORD) {
+		buf_addf(why, "口令至少需要 %d 个字符（15 个以上更好）; the password needs at least %d "
+			      "characters (15 or more is better)", AUTH_MIN_PASSWORD, AUTH_MIN_PASSWORD);
 		return false;
 	}
 	for (size_t i = 0; common[i]; i++)
 		if (strcasecmp(pw, common[i]) == 0) {
-			buf_adds(why, "this password is among the most commonly used ones: choose "
-				      "another");
+			buf_adds(why, "这是最常用的口令之一，请另选; this password is among the most "
+				      "commonly used ones: choose another");
 			return false;
 		}
-	return true;
+	pthread_once(&pwq_once, pwq_make);
+	r = pwquality_check(pwq[wide * 2 > chars], pw, NULL, user, &aux);
+	if (r >= 0)
+		return true;
+	msg = pwquality_strerror(en, sizeof en, r, aux); /* en, or a constant string */
+	buf_addf(why, "%s，请另选; %c%s: choose another", pwq_zh(r),
+		 msg[0] >= 'A' && msg[0] <= 'Z' ? msg[0] - 'A' + 'a' : msg[0], msg[0] ? msg + 1 : "");
+	return false;
 }
 
 bool auth_name_ok(const char *s)
@@ -63,13 +122,13 @@ bool auth_name_ok(const char *s)
 	return true;
 }
 
-static enum bf_status hash_password(const char *pw, char *out, size_t outlen,
+static enum bf_status hash_password(const char *pw, const char *user, char *out, size_t outlen,
 				    struct bf_err *err)
 {
 	struct buf why = BUF_INIT;
 	enum bf_status rc = BF_OK;
 
-	if (!auth_password_ok(pw, &why))
+	if (!auth_password_ok(pw, user, &why))
 		rc = bf_err_set(err, BF_EINPUT, "%s", why.data);
 	else if (outlen < crypto_pwhash_STRBYTES ||
 		 crypto_pwhash_str_alg(out, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT,
@@ -105,7 +164,7 @@ enum bf_status auth_account_add(struct store *s, const char *name, const char *r
 	snprintf(a.unit, sizeof a.unit, "%s", unit ? unit : "");
 	snprintf(a.target, sizeof a.target, "%s", target ? target : "");
 	date_now_utc(a.created);
-	if (hash_password(password, a.password_hash, sizeof a.password_hash, err))
+	if (hash_password(password, name, a.password_hash, sizeof a.password_hash, err))
 		return err->status;
 	if (account_insert(s, &a, err) == BF_EINPUT) {
 		bf_err_release(err);
@@ -122,7 +181,7 @@ enum bf_status auth_account_passwd(struct store *s, const char *name, const char
 	enum bf_status rc;
 
 	if ((rc = account_get(s, name, &a, err)) ||
-	    (rc = hash_password(password, a.password_hash, sizeof a.password_hash, err)) ||
+	    (rc = hash_password(password, name, a.password_hash, sizeof a.password_hash, err)) ||
 	    (rc = account_update(s, &a, err)))
 		return rc;
 	return session_delete_account(s, name, err);
@@ -165,86 +224,184 @@ static void token_hash(const char *token, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-/* Failed logins, per account name and per address: after LIMIT failures within WINDOW
- * seconds, further attempts wait 2^(failures - LIMIT) seconds, at most MAX_WAIT. Kept in
- * memory: a restart forgets them, which only helps a legitimate user. */
-#define SLOTS 256
+/* Failed sign-ins slow down further attempts, per name and per address, kept apart so that
+ * neither locks out the other:
+ *  - per name: after LIMIT failures within WINDOW seconds, the name's attempts are refused
+ *    (before any hashing) for 2^(failures - LIMIT) seconds, at most MAX_WAIT. The state of a
+ *    real account lives in a table of real accounts only (one entry per account, never
+ *    evicted: flooding with invented names cannot reset admin's delay); invented names get
+ *    the same treatment in a bounded table (NAME_SLOTS), so the answers do not tell which
+ *    names exist. Evicting an invented name only forgets that name.
+ *  - per address: past ADDR_LIMIT failures within WINDOW, the address's failed attempts are
+ *    answered 429 with its Retry-After, in a bounded table (ADDR_SLOTS). It never refuses
+ *    before the password is checked, so the right password of a real account still signs in
+ *    from an address shared with an attacker (a NAT or a proxy); what it bounds is the
+ *    hashing: one Argon2 at a time per throttled address.
+ * Kept in memory: a restart forgets them, which only helps a legitimate user. */
+#define NAME_SLOTS 4096
+#define ADDR_SLOTS 4096
 #define LIMIT 5
+#define ADDR_LIMIT 20
 #define WINDOW 900
 #define MAX_WAIT 900
 
 struct failures {
 	char key[80];
 	int count;
+	bool busy;               /* a sign-in of this address is being checked */
 	int64_t first, until;
 };
 
-static struct failures table[SLOTS];
-static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+struct account_failures {
+	struct account_failures *next;
+	struct failures f;
+};
 
-static struct failures *slot(const char *key, int64_t now)
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct failures names[NAME_SLOTS], addrs[ADDR_SLOTS];
+static struct account_failures *accounts[1024];
+
+/* A slot of a bounded table: the key's own, or else the oldest of 8 neighbours, reset. */
+static struct failures *slot(struct failures *table, size_t n, const char *key, int64_t now)
 {
 	size_t h = 5381, oldest = 0;
 	for (const char *p = key; *p; p++)
 		h = h * 33 + (unsigned char)*p;
 	for (size_t i = 0; i < 8; i++) {
-		struct failures *f = &table[(h + i) % SLOTS];
+		struct failures *f = &table[(h + i) % n];
 		if (strcmp(f->key, key) == 0)
 			return f;
-		if (table[(h + oldest) % SLOTS].first > f->first)
+		if (table[(h + oldest) % n].first > f->first)
 			oldest = i;
 	}
-	struct failures *f = &table[(h + oldest) % SLOTS];
+	struct failures *f = &table[(h + oldest) % n];
 	memset(f, 0, sizeof *f);
 	snprintf(f->key, sizeof f->key, "%s", key);
 	f->first = now;
 	return f;
 }
 
-/* Seconds to wait before key may try again (0: now). */
-static int64_t wait_for(const char *key, int64_t now)
+/* The entry of a real account, created on its first failure; never evicted. */
+static struct failures *account_slot(const char *name, int64_t now)
 {
-	int64_t w;
-	pthread_mutex_lock(&table_lock);
-	struct failures *f = slot(key, now);
-	/* now has whole seconds: count the current second too, so a wait is never cut short */
-	w = f->until >= now ? f->until - now + 1 : 0;
-	pthread_mutex_unlock(&table_lock);
-	return w;
+	size_t h = 5381;
+	struct account_failures *a;
+	for (const char *p = name; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	for (a = accounts[h % 1024]; a; a = a->next)
+		if (strcmp(a->f.key, name) == 0)
+			return &a->f;
+	a = xcalloc(1, sizeof *a);
+	snprintf(a->f.key, sizeof a->f.key, "%s", name);
+	a->f.first = now;
+	a->next = accounts[h % 1024];
+	accounts[h % 1024] = a;
+	return &a->f;
 }
 
-static void record(const char *key, int64_t now, bool failed)
+static struct failures *account_find(const char *name)
 {
-	pthread_mutex_lock(&table_lock);
-	struct failures *f = slot(key, now);
+	size_t h = 5381;
+	for (const char *p = name; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	for (struct account_failures *a = accounts[h % 1024]; a; a = a->next)
+		if (strcmp(a->f.key, name) == 0)
+			return &a->f;
+	return NULL;
+}
+
+/* Seconds to wait before f may try again (0: now); now has whole seconds: count the current
+ * second too, so a wait is never cut short. */
+static int64_t wait_of(const struct failures *f, int64_t now)
+{
+	return f && f->until >= now ? f->until - now + 1 : 0;
+}
+
+static void count(struct failures *f, int64_t now, bool failed, int limit)
+{
 	if (!failed || (now - f->first > WINDOW && f->until < now)) {
 		f->count = 0;
 		f->first = now;
 		f->until = 0;
 	}
-	if (failed && ++f->count >= LIMIT) {
-		int shift = f->count - LIMIT < 10 ? f->count - LIMIT : 10;
+	if (failed && ++f->count >= limit) {
+		int shift = f->count - limit < 10 ? f->count - limit : 10;
 		int64_t w = (int64_t)1 << shift;
 		f->until = now + (w < MAX_WAIT ? w : MAX_WAIT);
 	}
-	pthread_mutex_unlock(&table_lock);
 }
 
+/* The name's wait: a real account's entry if it has one, else the invented names' table. */
+static int64_t name_wait(const char *name, int64_t now)
+{
+	struct failures *f = account_find(name);
+	if (!f) {
+		char key[80];
+		snprintf(key, sizeof key, "%.70s", name);
+		f = slot(names, NAME_SLOTS, key, now);
+	}
+	return wait_of(f, now);
+}
+
+static void name_record(const char *name, bool real, int64_t now, bool failed)
+{
+	char key[80];
+	snprintf(key, sizeof key, "%.70s", name);
+	if (real)
+		count(account_slot(key, now), now, failed, LIMIT);
+	else
+		count(slot(names, NAME_SLOTS, key, now), now, failed, LIMIT);
+}
+
+/* An Argon2id hash of a random password with the same parameters as real ones: unknown and
+ * disabled accounts are checked against it, so that every sign-in costs the same time and
+ * the time does not tell which names exist. */
+static char dummy_hash[crypto_pwhash_STRBYTES];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_make(void)
+{
+	char pw[33];
+	auth_random_password(pw, 32);
+	if (crypto_pwhash_str_alg(dummy_hash, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT,
+				  crypto_pwhash_ALG_ARGON2ID13) != 0)
+		dummy_hash[0] = '\0';
+}
+
+static bool password_matches(const struct account *a, bool real, const char *password)
+{
+	bool ok;
+	pthread_once(&dummy_once, dummy_make);
+	ok = crypto_pwhash_str_verify(real ? a->password_hash : dummy_hash, password,
+				      strlen(password)) == 0;
+	return ok && real && !a->disabled;
+}
+
+static enum bf_status purge(struct store *s, int64_t now, const struct auth_policy *pol,
+			    struct bf_err *err);
+
 enum bf_status auth_login(struct app *app, const char *name, const char *password,
-			  const char *address, int64_t now, struct auth_session *out,
-			  int64_t *retry_after, struct bf_err *err)
+			  const char *address, int64_t now, const struct auth_policy *pol,
+			  struct auth_session *out, int64_t *retry_after, struct bf_err *err)
 {
 	struct store *s = app->store;
-	char kname[80], kaddr[80], hash[65];
+	char kaddr[80], hash[65];
 	struct bf_err ignore;
-	bool ok;
+	struct failures *fa;
+	bool ok, real, addr_throttled;
 	int64_t w;
+	enum bf_status rc;
 
-	snprintf(kname, sizeof kname, "n:%.70s", name);
-	snprintf(kaddr, sizeof kaddr, "a:%.70s", address ? address : "");
-	w = wait_for(kname, now);
-	if (wait_for(kaddr, now) > w)
-		w = wait_for(kaddr, now);
+	snprintf(kaddr, sizeof kaddr, "%.70s", address ? address : "");
+	pthread_mutex_lock(&table_lock);
+	w = name_wait(name, now);
+	fa = slot(addrs, ADDR_SLOTS, kaddr, now);
+	addr_throttled = wait_of(fa, now) > 0;
+	if (!w && addr_throttled && fa->busy)
+		w = wait_of(fa, now); /* one check at a time from a throttled address */
+	if (!w && addr_throttled)
+		fa->busy = true;
+	pthread_mutex_unlock(&table_lock);
 	if (w > 0) {
 		*retry_after = w;
 		return bf_err_set(err, BF_ETOOMANY, "too many failed logins: try again in %lld "
@@ -252,17 +409,35 @@ enum bf_status auth_login(struct app *app, const char *name, const char *passwor
 	}
 	memset(out, 0, sizeof *out);
 	bf_err_init(&ignore);
-	ok = account_get(s, name, &out->account, &ignore) == BF_OK && !out->account.disabled &&
-	     crypto_pwhash_str_verify(out->account.password_hash, password, strlen(password)) == 0;
+	real = account_get(s, name, &out->account, &ignore) == BF_OK;
 	bf_err_release(&ignore);
-	record(kname, now, !ok);
-	record(kaddr, now, !ok);
+	ok = password_matches(&out->account, real, password);
+	if ((int64_t)time(NULL) > now) /* a wait counts from the end of the check (~30 ms+) */
+		now = (int64_t)time(NULL);
+	pthread_mutex_lock(&table_lock);
+	name_record(name, real, now, !ok);
+	fa = slot(addrs, ADDR_SLOTS, kaddr, now);
+	if (addr_throttled)
+		fa->busy = false;
+	count(fa, now, !ok, ADDR_LIMIT);
+	w = ok ? 0 : wait_of(fa, now);
+	pthread_mutex_unlock(&table_lock);
+	if (!ok && w > 0) {
+		*retry_after = w;
+		return bf_err_set(err, BF_ETOOMANY, "too many failed logins from this address: try "
+						    "again in %lld seconds", (long long)w);
+	}
 	if (!ok)
 		return bf_err_set(err, BF_EAUTH, "wrong account name or password");
 	random_token(out->token);
 	random_token(out->csrf);
 	token_hash(out->token, hash);
-	return session_insert(s, hash, name, out->csrf, now, address, err);
+	/* Expired sessions go at every sign-in too (and every minute, auth_sessions_purge), and
+	 * an account keeps its per_account newest sessions. */
+	if ((rc = purge(s, now, pol, err)) ||
+	    (rc = session_insert(s, hash, name, out->csrf, now, address, err)))
+		return rc;
+	return session_cap(s, name, pol->per_account > 0 ? pol->per_account : 10, err);
 }
 
 /* Recently confirmed sessions, so that a request usually needs no SQLite read: an entry is
@@ -314,6 +489,73 @@ static void cache_put(const char *hash, long long epoch, long long checked_ms,
 	pthread_mutex_unlock(&cache_lock);
 }
 
+/* When each session was last used, to the second, in memory. The database's last_seen is
+ * refreshed at most once a minute (most requests stay read-only), so it may be up to 59 s
+ * behind: the idle timeout is judged against this table, which is exact, and the database's
+ * value only counts when the table has nothing newer (after a restart). Entries go with
+ * their session (sign-out, expiry, the purge): the table is as large as the live sessions,
+ * which only signed-in users create and which are capped per account. */
+#define ACTIVITY_BUCKETS 4096
+
+/* Seconds between two writes of a session's last_seen: a minute, or a quarter of a shorter
+ * idle time (so that the database's copy is never far behind). */
+static int64_t touch_every(const struct auth_policy *pol)
+{
+	int64_t t = pol->idle / 4;
+	return t < 1 ? 1 : t > 60 ? 60 : t;
+}
+
+struct activity {
+	struct activity *next;
+	char hash[65];
+	int64_t seen;
+};
+
+static pthread_mutex_t activity_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct activity *activity[ACTIVITY_BUCKETS];
+
+static struct activity **activity_at(const char *hash)
+{
+	size_t h = 0;
+	struct activity **pp;
+	for (int i = 0; i < 8; i++) /* the hash is random: its first hex digits will do */
+		h = h * 16 + (size_t)(hash[i] <= '9' ? hash[i] - '0' : hash[i] - 'a' + 10);
+	pp = &activity[h % ACTIVITY_BUCKETS];
+	while (*pp && strcmp((*pp)->hash, hash) != 0)
+		pp = &(*pp)->next;
+	return pp;
+}
+
+/* The later of seen and the recorded use of hash; records now as its use (now > 0). */
+static int64_t activity_swap(const char *hash, int64_t seen, int64_t now)
+{
+	struct activity **pp, *a;
+	pthread_mutex_lock(&activity_lock);
+	pp = activity_at(hash);
+	if ((a = *pp) && a->seen > seen)
+		seen = a->seen;
+	if (now > 0 && !a) {
+		a = *pp = xcalloc(1, sizeof *a);
+		snprintf(a->hash, sizeof a->hash, "%s", hash);
+	}
+	if (now > 0)
+		a->seen = now;
+	pthread_mutex_unlock(&activity_lock);
+	return seen;
+}
+
+static void activity_drop(const char *hash)
+{
+	struct activity **pp, *a;
+	pthread_mutex_lock(&activity_lock);
+	pp = activity_at(hash);
+	if ((a = *pp)) {
+		*pp = a->next;
+		free(a);
+	}
+	pthread_mutex_unlock(&activity_lock);
+}
+
 enum bf_status auth_session_check(struct app *app, const char *token, int64_t now,
 				  const struct auth_policy *pol, struct auth_session *out,
 				  struct bf_err *err)
@@ -325,6 +567,7 @@ enum bf_status auth_session_check(struct app *app, const char *token, int64_t no
 	enum bf_status rc;
 	long long epoch = store_local_epoch(), t = date_monotonic_ms(); /* before the read */
 	bool cached;
+	int64_t seen;
 
 	memset(out, 0, sizeof *out);
 	if (!token || strlen(token) != AUTH_TOKEN_LEN - 1)
@@ -334,25 +577,55 @@ enum bf_status auth_session_check(struct app *app, const char *token, int64_t no
 		bf_err_init(&e);
 		rc = session_get_account(s, hash, &ses, &out->account, &e);
 		bf_err_release(&e);
-		if (rc == BF_ENOTFOUND)
+		if (rc == BF_ENOTFOUND) {
+			activity_drop(hash);
 			return bf_err_set(err, BF_EAUTH, "sign in first (the session has ended)");
+		}
 		if (rc)
 			return bf_err_set(err, rc, "cannot read the session");
 	}
-	if (now - ses.last_seen > pol->idle || now - ses.created > pol->absolute) {
+	seen = activity_swap(hash, ses.last_seen, 0);
+	if (now - seen > pol->idle || now - ses.created > pol->absolute) {
+		activity_drop(hash);
 		session_delete(s, hash, err);
 		return bf_err_set(err, BF_EAUTH, "the session has expired: sign in again");
 	}
 	if (out->account.disabled)
 		return bf_err_set(err, BF_EAUTH, "the account is disabled");
+	activity_swap(hash, seen, now);
 	snprintf(out->csrf, sizeof out->csrf, "%s", ses.csrf);
 	if (cached)
 		return BF_OK;
-	/* Refresh the idle timer at most once a minute: most requests stay read-only. */
-	if (now - ses.last_seen >= 60)
+	/* The database's copy, for the purge and a restart: at most once a minute. */
+	if (now - ses.last_seen >= touch_every(pol))
 		return session_touch(s, hash, now, err);
 	cache_put(hash, epoch, t, &ses, &out->account);
 	return BF_OK;
+}
+
+static enum bf_status purge(struct store *s, int64_t now, const struct auth_policy *pol,
+			    struct bf_err *err)
+{
+	/* A session used within the idle time has a last_seen at most touch_every() behind in
+	 * the database: only older ones are certainly over. */
+	int64_t lag = touch_every(pol);
+	pthread_mutex_lock(&activity_lock);
+	for (size_t i = 0; i < ACTIVITY_BUCKETS; i++)
+		for (struct activity **pp = &activity[i], *a; (a = *pp);)
+			if (now - a->seen > pol->idle + lag) {
+				*pp = a->next;
+				free(a);
+			} else {
+				pp = &a->next;
+			}
+	pthread_mutex_unlock(&activity_lock);
+	return session_purge(s, now - pol->idle - lag, now - pol->absolute, err);
+}
+
+enum bf_status auth_sessions_purge(struct app *app, int64_t now, const struct auth_policy *pol,
+				   struct bf_err *err)
+{
+	return purge(app->store, now, pol, err);
 }
 
 enum bf_status auth_logout(struct app *app, const char *token, struct bf_err *err)
@@ -360,6 +633,7 @@ enum bf_status auth_logout(struct app *app, const char *token, struct bf_err *er
 	struct store *s = app->store;
 	char hash[65];
 	token_hash(token, hash);
+	activity_drop(hash);
 	return session_delete(s, hash, err);
 }
 

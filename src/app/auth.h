@@ -6,8 +6,8 @@
 #define BF_AUTH_H
 #include <stdbool.h>
 #include <stdint.h>
-#include "app/app.h"
 #include "core/access.h"
+#include "app/app.h"
 #include "store/account.h" /* struct account */
 
 #define AUTH_TOKEN_LEN 44 /* base64url of 32 bytes, without padding, plus NUL */
@@ -16,9 +16,11 @@
 /* Must be called once before any other auth function (initialises libsodium). */
 bool auth_init(void);
 
-/* Whether password is acceptable: 8 bytes or more (15 recommended), at most 1024, valid
- * UTF-8, not a commonly used password. Otherwise why says what is wrong. */
-bool auth_password_ok(const char *password, struct buf *why);
+/* Whether password is acceptable: 8 characters or more (15 recommended), at most 1024 bytes
+ * of valid UTF-8, not a commonly used password, and libpwquality's checks (repeats, runs,
+ * palindromes, the account's name user (may be NULL), dictionary words). Otherwise why says
+ * what is wrong, in Chinese and English. */
+bool auth_password_ok(const char *password, const char *user, struct buf *why);
 
 /* Whether name is a valid account name: 1-64 lower-case letters, digits, '.', '_' or '-'. */
 bool auth_name_ok(const char *name);
@@ -42,22 +44,28 @@ struct auth_session {
 	char csrf[65];
 };
 
-/* Session lifetime: idle seconds since the last request, absolute seconds since login. */
+/* Session lifetime: idle seconds since the last request, absolute seconds since login; and
+ * how many sessions one account may have at once (0: 10). */
 struct auth_policy {
 	int64_t idle, absolute;
+	long per_account;
 };
 
-/* Checks name and password and opens a session. Wrong name, wrong password and disabled
- * account all give the same BF_EAUTH message; too many recent failures give BF_ETOOMANY with
- * *retry_after in seconds. */
+/* Checks name and password and opens a session (ending the account's oldest past
+ * pol->per_account, and every expired one). Wrong name, wrong password and disabled account
+ * all give the same BF_EAUTH message after the same work (an Argon2id check); too many recent
+ * failures of the name or the address give BF_ETOOMANY with *retry_after in seconds. */
 enum bf_status auth_login(struct app *app, const char *name, const char *password,
-			  const char *address, int64_t now, struct auth_session *out,
-			  int64_t *retry_after, struct bf_err *err);
+			  const char *address, int64_t now, const struct auth_policy *pol,
+			  struct auth_session *out, int64_t *retry_after, struct bf_err *err);
 /* Finds the session of token, refreshing its idle timer; BF_EAUTH when unknown or expired. */
 enum bf_status auth_session_check(struct app *app, const char *token, int64_t now,
 				  const struct auth_policy *pol, struct auth_session *out,
 				  struct bf_err *err);
 enum bf_status auth_logout(struct app *app, const char *token, struct bf_err *err);
+/* Ends every session past its idle or absolute time (the server calls it every minute). */
+enum bf_status auth_sessions_purge(struct app *app, int64_t now, const struct auth_policy *pol,
+				   struct bf_err *err);
 /* The principal of an account (pointers into a). */
 struct principal auth_principal(const struct account *a);
 

@@ -16,6 +16,12 @@ struct snapshot_answer {
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct snapshot *current;
+static size_t answer_limit = 64u << 20;
+
+void snapshot_answer_limit(size_t bytes)
+{
+	answer_limit = bytes;
+}
 
 static void unref(struct snapshot *s)
 {
@@ -44,12 +50,16 @@ char *snapshot_answer_get(struct snapshot *snap, const char *key)
 void snapshot_answer_put(struct snapshot *snap, const char *key, const char *body)
 {
 	pthread_mutex_lock(&lock);
+	size_t size = strlen(key) + strlen(body) + 2;
 	if (!snap->answers)
 		snap->answers = xcalloc(MAX_ANSWERS, sizeof *snap->answers);
-	if (snap->nanswers < MAX_ANSWERS) {
+	/* Bounded in bytes as well as in number: 512 answers of a large list could hold hundreds
+	 * of megabytes. A full cache keeps what it has until the data changes. */
+	if (snap->nanswers < MAX_ANSWERS && snap->answer_bytes + size <= answer_limit) {
 		snap->answers[snap->nanswers].key = xstrdup(key);
 		snap->answers[snap->nanswers].body = xstrdup(body);
 		snap->nanswers++;
+		snap->answer_bytes += size;
 	}
 	pthread_mutex_unlock(&lock);
 }

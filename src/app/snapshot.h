@@ -24,6 +24,7 @@ struct snapshot {
 	 * once, not on every request. Guarded by the module's lock. */
 	struct snapshot_answer *answers;
 	size_t nanswers;
+	size_t answer_bytes;     /* their keys and bodies, at most the limit below */
 };
 
 /* Returns the current snapshot (loading it if the database changed), with a reference. */
@@ -31,8 +32,10 @@ enum bf_status snapshot_get(struct app *app, struct snapshot **out, struct bf_er
 void snapshot_put(struct snapshot *snap);
 /* A copy of the answer cached under key, or NULL (free it). */
 char *snapshot_answer_get(struct snapshot *snap, const char *key);
-/* Caches a copy of body under key (up to a fixed number of answers per snapshot). */
+/* Caches a copy of body under key (up to 512 answers and the byte limit per snapshot). */
 void snapshot_answer_put(struct snapshot *snap, const char *key, const char *body);
+/* The most bytes of cached answers per snapshot (default 64 MiB; 0: no cache). */
+void snapshot_answer_limit(size_t bytes);
 /* Drops the cached snapshot (at shutdown). */
 void snapshot_clear(void);
 

@@ -132,13 +132,13 @@ static enum bf_status check_scope(const struct registry *reg, int role, const ch
 	return BF_OK;
 }
 
-static enum bf_status check_password(const char *pw, struct users_result *res,
-				     struct bf_err *err)
+static enum bf_status check_password(const char *pw, const char *user,
+				     struct users_result *res, struct bf_err *err)
 {
 	struct buf why = BUF_INIT;
 	enum bf_status rc = BF_OK;
 
-	if (!auth_password_ok(pw, &why))
+	if (!auth_password_ok(pw, user, &why))
 		rc = fail(res, "password", err, BF_EINPUT, "%s", why.data);
 	buf_release(&why);
 	return rc;
@@ -177,7 +177,7 @@ enum bf_status users_create(struct app *app, const struct registry *reg,
 	    (rc = check_scope(reg, role, b.unit ? b.unit : "", b.target ? b.target : "", res,
 			      err)))
 		return rc;
-	if (b.password && (rc = check_password(b.password, res, err)))
+	if (b.password && (rc = check_password(b.password, b.name, res, err)))
 		return rc;
 	if (!b.password)
 		auth_random_password(res->password, USERS_PASSWORD_LEN);
@@ -302,7 +302,7 @@ enum bf_status users_update(struct app *app, const struct registry *reg,
 	if (b.password && b.reset)
 		return fail(res, "password", err, BF_EINPUT, "give a password or reset_password, "
 				"not both%s", "");
-	if (b.password && (rc = check_password(b.password, res, err)))
+	if (b.password && (rc = check_password(b.password, name, res, err)))
 		return rc;
 	if (b.reset)
 		auth_random_password(res->password, USERS_PASSWORD_LEN);

@@ -119,8 +119,10 @@ const struct cli_command cli_commands[] = {
 	  "unit (帮扶单位, with --unit: its own groups and cadres), county (帮扶对象, with --target:\n"
 	  "its own target), auditor (审计监督: reads everything, the audit log included).\n"
 	  "The password is read from the first line of standard input: at least 8 characters\n"
-	  "(15 or more recommended), not a commonly used one. Changing a password or disabling\n"
-	  "an account ends its sessions.\n" },
+	  "(15 or more recommended), not a commonly used one, no character more than 3 times in\n"
+	  "a row, no run like 12345 or abcde, not the account's name, not a dictionary word\n"
+	  "(libpwquality); the refusal says why. Changing a password or disabling an account\n"
+	  "ends its sessions.\n" },
 	{ "audit", cmd_audit, "审计 · verify the audit trail's hash chain",
 	  "usage: bangfu [--db PATH] audit verify\n"
 	  "\n"

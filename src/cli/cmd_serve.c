@@ -39,7 +39,22 @@ static const struct setting settings[] = {
 	{ "body-limit", "BANGFU_BODY_LIMIT", false, offsetof(struct app_server_config, body_limit),
 	  "10485760", 1024, 1073741824, "largest request body in bytes" },
 	{ "behind-https", "BANGFU_BEHIND_HTTPS", false, offsetof(struct app_server_config, behind_https),
-	  "0", 0, 1, "1 behind a TLS proxy: Secure, __Host- cookies" },
+	  "0", 0, 1, "1 behind a TLS proxy: Secure, __Host- cookies, HSTS" },
+	{ "request-timeout", "BANGFU_REQUEST_TIMEOUT", false,
+	  offsetof(struct app_server_config, request_timeout), "10", 1, 3600,
+	  "seconds for a request's headers to arrive (its body then at 64 KiB/s or more); an "
+	  "idle connection closes after it too" },
+	{ "max-connections", "BANGFU_MAX_CONNECTIONS", false,
+	  offsetof(struct app_server_config, max_connections), "4096", 16, 1000000,
+	  "connections at once, in all" },
+	{ "per-address", "BANGFU_PER_ADDRESS", false, offsetof(struct app_server_config, per_address),
+	  "64", 1, 1000000, "connections at once from one address (raise it behind a proxy)" },
+	{ "sessions-per-account", "BANGFU_SESSIONS_PER_ACCOUNT", false,
+	  offsetof(struct app_server_config, sessions_per_account), "10", 1, 1000,
+	  "sessions one account may have; signing in again ends the oldest" },
+	{ "answer-cache", "BANGFU_ANSWER_CACHE", false,
+	  offsetof(struct app_server_config, answer_cache), "67108864", 0, 17179869184,
+	  "bytes of list answers kept in memory for reuse" },
 	{ "end-window", "BANGFU_END_WINDOW", false, offsetof(struct app_server_config, end_window),
 	  "90", 0, 3650, "days before a round's end in which a term needs no successor" },
 };
@@ -131,9 +146,13 @@ static void help(FILE *f)
 		   "most 0.1 s late. Settings (flag, environment, or `name = value` in FILE; flags\n"
 		   "win over the environment, which wins over the file):\n\n");
 	for (size_t i = 0; i < NSETTINGS; i++)
-		fprintf(f, "  --%-14s %-20s %s (default %s)\n", settings[i].name, settings[i].env,
+		fprintf(f, "  --%-20s %-27s %s (default %s)\n", settings[i].name, settings[i].env,
 			settings[i].help, settings[i].def);
-	fprintf(f, "  --config FILE   BANGFU_CONFIG        a file of settings\n");
+	fprintf(f, "  --config FILE          BANGFU_CONFIG               a file of settings\n\n"
+		   "Listen addresses: 127.0.0.1:8080 (IPv4), [::1]:8080 (IPv6), localhost:8080 (both\n"
+		   "loopbacks), *:8080 (every address, IPv6 and IPv4). Failures are logged as JSON lines\n"
+		   "too: a request's line has \"reason\" when it failed; refused or timed-out\n"
+		   "connections and server errors have lines of their own (\"event\", \"reason\").\n");
 }
 
 int cmd_serve(struct cli *c, int argc, char **argv)

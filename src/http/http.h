@@ -12,15 +12,38 @@
 #include "app/snapshot.h"
 #include "util/buf.h"
 
+/* A multipart/form-data body, decoded part by part as it arrives: each file part is one
+ * upload, named by its file name (parts of the same name are joined). */
+#define HTTP_MAX_UPLOADS 16
+struct http_upload {
+	char name[HTTP_MAX_UPLOADS][128];
+	struct buf data[HTTP_MAX_UPLOADS];
+	size_t n;
+	bool too_many;          /* more than HTTP_MAX_UPLOADS files */
+	bool bad;               /* not a form libmicrohttpd could decode */
+};
+
+/* Behind a TLS proxy, every answer tells browsers to keep to https for a year (RFC 6797). */
+#define HTTP_HSTS "max-age=31536000"
+
 /* Runs the server until SIGINT or SIGTERM; returns a process exit code. An app_server_fn:
  * main.c hands it to the CLI (cli_set_server), which never includes this layer. */
 int http_serve(const struct app_server_config *cfg, FILE *log);
+
+/* For the fuzzers (fuzz/http_harness.h): the same server without a listening socket, with one
+ * thread; connections are handed to it with libmicrohttpd's MHD_add_connection. */
+struct MHD_Daemon *http_start_unlistened(const struct app_server_config *cfg, FILE *log);
+
+/* One JSON line on the log for a failure that has no request line of its own (a refused or
+ * timed-out connection, a failed purge): {"time","event","address","reason"}. */
+void http_log_event(const char *event, const char *address, const char *reason);
 
 /* What a handler sees and fills. */
 struct http_ctx {
 	const char *method, *path;
 	struct MHD_Connection *conn;
-	const struct buf *body;
+	const struct buf *body;         /* empty for a multipart body: see upload */
+	const struct http_upload *upload; /* a multipart/form-data body, or NULL */
 	const char *address;
 	struct app *app;                /* this thread's handle */
 	struct snapshot *snap;          /* loaded for routes that read the registry */
@@ -43,6 +66,7 @@ struct http_ctx {
 	const char *etag;               /* set: Cache-Control no-cache and this ETag, not no-store */
 	const char *content_encoding;   /* "gzip" when out holds compressed bytes */
 	char disposition[160];          /* the Content-Disposition of a download, if any */
+	char reason[160];               /* an error's message, for the log line */
 };
 
 enum route_flags {

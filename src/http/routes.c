@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define ALL 0u
 #define READERS ((1u << ACC_ADMIN) | (1u << ACC_PLANNER) | (1u << ACC_AUDITOR))
@@ -148,21 +149,38 @@ static void set_cookie(struct http_ctx *cx, const char *token, long max_age)
 		 cx->cfg->behind_https ? "; Secure" : "");
 }
 
+/* A sign-in is JSON only: an HTML form of another site can send text/plain or a form
+ * without asking the browser's permission (CORS), never application/json. */
+static bool json_body(struct http_ctx *cx)
+{
+	const char *ct = MHD_lookup_connection_value(cx->conn, MHD_HEADER_KIND, "Content-Type");
+	size_t n = strlen("application/json");
+	if (ct && strncasecmp(ct, "application/json", n) == 0 && (!ct[n] || ct[n] == ';' || ct[n] == ' '))
+		return true;
+	http_error(cx, BF_EINPUT, "send the sign-in as Content-Type: application/json", NULL);
+	cx->status = 415;
+	return false;
+}
+
 static void h_login(struct http_ctx *cx)
 {
 	json_error_t jerr;
 	const char *user = NULL, *pw = NULL;
+	struct auth_policy pol = { cx->cfg->session_idle, cx->cfg->session_max,
+				   cx->cfg->sessions_per_account };
 	struct auth_session ses;
 	struct bf_err err;
 	int64_t retry = 0;
 
+	if (!json_body(cx))
+		return;
 	if (json_unpack_ex(cx->json, &jerr, JSON_STRICT, "{s:s, s:s}", "username", &user,
 			   "password", &pw)) {
 		http_error(cx, BF_EINPUT, jerr.text, NULL);
 		return;
 	}
 	bf_err_init(&err);
-	if (auth_login(cx->app, user, pw, cx->address, cx->now, &ses, &retry, &err)) {
+	if (auth_login(cx->app, user, pw, cx->address, cx->now, &pol, &ses, &retry, &err)) {
 		cx->retry_after = (long)retry;
 		http_fail(cx, &err);
 	} else {
@@ -491,74 +509,42 @@ static void h_audit(struct http_ctx *cx)
 
 /* ---- import --------------------------------------------------------------------------- */
 
-#define MAX_UPLOADS 16
-
+/* The uploaded files: a multipart form decoded by the server as it arrived (http_upload), or
+ * the raw body as one file (?file=NAME.csv). */
 struct upload {
-	char name[MAX_UPLOADS][128];
-	struct buf data[MAX_UPLOADS];
+	const char *name[HTTP_MAX_UPLOADS];
+	const struct buf *data[HTTP_MAX_UPLOADS];
 	size_t n;
-	bool too_many;
 };
-
-/* multipart/form-data: each file part becomes one import source named by its file name. */
-static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *key,
-			       const char *filename, const char *content_type,
-			       const char *transfer_encoding, const char *data, uint64_t off,
-			       size_t size)
-{
-	struct upload *up = cls;
-	size_t i;
-	(void)kind;
-	(void)key;
-	(void)content_type;
-	(void)transfer_encoding;
-
-	if (!filename)
-		return MHD_YES;
-	for (i = 0; i < up->n; i++)
-		if (strcmp(up->name[i], fileio_basename(filename)) == 0)
-			break;
-	if (i == up->n && off == 0) {
-		if (up->n == MAX_UPLOADS) {
-			up->too_many = true;
-			return MHD_NO;
-		}
-		snprintf(up->name[up->n], sizeof up->name[0], "%s", fileio_basename(filename));
-		buf_init(&up->data[up->n++]);
-	}
-	if (i < up->n)
-		buf_add(&up->data[i], data, size);
-	return MHD_YES;
-}
 
 static bool read_upload(struct http_ctx *cx, struct upload *up)
 {
 	const char *file = http_arg(cx, "file");
-	struct MHD_PostProcessor *pp;
+	const struct http_upload *form = cx->upload;
 
 	if (file) { /* one file as the raw body: POST /api/v1/import?file=cadres.csv */
-		snprintf(up->name[0], sizeof up->name[0], "%s", fileio_basename(file));
-		buf_init(&up->data[0]);
-		buf_add(&up->data[0], cx->body->data ? cx->body->data : "", cx->body->len);
+		up->name[0] = fileio_basename(file);
+		up->data[0] = cx->body;
 		up->n = 1;
 		return true;
 	}
-	pp = MHD_create_post_processor(cx->conn, 65536, on_part, up);
-	if (!pp) {
+	if (!form) {
 		http_error(cx, BF_EINPUT, "send the CSV files as multipart/form-data, or one file as "
 					  "the body with ?file=NAME.csv", NULL);
 		cx->status = 415;
 		return false;
 	}
-	if (MHD_post_process(pp, cx->body->data ? cx->body->data : "", cx->body->len) != MHD_YES ||
-	    up->too_many || up->n == 0) {
-		MHD_destroy_post_processor(pp);
-		http_error(cx, BF_EINPUT, up->too_many ? "at most 16 files per import"
-						       : "no CSV file found in the form data",
+	if (form->bad || form->too_many || form->n == 0) {
+		http_error(cx, BF_EINPUT, form->too_many ? "at most 16 files per import"
+							 : "no CSV file found in the form data",
 			   NULL);
 		return false;
 	}
-	MHD_destroy_post_processor(pp);
+	for (size_t i = 0; i < form->n; i++) {
+		up->name[i] = form->name[i];
+		up->data[i] = &form->data[i];
+	}
+	up->n = form->n;
 	return true;
 }
 
@@ -576,16 +562,16 @@ static bool dry_run_arg(struct http_ctx *cx, bool *out)
 static void h_import(struct http_ctx *cx)
 {
 	struct upload up;
-	struct import_source src[MAX_UPLOADS];
+	struct import_source src[HTTP_MAX_UPLOADS];
 	struct import_result res = { 0 };
 	struct bf_err err;
 
 	memset(&up, 0, sizeof up);
 	if (!dry_run_arg(cx, &res.dry_run) || !read_upload(cx, &up))
-		goto out;
+		return;
 	for (size_t i = 0; i < up.n; i++)
-		src[i] = (struct import_source){ up.name[i], up.data[i].data ? up.data[i].data : "",
-						 up.data[i].len };
+		src[i] = (struct import_source){ up.name[i], up.data[i]->data ? up.data[i]->data : "",
+						 up.data[i]->len };
 	bf_err_init(&err);
 	if (import_sources(cx->app, cx->who.name, cx->address, src, up.n, &res, &err)) {
 		json_t *lines = json_array();
@@ -612,9 +598,6 @@ static void h_import(struct http_ctx *cx)
 					       : json_pack("{s:o}", "imported", rows));
 	}
 	bf_err_release(&err);
-out:
-	for (size_t i = 0; i < up.n; i++)
-		buf_release(&up.data[i]);
 }
 
 /* ---- check and reports ---------------------------------------------------------------- */

@@ -113,6 +113,8 @@ static int queue(struct http_ctx *cx, const char *request_id, int status,
 {
 	enum MHD_Result r;
 	add_headers(res, request_id, etag);
+	if (cx->cfg->behind_https)
+		MHD_add_response_header(res, "Strict-Transport-Security", HTTP_HSTS);
 	cx->status = status;
 	r = MHD_queue_response(cx->conn, (unsigned)status, res);
 	MHD_destroy_response(res);

@@ -6,7 +6,8 @@
 
 enum {
 	Q_ACC_INSERT, Q_ACC_UPDATE, Q_ACC_GET, Q_ACC_LIST, Q_SES_INSERT, Q_SES_TOUCH,
-	Q_SES_DELETE, Q_SES_DELETE_ACC, Q_GEN, Q_GEN_BUMP, Q_SES_ACC,
+	Q_SES_DELETE, Q_SES_DELETE_ACC, Q_GEN, Q_GEN_BUMP, Q_SES_ACC, Q_SES_PURGE, Q_SES_CAP,
+	Q_SES_COUNT,
 };
 
 static const char *const sql[] = {
@@ -28,6 +29,11 @@ static const char *const sql[] = {
 	[Q_SES_ACC] = "SELECT a.name, a.role, IFNULL(a.unit, ''), IFNULL(a.target, ''), "
 		      "a.password_hash, a.disabled, a.created, s.csrf, s.created, s.last_seen "
 		      "FROM session s JOIN account a ON a.name = s.account WHERE s.token_hash = ?",
+	[Q_SES_PURGE] = "DELETE FROM session WHERE last_seen < ? OR created < ?",
+	[Q_SES_CAP] = "DELETE FROM session WHERE account = ?1 AND token_hash NOT IN (SELECT "
+		      "token_hash FROM session WHERE account = ?1 ORDER BY created DESC, rowid DESC "
+		      "LIMIT ?2)",
+	[Q_SES_COUNT] = "SELECT count(*) FROM session WHERE account = ?",
 };
 
 #define STMT_BASE 0 /* this file's statements are store_stmt ids 0..15 (audit.c: 16..) */
@@ -214,6 +220,40 @@ enum bf_status session_delete_account(struct store *s, const char *account,
 	if (st)
 		sqlite3_bind_text(st, 1, account, -1, SQLITE_STATIC);
 	return done(s, st, err);
+}
+
+enum bf_status session_purge(struct store *s, int64_t seen_before, int64_t created_before,
+			     struct bf_err *err)
+{
+	sqlite3_stmt *st = q(s, Q_SES_PURGE);
+	if (st) {
+		sqlite3_bind_int64(st, 1, seen_before);
+		sqlite3_bind_int64(st, 2, created_before);
+	}
+	return done(s, st, err);
+}
+
+enum bf_status session_cap(struct store *s, const char *account, long keep, struct bf_err *err)
+{
+	sqlite3_stmt *st = q(s, Q_SES_CAP);
+	if (st) {
+		sqlite3_bind_text(st, 1, account, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, keep);
+	}
+	return done(s, st, err);
+}
+
+long session_count(struct store *s, const char *account)
+{
+	sqlite3_stmt *st = q(s, Q_SES_COUNT);
+	long n = -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, account, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = (long)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	return n;
 }
 
 int64_t store_generation(struct store *s)

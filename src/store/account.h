@@ -47,6 +47,14 @@ enum bf_status session_delete(struct store *s, const char *token_hash, struct bf
 enum bf_status session_delete_account(struct store *s, const char *account,
 				      struct bf_err *err);
 
+/* Ends the sessions last seen before seen_before or created before created_before. */
+enum bf_status session_purge(struct store *s, int64_t seen_before, int64_t created_before,
+			     struct bf_err *err);
+/* Ends all but the keep newest sessions of account. */
+enum bf_status session_cap(struct store *s, const char *account, long keep, struct bf_err *err);
+/* The number of sessions of account (-1 on a database error). */
+long session_count(struct store *s, const char *account);
+
 /* The change counter: every write transaction bumps it, readers compare it to decide whether
  * a cached registry is stale. */
 int64_t store_generation(struct store *s);

@@ -27,7 +27,7 @@ $ api -q POST /api/v1/users '{"name":"x1","role":"unit","unit":"U999"}' | jq -c 
 $ api -q POST /api/v1/users '{"name":"x1","role":"planner","target":"440881"}' | jq -c '.error.field'
 "target"
 $ api -q POST /api/v1/users '{"name":"x1","role":"auditor","password":"12345678"}' | jq -c '.error | [.field, .message]'
-["password","this password is among the most commonly used ones: choose another"]
+["password","这是最常用的口令之一，请另选; this password is among the most commonly used ones: choose another"]
 $ api -q POST /api/v1/users '{"name":"x1","role":"auditor","colour":"red"}' | jq -c '.error.message'
 "'colour' is not a member of this request"
 $ api -q POST /api/v1/users '{"name":"x1","role":"auditor","disabled":"yes"}' | jq -c '.error.message'

@@ -5,10 +5,10 @@ account admin, password XXXX (shown once: write it down, or set another with `ba
 $ echo 'correct horse battery staple' | bangfu user add wang --role planner --password-stdin
 added account wang (planner)
 $ echo 'password' | bangfu user add li --role auditor --password-stdin
-bangfu: this password is among the most commonly used ones: choose another
+bangfu: 这是最常用的口令之一，请另选; this password is among the most commonly used ones: choose another
 [1]
 $ echo 'short' | bangfu user add li --role auditor --password-stdin
-bangfu: the password needs at least 8 characters (15 or more is better)
+bangfu: 口令至少需要 8 个字符（15 个以上更好）; the password needs at least 8 characters (15 or more is better)
 [1]
 $ echo 'a long enough secret' | bangfu user add li --role boss --password-stdin
 bangfu: role 'boss': use admin, planner, unit, county or auditor
