@@ -25,8 +25,8 @@ $ grep -c '"status":415,"ms":[0-9.]*,"reason":"send the sign-in as Content-Type:
 $ kill $(cat .pids) && rm .pids && serve-bg --behind-https 1 && curl -s -D - -o /dev/null http://127.0.0.1:$(cat port)/api/v1/health | grep -i strict-transport | tr -d '\r'; curl -s -D - -o /dev/null http://127.0.0.1:$(cat port)/ | grep -i strict-transport | tr -d '\r'
 Strict-Transport-Security: max-age=31536000
 Strict-Transport-Security: max-age=31536000
-$ kill $(cat .pids) && rm .pids && bangfu serve --listen localhost:0 2> v6.log & sleep 2; port=$(sed -n 's|.*http://localhost:\([0-9]*\)/.*|\1|p' v6.log); curl -s "http://[::1]:$port/api/v1/health" | jq -r .status; curl -s "http://127.0.0.1:$port/api/v1/health" | jq -r .status; kill %1
+$ kill $(cat .pids) && rm .pids; bangfu serve --listen localhost:0 2> v6.log & echo $! >> .pids; sleep 2; port=$(sed -n 's|.*http://localhost:\([0-9]*\)/.*|\1|p' v6.log); curl -s "http://[::1]:$port/api/v1/health" | jq -r .status; curl -s "http://127.0.0.1:$port/api/v1/health" | jq -r .status
 ok
 ok
-$ bangfu serve --listen '[::1]:0' 2> v6only.log & sleep 2; sed -n 's|.*on \(http://\[::1\]\):[0-9]*/.*|\1|p' v6only.log; kill %1
+$ bangfu serve --listen '[::1]:0' 2> v6only.log & echo $! >> .pids; sleep 2; sed -n 's|.*on \(http://\[::1\]\):[0-9]*/.*|\1|p' v6only.log
 http://[::1]
