@@ -32,7 +32,9 @@ import tempfile
 SEED = 20231116  # the mobilisation meeting (动员会), 2023-11-16
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RAW = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "guangdong"))
+# the raw facts: $GUANGDONG_RAW, else ../shared/data/guangdong (a worktree elsewhere sets it)
+RAW = os.environ.get("GUANGDONG_RAW") or \
+    os.path.normpath(os.path.join(REPO, "..", "shared", "data", "guangdong"))
 OUT = os.path.join(REPO, "data", "guangdong")
 
 ROUND = "2023-2026"
@@ -46,6 +48,8 @@ ON_POST_FROM = dt.date(2024, 11, 1)       # every on-post cadre serves every day
 ON_POST_TO = dt.date(2026, 12, 15)        # [ON_POST_FROM, ON_POST_TO]
 HIST_END = (dt.date(2024, 6, 1), dt.date(2024, 10, 15))
 CONTINUITY_DAYS = 90
+END_WINDOW = 90                           # bangfu's default --end-window: the round's last
+END_EDGE = ROUND_END - dt.timedelta(days=END_WINDOW - 1)   # days, from END_EDGE to ROUND_END
 TARGET_ON_POST = 190                      # must stay within 185..195
 N_HISTORY = 7                             # must stay within 6..8
 
@@ -340,6 +344,12 @@ def num(text):
     if v == int(v):
         return str(int(v))
     return repr(v)
+
+
+def term_end(start):
+    """A term is 3 years (S7) but ends with the round at the latest: the round's cadres are
+    sent for the round and rotate with it."""
+    return min(add_years_minus_day(start, CYCLE_YEARS), ROUND_END)
 
 
 def add_years_minus_day(d, years):
@@ -637,7 +647,7 @@ def build(bangfu):
         start = kw["start"]
         row = {"id": cid, "name": new_name(), "unit": kw["unit"], "group": kw["group"],
                "rank": kw["rank"], "post": kw["post"], "start": start.isoformat(),
-               "planned_end": add_years_minus_day(start, CYCLE_YEARS).isoformat(),
+               "planned_end": term_end(start).isoformat(),
                "actual_end": kw.get("actual_end", ""), "predecessor": kw.get("predecessor", ""),
                "verified": 0, "note": "示例数据 illustrative"}
         cadres.append(row)
@@ -853,8 +863,8 @@ def verify():
             err("cadres: %s unit not in its group" % c["id"])
             continue
         st, pe = d(c["start"]), d(c["planned_end"])
-        if pe != add_years_minus_day(st, CYCLE_YEARS):
-            err("cadres: %s planned_end is not start + 3y - 1d" % c["id"])
+        if pe != term_end(st):
+            err("cadres: %s planned_end is not min(start + 3y - 1d, round end)" % c["id"])
         if not rs <= st <= re_:
             err("cadres: %s start outside the round" % c["id"])
         if c["actual_end"] and d(c["actual_end"]) < st:
@@ -912,6 +922,8 @@ def verify():
         # continuity: on-post cadres whose planned_end is within 90 days of the lead's
         L = d(lead["planned_end"])
         n = len(gon)
+        if L >= END_EDGE:   # the lead leaves with the round: no rotation (bangfu's rule too)
+            continue
         near = sum(abs((d(c["planned_end"]) - L).days) <= CONTINUITY_DAYS for c in gon)
         if near > n // 2:
             err("cadres: continuity rule triggers in %s (%d of %d)" % (gid_, near, n))
