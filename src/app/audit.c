@@ -103,17 +103,35 @@ static bool add_row(const struct audit_row *r, void *ctx)
 	return true;
 }
 
-enum bf_status audit_list(struct app *app, const char *account, const char *entity,
-			  const char *from, const char *to, json_t **out, struct bf_err *err)
+enum bf_status audit_list(struct app *app, const struct audit_request *q, json_t **out,
+			  struct bf_err *err)
 {
-	json_t *items = json_array();
-	enum bf_status rc = audit_each(app->store, account, entity, from, to, add_row, items, err);
+	json_t *items = json_array(), *asc = json_array();
+	struct audit_query page = { q->account, q->entity, q->from, q->to, q->before, q->offset,
+				    q->limit };
+	enum bf_status rc;
+	int64_t total;
+	size_t n;
 
-	if (rc) {
+	if (page.limit <= 0 || page.limit > AUDIT_MAX_LIMIT)
+		page.limit = page.limit <= 0 ? AUDIT_DEFAULT_LIMIT : AUDIT_MAX_LIMIT;
+	if ((rc = audit_page(app->store, &page, add_row, items, &total, err))) {
 		json_decref(items);
+		json_decref(asc);
 		*out = NULL;
 		return rc;
 	}
-	*out = json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(items), "items", items);
+	n = json_array_size(items); /* newest first: give them oldest first, as the chain runs */
+	for (size_t i = n; i-- > 0;)
+		json_array_append(asc, json_array_get(items, i));
+	json_decref(items);
+	/* older rows remain if the page is full and its oldest row is not the first match */
+	*out = json_pack("{s:I, s:I, s:I, s:o, s:o}", "total", (json_int_t)total, "limit",
+			 (json_int_t)page.limit, "offset", (json_int_t)page.offset, "items", asc,
+			 "next_before",
+			 n == (size_t)page.limit
+				 ? json_integer(json_integer_value(
+					   json_object_get(json_array_get(asc, 0), "id")))
+				 : json_null());
 	return BF_OK;
 }

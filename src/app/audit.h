@@ -19,8 +19,20 @@ enum bf_status audit_append(struct store *s, const char *account, const char *ad
 /* Walks the chain: *rows counted; *bad is the id of the first row whose hash does not match
  * (0 when the chain is intact). */
 enum bf_status audit_verify(struct app *app, int64_t *rows, int64_t *bad, struct bf_err *err);
-/* {"items":[...],"total":N}, filtered (NULL: no filter). */
-enum bf_status audit_list(struct app *app, const char *account, const char *entity,
-			  const char *from, const char *to, json_t **out, struct bf_err *err);
+#define AUDIT_DEFAULT_LIMIT 100
+#define AUDIT_MAX_LIMIT 1000
+/* What a reader asks of the trail: filters (NULL: none) and the page. */
+struct audit_request {
+	const char *account, *entity, *from, *to;
+	int64_t before;         /* only rows with a smaller id (0: no bound) */
+	long offset, limit;
+};
+/* One page of the trail as {"total":N,"items":[...],"next_before":ID|null}: the newest
+ * q->limit rows (1..AUDIT_MAX_LIMIT; 0: the default) that match the filters, below
+ * q->before and after q->offset newer ones, in id order (oldest first within the page);
+ * total counts every row that matches the filters; next_before is the id to give as before
+ * for the page of older rows (null when there is none). */
+enum bf_status audit_list(struct app *app, const struct audit_request *q, json_t **out,
+			  struct bf_err *err);
 
 #endif

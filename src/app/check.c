@@ -1,18 +1,40 @@
 /* check: rules on a round; see check.h. */
 #include "app/check.h"
 #include "app/query.h"
+#include <stdlib.h>
+
+void check_visible(const struct registry *r, const struct principal *p, struct violations *v)
+{
+	size_t n = 0;
+
+	if (!p || access_reads_all(p))
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		struct violation *x = &v->items[i];
+		if (access_can_read_finding(r, p, x->subject, x->key)) {
+			v->items[n++] = *x;
+			continue;
+		}
+		free(x->key);
+		free(x->message);
+		free(x->message_zh);
+	}
+	v->n = n;
+}
 
 enum bf_status check_round(const struct registry *r, const char *round, bf_day day,
-			   const struct rules_opts *opts, size_t *round_ix, struct violations *out,
-			   struct bf_err *err)
+			   const struct rules_opts *opts, const struct principal *p,
+			   size_t *round_ix, struct violations *out, struct bf_err *err)
 {
 	enum bf_status rc = query_round(r, round, day, round_ix, err);
 	/* unnamed: only the round in progress; judging the last (or first) one as if it were
 	 * would count everyone as gone (or not yet come) */
 	if (!rc && !round && !rules_round_live(r, *round_ix, day))
 		*round_ix = REG_NONE;
-	if (!rc)
+	if (!rc) {
 		rules_check(r, *round_ix, day, opts, out);
+		check_visible(r, p, out);
+	}
 	return rc;
 }
 

@@ -8,13 +8,16 @@
 #include "core/rules.h"
 #include "util/err.h"
 
-/* Checks round (NULL: the one in progress on day) as of day with opts (NULL: defaults).
+/* Checks round (NULL: the one in progress on day) as of day with opts (NULL: defaults),
+ * keeping only the findings that p may see (core/access; p NULL: all, for the CLI).
  * *round_ix is REG_NONE when no round was judged: the database has no round, or round is
  * NULL and day is outside every round. On a day outside the named round only the rules that
  * do not count who is on post are judged (out->judged). */
 enum bf_status check_round(const struct registry *r, const char *round, bf_day day,
-			   const struct rules_opts *opts, size_t *round_ix, struct violations *out,
-			   struct bf_err *err);
+			   const struct rules_opts *opts, const struct principal *p,
+			   size_t *round_ix, struct violations *out, struct bf_err *err);
+/* Drops the findings of v that p may not see (core/access). */
+void check_visible(const struct registry *r, const struct principal *p, struct violations *v);
 /* {"round","as_of","in_progress","note","note_zh","violations":N,"rules":[{"tag","source",
  * "title_zh","title_en","judged","count","items":[{"subject","key","message","message_zh"}]}]}.
  * round is null when none was judged; note says in words what was judged. */

@@ -3,6 +3,7 @@
 #include "app/app_int.h"
 #include "app/audit.h"
 #include "store/account.h"
+#include "store/succession.h"
 #include "core/model.h"
 #include "util/arena.h"
 #include "util/csvio.h"
@@ -11,6 +12,7 @@
 #include "util/xalloc.h"
 #include <dirent.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,6 +338,37 @@ static void check_references(struct importer *im)
 	}
 }
 
+/* S7: each imported cadre's predecessor is of the same unit and target, without a cycle
+ * (looked up by key: the cost grows with the rows imported, not with the registry). */
+static void check_predecessors(struct importer *im)
+{
+	size_t ti = 0;
+	struct buf why = BUF_INIT, zh = BUF_INIT;
+
+	while (model_types[ti] != &model_cadres)
+		ti++;
+	for (size_t i = 0; i < im->keys[ti].n && !too_many(im); i++) {
+		const struct keyline *kl = &im->keys[ti].items[i];
+		char unit[128], target[128], pred[128];
+		struct rules_post c;
+		if (!store_cadre_post(im->s, kl->key, &c) || !c.predecessor)
+			continue;
+		/* c's strings live in the store's buffers, which the walk reuses */
+		snprintf(unit, sizeof unit, "%s", c.unit ? c.unit : "");
+		snprintf(target, sizeof target, "%s", c.target ? c.target : "");
+		snprintf(pred, sizeof pred, "%s", c.predecessor);
+		c = (struct rules_post){ kl->key, unit, target, pred };
+		buf_reset(&why);
+		buf_reset(&zh);
+		if (rules_predecessor_ok(&c, store_cadre_post_fn, im->s, &why, &zh))
+			continue;
+		im->file = kl->file;
+		fail(im, kl->line, "predecessor", "%s", buf_cstr(&why));
+	}
+	buf_release(&why);
+	buf_release(&zh);
+}
+
 /* Above this much input, an import drops and rebuilds the secondary indexes (store.h). */
 #define BULK_BYTES (8UL * 1024 * 1024)
 
@@ -449,6 +482,8 @@ enum bf_status import_sources(struct app *app, const char *account, const char *
 		store_import_reindex(s, err);
 	if (!err->count)
 		check_references(&im);
+	if (!err->count)
+		check_predecessors(&im);
 	if (err->count) {
 		store_rollback(s);
 		rc = err->status;

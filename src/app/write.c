@@ -6,6 +6,7 @@
 #include "app/query.h"
 #include "core/rules.h"
 #include "store/account.h"
+#include "store/succession.h"
 #include "util/arena.h"
 #include <string.h>
 
@@ -177,12 +178,41 @@ static enum bf_status programme_rules(const struct registry *initial,
 	return rc;
 }
 
+/* S7: a cadre's predecessor is of the same unit and target, without a cycle. Asked of the
+ * database as the batch has left it, by key; the same words whether the predecessor does not
+ * exist or is another unit's (a caller must not learn which cadre ids exist elsewhere). */
+static enum bf_status check_predecessor(struct wctx *w, struct bf_err *err)
+{
+	const struct bf_cadre *x = (const struct bf_cadre *)w->rec;
+	struct buf why = BUF_INIT, zh = BUF_INIT;
+	char target[128];
+	struct rules_post c;
+	enum bf_status rc = BF_OK;
+
+	if (w->t != &model_cadres || !x->predecessor ||
+	    !store_group_target(w->s, x->group, target, sizeof target))
+		return BF_OK; /* an unknown group is for references() to name */
+	c = (struct rules_post){ x->id, x->unit, target, x->predecessor };
+	if (!rules_predecessor_ok(&c, store_cadre_post_fn, w->s, &why, &zh)) {
+		w->res->field = "predecessor";
+		rc = bf_err_set(err, BF_EINPUT, "predecessor: %s", buf_cstr(&why));
+	}
+	buf_release(&why);
+	buf_release(&zh);
+	return rc;
+}
+
 static enum bf_status check_access(struct wctx *w, enum write_op op, struct bf_err *err)
 {
 	if ((w->old && !access_can_write(w->before, w->p, w->t, w->old)) ||
 	    (op != WRITE_DELETE && !access_can_write(w->before, w->p, w->t, w->rec)))
 		return bf_err_set(err, BF_EFORBIDDEN, "your role may not change this %s",
 				  w->t->what);
+	if (op != WRITE_DELETE && !access_can_set_verified(w->p, w->t, w->old, w->rec)) {
+		w->res->field = "verified";
+		return bf_err_set(err, BF_EFORBIDDEN, "verified: only the office (admin, planner) "
+						      "verifies records; leave verified as it is");
+	}
 	return BF_OK;
 }
 
@@ -254,7 +284,8 @@ static enum bf_status change(struct store *s, const struct principal *p, const c
 		if (rc)
 			goto out;
 	}
-	if (!(rc = check_access(&w, c->op, err)))
+	if (!(rc = check_access(&w, c->op, err)) &&
+	    (c->op == WRITE_DELETE || !(rc = check_predecessor(&w, err))))
 		rc = apply(&w, c->op, address, record, err);
 out:
 	arena_release(&w.text);
@@ -271,7 +302,8 @@ static bool touches_rules(const struct write_change *c, size_t n)
 
 /* The checks of round (NULL: today's) in after, as check_json. */
 static enum bf_status checks_of(const struct registry *after, const char *round,
-				const struct rules_opts *ro, json_t **out, struct bf_err *err)
+				const struct rules_opts *ro, const struct principal *p,
+				json_t **out, struct bf_err *err)
 {
 	struct violations v;
 	size_t ix;
@@ -279,7 +311,7 @@ static enum bf_status checks_of(const struct registry *after, const char *round,
 	enum bf_status rc;
 
 	violations_init(&v);
-	if (!(rc = check_round(after, round, day, ro, &ix, &v, err)))
+	if (!(rc = check_round(after, round, day, ro, p, &ix, &v, err)))
 		*out = check_json(after, ix, day, &v);
 	violations_release(&v);
 	return rc;
@@ -335,7 +367,7 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 			goto fail;
 	if (rules && !dry_run && (rc = programme_rules(&initial, &after, res, err)))
 		goto fail;
-	if (want_check && (rc = checks_of(&after, round, ro, &res->check, err)))
+	if (want_check && (rc = checks_of(&after, round, ro, p, &res->check, err)))
 		goto fail;
 	if (dry_run) {
 		store_rollback(s);

@@ -65,7 +65,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	ro.end_window = q.end_window;
 	violations_init(&v);
 	if (cli_db_load(c, &db) ||
-	    check_round(&db.r, q.round, q.as_of, &ro, &round, &v, &db.err)) {
+	    check_round(&db.r, q.round, q.as_of, &ro, NULL, &round, &v, &db.err)) {
 		rc = cli_fail(c, &db.err);
 	} else if (db.r.nrounds == 0) {
 		fprintf(c->err, "bangfu: the database has no round yet; import rounds.csv\n");

@@ -69,6 +69,24 @@ bool access_can_read(const struct registry *r, const struct principal *p,
 	return false;
 }
 
+bool access_can_read_finding(const struct registry *r, const struct principal *p,
+			     const char *subject, const char *key)
+{
+	if (access_reads_all(p))
+		return true;
+	if (strcmp(subject, "target") == 0)
+		return own_target(r, p, registry_find_target(r, key));
+	if (strcmp(subject, "group") == 0)
+		return own_group(r, p, registry_find_group(r, key));
+	if (strcmp(subject, "unit") == 0)
+		return own_unit(r, p, registry_find_unit(r, key));
+	if (strcmp(subject, "cadre") == 0) {
+		size_t c = registry_find_cadre(r, key);
+		return c != REG_NONE && own_group(r, p, r->cadres[c].group_ix);
+	}
+	return false;
+}
+
 bool access_may_write_type(const struct principal *p, const struct record_type *t)
 {
 	switch (p->role) {
@@ -83,6 +101,19 @@ bool access_may_write_type(const struct principal *p, const struct record_type *
 	default:
 		return false;
 	}
+}
+
+bool access_can_set_verified(const struct principal *p, const struct record_type *t,
+			     const void *old, const void *rec)
+{
+	const struct field_def *f = model_field(t, "verified");
+	long now, was;
+
+	if (!f || p->role == ACC_ADMIN || p->role == ACC_PLANNER)
+		return true;
+	now = *(const long *)((const char *)rec + f->offset);
+	was = old ? *(const long *)((const char *)old + f->offset) : 0;
+	return now == was;
 }
 
 bool access_can_write(const struct registry *r, const struct principal *p,

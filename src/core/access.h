@@ -27,6 +27,11 @@ bool access_can_read(const struct registry *r, const struct principal *p,
 		     const struct record_type *t, const void *rec);
 /* Whether p sees every record (no filtering needed). */
 bool access_reads_all(const struct principal *p);
+/* Whether p may see a rule finding about subject ("target", "group", "unit", "cadre") key:
+ * whoever may read that record (a unit its own groups, their targets, units and cadres; a
+ * county its own target's). */
+bool access_can_read_finding(const struct registry *r, const struct principal *p,
+			     const char *subject, const char *key);
 
 #endif
 
@@ -40,4 +45,9 @@ bool access_can_write(const struct registry *r, const struct principal *p,
 		      const struct record_type *t, const void *rec);
 /* Whether p may write records of type t at all (asked first, before any validation). */
 bool access_may_write_type(const struct principal *p, const struct record_type *t);
+/* Whether p may give rec (of type t) its verified value, old being the record before (NULL:
+ * a create). Only the office (admin, planner) verifies; anyone else leaves the flag as it
+ * was (0 on a create). True for types without the flag. */
+bool access_can_set_verified(const struct principal *p, const struct record_type *t,
+			     const void *old, const void *rec);
 #endif

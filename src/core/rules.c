@@ -415,3 +415,46 @@ void rules_check(const struct registry *r, size_t round_ix, bf_day day,
 	if (live)
 		check_continuity(&c);
 }
+
+static bool same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+bool rules_predecessor_ok(const struct rules_post *c, rules_post_fn lookup, void *ctx,
+			  struct buf *why, struct buf *why_zh)
+{
+	struct rules_post p;
+	char next[128];
+	bool ok = true;
+
+	if (!c->predecessor)
+		return true;
+	if (!lookup(ctx, c->predecessor, &p) || !same(p.unit, c->unit) ||
+	    !same(p.target, c->target)) {
+		buf_addf(why, "no cadre '%s' of unit %s serves target %s: a successor takes over "
+			      "the post of a cadre of the same unit in the same target",
+			 c->predecessor, c->unit, c->target ? c->target : "?");
+		buf_addf(why_zh, "单位 %s 在帮扶对象 %s 没有干部 '%s'：接任者接替的是同一单位在同一帮扶对象的干部",
+			 c->unit, c->target ? c->target : "?", c->predecessor);
+		return false;
+	}
+	/* walk back from the predecessor; a chain that is longer than any roster ends too */
+	snprintf(next, sizeof next, "%s", p.predecessor ? p.predecessor : "");
+	for (size_t steps = 0; next[0] && steps < 1000000; steps++) {
+		if (strcmp(next, c->id) == 0) {
+			/* only the two ids the caller gave: the chain between may not be theirs */
+			buf_addf(why, "naming %s would make a cycle of predecessors (%s → %s → … → "
+				      "%s): a successor comes after its predecessor",
+				 c->predecessor, c->id, c->predecessor, c->id);
+			buf_addf(why_zh, "填写 %s 会形成接任循环（%s → %s → … → %s）：接任者应在前任之后",
+				 c->predecessor, c->id, c->predecessor, c->id);
+			ok = false;
+			break;
+		}
+		if (!lookup(ctx, next, &p))
+			break;
+		snprintf(next, sizeof next, "%s", p.predecessor ? p.predecessor : "");
+	}
+	return ok;
+}

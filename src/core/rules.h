@@ -52,6 +52,23 @@ void rules_check(const struct registry *r, size_t round_ix, bf_day day,
 		 const struct rules_opts *opts, struct violations *out);
 /* Whether round_ix is in progress on day (start <= day <= end). */
 bool rules_round_live(const struct registry *r, size_t round_ix, bf_day day);
+/* One cadre as the succession rule sees it: its unit, the target of its group, whom it names
+ * as predecessor (NULL: nobody). */
+struct rules_post {
+	const char *id, *unit, *target, *predecessor;
+};
+/* Looks up cadre id (as the database holds it now); false if there is none. The strings may
+ * live only until the next call. */
+typedef bool (*rules_post_fn)(void *ctx, const char *id, struct rules_post *out);
+
+/* Whether cadre c may name c->predecessor (S7: a successor takes over a post): that cadre is
+ * of the same unit and serves the same target, and following the predecessors from it never
+ * comes back to c (no cycle). On false, why says so in English and why_zh in Chinese; a
+ * predecessor that does not exist and one of another unit or target get the same words, so
+ * the answer does not tell whether a cadre id exists elsewhere. */
+bool rules_predecessor_ok(const struct rules_post *c, rules_post_fn lookup, void *ctx,
+			  struct buf *why, struct buf *why_zh);
+
 /* Index of a rule by tag, or -1. */
 int rules_find(const char *tag);
 

@@ -16,6 +16,7 @@
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 
@@ -492,15 +493,29 @@ static bool time_arg(struct http_ctx *cx, const char *name, bool end, char out[4
 static void h_audit(struct http_ctx *cx)
 {
 	char from[40], to[40];
+	struct audit_request q = { 0 };
 	struct bf_err err;
+	long before;
 	json_t *out;
 
 	if (!time_arg(cx, "from", false, from) ||
 	    !time_arg(cx, "to", true, to))
 		return;
+	if (!parse_long(cx, "limit", AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT, &q.limit) ||
+	    q.limit == 0) {
+		http_error(cx, BF_EINPUT, "limit must be a whole number from 1 to 1000", "limit");
+		return;
+	}
+	if (!parse_long(cx, "offset", 0, 1000000000L, &q.offset) ||
+	    !parse_long(cx, "before", 0, LONG_MAX, &before))
+		return;
+	q.account = http_arg(cx, "user");
+	q.entity = http_arg(cx, "entity");
+	q.from = from[0] ? from : NULL;
+	q.to = to[0] ? to : NULL;
+	q.before = before;
 	bf_err_init(&err);
-	if (audit_list(cx->app, http_arg(cx, "user"), http_arg(cx, "entity"),
-		       from[0] ? from : NULL, to[0] ? to : NULL, &out, &err))
+	if (audit_list(cx->app, &q, &out, &err))
 		http_fail(cx, &err);
 	else
 		http_json(cx, 200, out);
@@ -624,7 +639,7 @@ static void h_check(struct http_ctx *cx)
 	bf_err_init(&err);
 	violations_init(&v);
 	if (check_round(&cx->snap->reg, http_arg(cx, "round"), day,
-			&(struct rules_opts){ cx->cfg->end_window }, &round, &v, &err))
+			&(struct rules_opts){ cx->cfg->end_window }, &cx->who, &round, &v, &err))
 		http_fail(cx, &err);
 	else
 		http_json(cx, 200, check_json(&cx->snap->reg, round, day, &v));
@@ -701,6 +716,9 @@ static const struct route_param audit_params[] = {
 	{ "entity", "string", "only changes of this kind of record (cadre, member, account...)" },
 	{ "from", "string", "from this day (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM:SSZ)" },
 	{ "to", "string", "up to this day or time" },
+	{ "limit", "integer", "rows per page, the newest first chosen (default 100, 1 to 1000)" },
+	{ "before", "integer", "only rows with a smaller id (next_before of the page after)" },
+	{ "offset", "integer", "newer rows to skip" },
 	END,
 };
 static const struct route_param import_params[] = {
@@ -751,7 +769,8 @@ const struct route http_routes[] = {
 	ROW("GET", "/api/v1/geo", 0, ALL, http_geo,
 	  "the county-level units' boundaries (GeoJSON, adcode in each feature's properties)",
 	  .answer = ANS_FILE),
-	ROW("GET", "/api/v1/check", R_REGISTRY, READERS, h_check, "the rule checks of a round",
+	ROW("GET", "/api/v1/check", R_REGISTRY, ALL, h_check,
+	  "the rule checks of a round (a unit or county: the findings about its own groups)",
 	  .params = check_params),
 	ROW("GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report",
 	  .params = report_params),
@@ -759,7 +778,7 @@ const struct route http_routes[] = {
 	  "import CSV files (multipart/form-data, or one file with ?file=NAME.csv), all or "
 	  "nothing", .params = import_params, .body = BODY_UPLOAD),
 	ROW("GET", "/api/v1/audit", 0, (1u << ACC_ADMIN) | (1u << ACC_AUDITOR), h_audit,
-	  "the audit trail, filtered by user, entity, from, to", .params = audit_params),
+	  "the audit trail, filtered by user, entity, from, to, in pages", .params = audit_params),
 	ROW("GET", "/api/v1/users", 0, 1u << ACC_ADMIN, http_users_list,
 	  "the accounts (never their passwords)"),
 	ROW("POST", "/api/v1/users", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_create,

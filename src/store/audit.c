@@ -87,3 +87,54 @@ enum bf_status audit_each(struct store *s, const char *account, const char *enti
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BF_OK
 						     : store_db_error(s, err, "cannot read the audit trail");
 }
+
+#define AUDIT_FILTERS                                                                          \
+	"(?1 IS NULL OR account = ?1) AND (?2 IS NULL OR entity = ?2) AND "                    \
+	"(?3 IS NULL OR time >= ?3) AND (?4 IS NULL OR time <= ?4)"
+
+static void bind_filters(sqlite3_stmt *st, const struct audit_query *q)
+{
+	bind(st, 1, q->account);
+	bind(st, 2, q->entity);
+	bind(st, 3, q->from);
+	bind(st, 4, q->to);
+}
+
+enum bf_status audit_page(struct store *s, const struct audit_query *q,
+			  bool (*fn)(const struct audit_row *row, void *ctx), void *ctx,
+			  int64_t *total, struct bf_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*total = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM audit WHERE " AUDIT_FILTERS, -1, &st,
+			       NULL) != SQLITE_OK)
+		return store_db_error(s, err, "cannot read the audit trail");
+	bind_filters(st, q);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*total = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_db_error(s, err, "cannot read the audit trail");
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT id, time, account, address, action, entity, key, before, "
+			       "after, hash FROM audit WHERE " AUDIT_FILTERS " AND (?5 = 0 OR id < ?5) "
+			       "ORDER BY id DESC LIMIT ?6 OFFSET ?7",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_db_error(s, err, "cannot read the audit trail");
+	bind_filters(st, q);
+	sqlite3_bind_int64(st, 5, q->before);
+	sqlite3_bind_int64(st, 6, q->limit);
+	sqlite3_bind_int64(st, 7, q->offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct audit_row row = { sqlite3_column_int64(st, 0), col(st, 1), col(st, 2),
+					 col(st, 3), col(st, 4), col(st, 5), col(st, 6),
+					 col(st, 7), col(st, 8), col(st, 9) };
+		if (!fn(&row, ctx))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BF_OK
+						     : store_db_error(s, err, "cannot read the audit trail");
+}

@@ -1,0 +1,39 @@
+# A cadre's predecessor (S7) is a cadre of the same unit serving the same target: another
+# unit's cadre and a cadre that does not exist get the same 400, so a unit cannot learn which
+# cadre ids exist elsewhere (C0001 is U028's, in 440222); a cycle of predecessors is refused in
+# writes, in /changes and in import, naming the field. Only the office (admin, planner)
+# verifies: a unit setting verified on its own cadre gets 403.
+$ bangfu init > /dev/null
+$ echo 'a long enough secret' | bangfu user add tongji --role unit --unit U048 --password-stdin
+added account tongji (unit)
+$ echo 'a long enough secret' | bangfu user add wang --role planner --password-stdin
+added account wang (planner)
+$ serve-bg
+$ api login tongji 'a long enough secret' > /dev/null
+$ api POST /api/v1/cadres '{"id":"X1","name":"测试X1","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C0001","verified":0}'
+HTTP 400
+{"error":{"code":"invalid_input","message":"predecessor: no cadre 'C0001' of unit U048 serves target 440881: a successor takes over the post of a cadre of the same unit in the same target","field":"predecessor"}}
+$ api POST /api/v1/cadres '{"id":"X1","name":"测试X1","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C9999","verified":0}'
+HTTP 400
+{"error":{"code":"invalid_input","message":"predecessor: no cadre 'C9999' of unit U048 serves target 440881: a successor takes over the post of a cadre of the same unit in the same target","field":"predecessor"}}
+$ api POST /api/v1/cadres '{"id":"X1","name":"测试X1","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C0050","verified":0}' | sed -n 1p; api POST /api/v1/cadres '{"id":"X2","name":"测试X2","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"X1","verified":0}' | sed -n 1p
+HTTP 201
+HTTP 201
+$ api -q PATCH /api/v1/cadres/X1 '{"predecessor":"X2"}' | jq -c .error
+{"code":"invalid_input","message":"predecessor: naming X2 would make a cycle of predecessors (X1 → X2 → … → X1): a successor comes after its predecessor","field":"predecessor"}
+$ api -q POST /api/v1/changes '{"changes":[{"op":"create","entity":"cadres","record":{"id":"C9001","name":"测试C9001","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":null,"verified":0}},{"op":"create","entity":"cadres","record":{"id":"C9002","name":"测试C9002","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C9001","verified":0}},{"op":"update","entity":"cadres","key":"C9001","record":{"predecessor":"C9002"}}],"dry_run":true}' | jq -c '[.error.field, .error.index]'
+["predecessor",2]
+$ api -q PATCH /api/v1/cadres/X1 '{"verified":1}' | jq -c .error
+{"code":"forbidden","message":"verified: only the office (admin, planner) verifies records; leave verified as it is","field":"verified"}
+$ api POST /api/v1/cadres '{"id":"X3","name":"测试X3","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":null,"verified":1}' | sed -n 1p
+HTTP 403
+$ api -q GET /api/v1/cadres/X1 | jq -c '[.predecessor, .verified]'
+["C0050",0]
+$ api login wang 'a long enough secret' > /dev/null; api -q PATCH /api/v1/groups/G2023-440881 '{"verified":0}' | jq -c .verified
+0
+$ printf 'id,name,unit,group,rank,post,start,planned_end,actual_end,predecessor,verified,note\nC9001,甲,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C9002,0,\nC9002,乙,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C9001,0,\nC9003,丙,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C0004,0,\n' > cadres.csv; bangfu import cadres.csv
+bangfu: cadres.csv:2: column 'predecessor': naming C9002 would make a cycle of predecessors (C9001 → C9002 → … → C9001): a successor comes after its predecessor
+bangfu: cadres.csv:3: column 'predecessor': naming C9001 would make a cycle of predecessors (C9002 → C9001 → … → C9002): a successor comes after its predecessor
+bangfu: cadres.csv:4: column 'predecessor': no cadre 'C0004' of unit U052 serves target 440222: a successor takes over the post of a cadre of the same unit in the same target
+bangfu: nothing was imported
+[1]
