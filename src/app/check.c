@@ -95,11 +95,12 @@ json_t *check_json(const struct registry *r, size_t round_ix, bf_day day,
 		for (size_t i = 0; i < v->n; i++)
 			if (v->items[i].rule == k)
 				json_array_append_new(items,
-						      json_pack("{s:s, s:s, s:s, s:s}", "subject",
-								v->items[i].subject, "key",
-								v->items[i].key, "message",
+						      json_pack("{s:s, s:s, s:s, s:s, s:b}",
+								"subject", v->items[i].subject,
+								"key", v->items[i].key, "message",
 								v->items[i].message, "message_zh",
-								v->items[i].message_zh));
+								v->items[i].message_zh, "blocking",
+								v->items[i].blocking));
 		json_array_append_new(
 			rules, json_pack("{s:s, s:s, s:s, s:s, s:b, s:I, s:o}", "tag",
 					 rules_table[k].tag, "source", rules_table[k].source,

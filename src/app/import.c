@@ -62,6 +62,49 @@ static bool too_many(struct importer *im)
 	return im->err->count >= MAX_ERRORS;
 }
 
+/* The column's position (1-based) in the file being reported, or 0 when unknown: the header's
+ * map is the last file read of im->t's type, the only file of that type in an import. */
+static size_t column_position(const struct importer *im, const char *column)
+{
+	if (!column || !im->t || model_type_by_file(fileio_basename(im->file)) != im->t)
+		return 0;
+	for (size_t i = 0; i < im->ncols; i++)
+		if (im->col_field[i] >= 0 &&
+		    strcmp(im->t->fields[im->col_field[i]].name, column) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* One problem as a structured object for res->problems; the Chinese message says where in
+ * Chinese and quotes the English reason (the validators word them in English). */
+static void problem(struct importer *im, size_t line, const char *column, const char *what)
+{
+	struct buf zh = BUF_INIT, en = BUF_INIT, file = BUF_INIT, col = BUF_INIT;
+	size_t pos = column_position(im, column);
+
+	/* the texts quote the file's bytes: made valid UTF-8, or jansson would drop them */
+	text_sanitize(what, 2000, &en);
+	text_sanitize(fileio_basename(im->file), 200, &file);
+	text_sanitize(column ? column : "", 200, &col);
+	buf_addf(&zh, "文件 %s", buf_cstr(&file));
+	if (line)
+		buf_addf(&zh, " 第 %zu 行", line);
+	if (column)
+		buf_addf(&zh, " 列“%s”", buf_cstr(&col));
+	buf_addf(&zh, "：%s", buf_cstr(&en));
+	json_array_append_new(
+		im->res->problems,
+		json_pack("{s:s, s:o, s:o, s:o, s:s, s:s}", "file", buf_cstr(&file), "line",
+			  line ? json_integer((json_int_t)line) : json_null(), "column",
+			  pos ? json_integer((json_int_t)pos) : json_null(), "field",
+			  column ? json_string(buf_cstr(&col)) : json_null(), "message",
+			  buf_cstr(&en), "message_zh", buf_cstr(&zh)));
+	buf_release(&zh);
+	buf_release(&en);
+	buf_release(&file);
+	buf_release(&col);
+}
+
 __attribute__((format(printf, 4, 5)))
 static void fail(struct importer *im, size_t line, const char *column, const char *what, ...)
 {
@@ -80,6 +123,13 @@ static void fail(struct importer *im, size_t line, const char *column, const cha
 	buf_vaddf(&msg, what, ap);
 	va_end(ap);
 	bf_err_set(im->err, BF_EINPUT, "%s", msg.data);
+	if (im->res->problems) {
+		size_t at = msg.len;
+		va_start(ap, what);
+		buf_vaddf(&msg, what, ap);
+		va_end(ap);
+		problem(im, line, column, msg.data + at);
+	}
 	if (too_many(im))
 		bf_err_set(im->err, BF_EINPUT, "stopping after %d errors: fix these first",
 			   MAX_ERRORS);
@@ -452,10 +502,12 @@ enum bf_status import_sources(struct app *app, const char *account, const char *
 	struct import_source *sorted;
 	enum bf_status rc;
 	bool dry_run = res->dry_run;
+	json_t *problems = res->problems;
 
 	memset(&im, 0, sizeof im);
 	memset(res, 0, sizeof *res);
 	res->dry_run = dry_run;
+	res->problems = problems;
 	im.s = s;
 	im.err = err;
 	im.res = res;

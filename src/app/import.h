@@ -5,6 +5,7 @@
 #define BF_IMPORT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <jansson.h>
 #include "app/app.h"
 #include "util/err.h"
 
@@ -21,6 +22,10 @@ struct import_result {
 	const char *encodings[7]; /* detected encoding per record type, or NULL */
 	/* Optional: validate everything, then roll back (a preview: nothing is written). */
 	bool dry_run;
+	/* Optional: a JSON array (the caller's) that receives every problem as an object
+	 * {"file", "line", "column", "field", "message", "message_zh"}: line and column (1-based,
+	 * the column's position in the file) null when unknown, field the column's name. */
+	json_t *problems;
 };
 
 /* Imports sources in dependency order; at most 50 errors are listed. res->dry_run is kept;

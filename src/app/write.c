@@ -141,9 +141,7 @@ static enum bf_status references(struct wctx *w, struct bf_err *err)
 static bool breaks(const struct violations *v, size_t i, const struct violations *before)
 {
 	const struct violation *x = &v->items[i];
-	const char *tag = rules_table[x->rule].tag;
-	if (strcmp(tag, "capacity") != 0 &&
-	    !(strcmp(tag, "group-shape") == 0 && strstr(x->message, "lead units")))
+	if (!x->blocking)
 		return false;
 	for (size_t j = 0; j < before->n; j++)
 		if (strcmp(before->items[j].message, x->message) == 0)

@@ -128,3 +128,27 @@ bool access_can_write(const struct registry *r, const struct principal *p,
 		return strcmp(((const struct bf_indicator *)rec)->scope, p->target) == 0;
 	return true;
 }
+
+const char *const access_scopes[] = { "none", "unit", "target", "all", NULL };
+
+/* The principal's own records: its unit's, or its target's. */
+static enum acc_scope own_scope(const struct principal *p)
+{
+	return p->role == ACC_UNIT ? SCOPE_UNIT : p->role == ACC_COUNTY ? SCOPE_TARGET : SCOPE_NONE;
+}
+
+enum acc_scope access_read_scope(const struct principal *p, const struct record_type *t)
+{
+	if (access_reads_all(p) || t == &model_rounds)
+		return SCOPE_ALL;
+	return own_scope(p);
+}
+
+enum acc_scope access_write_scope(const struct principal *p, const struct record_type *t)
+{
+	if (!access_may_write_type(p, t))
+		return SCOPE_NONE;
+	if (p->role == ACC_ADMIN || p->role == ACC_PLANNER)
+		return SCOPE_ALL;
+	return own_scope(p);
+}

@@ -50,4 +50,13 @@ bool access_may_write_type(const struct principal *p, const struct record_type *
  * was (0 on a create). True for types without the flag. */
 bool access_can_set_verified(const struct principal *p, const struct record_type *t,
 			     const void *old, const void *rec);
+
+/* Which records of a type p reads or writes, as access_can_read and access_can_write decide
+ * them one by one: none, those of its unit (its groups and what hangs on them), those of its
+ * target, or all. The API's session answer carries them so that the web UI asks no role
+ * names. (A unit or county also reads the rounds and the provincial indicators.) */
+enum acc_scope { SCOPE_NONE, SCOPE_UNIT, SCOPE_TARGET, SCOPE_ALL };
+extern const char *const access_scopes[]; /* by enum acc_scope: "none", "unit", ... */
+enum acc_scope access_read_scope(const struct principal *p, const struct record_type *t);
+enum acc_scope access_write_scope(const struct principal *p, const struct record_type *t);
 #endif

@@ -74,6 +74,7 @@ static void add(struct violations *v, size_t rule, const char *subject, const ch
 	x->key = xstrdup(key);
 	x->message = buf_detach(&msg);
 	x->message_zh = buf_detach(&mzh);
+	x->blocking = rule == R_CAPACITY; /* the two-leads finding is marked where it is made */
 }
 
 #define ADD(v, rule, subject, key, zh, en, ...)                                               \
@@ -165,6 +166,8 @@ static void check_shape(struct ctx *c)
 			    "组团 %s（%s）有 %zu 个牵头单位：只保留一个牵头单位，其余改为成员单位",
 		    "group %s (%s) has %zu lead units: keep one lead, make the others members",
 			    id, target_name(r, g), leads);
+		if (leads > 1)
+			c->out->items[c->out->n - 1].blocking = true;
 		if (members == 0)
 			ADD(c->out, R_SHAPE, "group", id,
 			    "组团 %s（%s）没有成员单位：请在 members.csv 中至少添加一个 role=member 的单位",

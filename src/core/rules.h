@@ -21,6 +21,9 @@ struct violation {
 	char *key;            /* the subject's key */
 	char *message;        /* in English */
 	char *message_zh;     /* the same in Chinese */
+	/* a rule break, not mere incompleteness: a unit over capacity, a second lead. A write
+	 * that adds one is refused (app/write); the web UI blocks a save on it. */
+	bool blocking;
 };
 
 struct violations {

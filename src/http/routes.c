@@ -163,6 +163,8 @@ static bool json_body(struct http_ctx *cx)
 	return false;
 }
 
+static json_t *capabilities(const struct principal *p);
+
 static void h_login(struct http_ctx *cx)
 {
 	json_error_t jerr;
@@ -185,17 +187,53 @@ static void h_login(struct http_ctx *cx)
 		cx->retry_after = (long)retry;
 		http_fail(cx, &err);
 	} else {
+		struct principal who = auth_principal(&ses.account);
 		set_cookie(cx, ses.token, cx->cfg->session_max);
-		http_json(cx, 200, json_pack("{s:o, s:s}", "user", user_json(&ses.account), "csrf",
+		http_json(cx, 200, json_pack("{s:o, s:o, s:s}", "user", user_json(&ses.account),
+					     "capabilities", capabilities(&who), "csrf",
 					     ses.csrf));
 	}
 	bf_err_release(&err);
 }
 
+/* What the role may do, so that no client needs to know the roles: per kind of record the
+ * scope it reads and writes (core/access), and per endpoint beyond the records whether the
+ * route table's role mask lets it in. */
+static json_t *capabilities(const struct principal *p)
+{
+	static const struct { const char *name, *method, *pattern; } actions[] = {
+		{ "check", "GET", "/api/v1/check" },       { "reports", "GET", "/api/v1/reports/{key}" },
+		{ "import", "POST", "/api/v1/import" },    { "audit", "GET", "/api/v1/audit" },
+		{ "users", "GET", "/api/v1/users" },       { "plans", "GET", "/api/v1/plans" },
+		{ "plan", "POST", "/api/v1/plans" },
+	};
+	json_t *records = json_object(), *acts = json_object();
+
+	for (size_t i = 0; i < model_ntypes; i++) {
+		const struct record_type *t = model_types[i];
+		char name[32];
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(t->file, "."), t->file);
+		json_object_set_new(records, name,
+				    json_pack("{s:s, s:s}", "read",
+					      access_scopes[access_read_scope(p, t)], "write",
+					      access_scopes[access_write_scope(p, t)]));
+	}
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		for (size_t k = 0; k < http_nroutes; k++)
+			if (strcmp(http_routes[k].method, actions[i].method) == 0 &&
+			    strcmp(http_routes[k].pattern, actions[i].pattern) == 0)
+				json_object_set_new(acts, actions[i].name,
+						    json_boolean(!http_routes[k].roles ||
+								 (http_routes[k].roles &
+								  (1u << p->role))));
+	return json_pack("{s:o, s:o}", "records", records, "actions", acts);
+}
+
 static void h_whoami(struct http_ctx *cx)
 {
-	http_json(cx, 200, json_pack("{s:o, s:s}", "user", user_json(&cx->session.account),
-				     "csrf", cx->session.csrf));
+	http_json(cx, 200, json_pack("{s:o, s:o, s:s}", "user", user_json(&cx->session.account),
+				     "capabilities", capabilities(&cx->who), "csrf",
+				     cx->session.csrf));
 }
 
 static void h_logout(struct http_ctx *cx)
@@ -330,14 +368,34 @@ static void h_get(struct http_ctx *cx)
 
 /* ---- writes and the audit trail -------------------------------------------------------- */
 
+/* A problem of a write as an import reports one: {"file", "line", "column", "field",
+ * "message", "message_zh"}; a JSON body has no file, line or column. */
+static json_t *problem_json(const char *message, const char *field)
+{
+	struct buf zh = BUF_INIT;
+	json_t *p;
+
+	if (field)
+		buf_addf(&zh, "字段“%s”：", field);
+	buf_adds(&zh, message ? message : "");
+	p = json_pack("{s:n, s:n, s:n, s:o, s:o, s:o}", "file", "line", "column", "field",
+		      field ? http_string(field, 200) : json_null(), "message",
+		      http_string(message ? message : "", 2000), "message_zh",
+		      http_string(buf_cstr(&zh), 2200));
+	buf_release(&zh);
+	return p;
+}
+
 /* The error of a write: code, message, the column at fault, the rule it would break (422)
- * and, in a batch, the index of the failing change (index < 0: none). */
+ * and, in a batch, the index of the failing change (index < 0: none); problems holds the same
+ * as an import's structured problems. */
 static void write_error(struct http_ctx *cx, const struct bf_err *err, const char *field,
 			const char *rule, long index)
 {
-	json_t *e = json_pack("{s:s, s:o, s:o}", "code", bf_status_name(err->status), "message",
-			      http_string(bf_err_msg(err), 2000), "field",
-			      field ? json_string(field) : json_null());
+	json_t *e = json_pack("{s:s, s:o, s:o, s:[o]}", "code", bf_status_name(err->status),
+			      "message", http_string(bf_err_msg(err), 2000), "field",
+			      field ? json_string(field) : json_null(), "problems",
+			      problem_json(bf_err_msg(err), field));
 	if (rule)
 		json_object_set_new(e, "rule", json_string(rule));
 	if (index >= 0)
@@ -584,6 +642,7 @@ static void h_import(struct http_ctx *cx)
 	memset(&up, 0, sizeof up);
 	if (!dry_run_arg(cx, &res.dry_run) || !read_upload(cx, &up))
 		return;
+	res.problems = json_array();
 	for (size_t i = 0; i < up.n; i++)
 		src[i] = (struct import_source){ up.name[i], up.data[i]->data ? up.data[i]->data : "",
 						 up.data[i]->len };
@@ -599,10 +658,13 @@ static void h_import(struct http_ctx *cx)
 			free(line);
 			m += n + (nl != NULL);
 		}
+		if (!json_array_size(res.problems)) /* a problem of no file's line: the message */
+			json_array_append_new(res.problems, problem_json(json_string_value(
+					json_array_get(lines, 0)), NULL));
 		http_json(cx, http_status_of(err.status),
-			  json_pack("{s:{s:s, s:O, s:n, s:o}}", "error", "code",
+			  json_pack("{s:{s:s, s:O, s:n, s:o, s:O}}", "error", "code",
 				    bf_status_name(err.status), "message", json_array_get(lines, 0),
-				    "field", "errors", lines));
+				    "field", "errors", lines, "problems", res.problems));
 	} else {
 		json_t *rows = json_object();
 		for (size_t t = 0; t < model_ntypes; t++)
@@ -613,6 +675,7 @@ static void h_import(struct http_ctx *cx)
 					       : json_pack("{s:o}", "imported", rows));
 	}
 	bf_err_release(&err);
+	json_decref(res.problems);
 }
 
 /* ---- check and reports ---------------------------------------------------------------- */

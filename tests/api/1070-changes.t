@@ -23,13 +23,13 @@ update|member|G2023-440881,U111
 update|member|G2023-440881,U048
 $ bangfu audit verify
 audit trail intact: 3 rows, every hash matches
-$ api -q POST /api/v1/changes '{"changes":[{"op":"update","entity":"members","key":"G2023-440881,U048","record":{"note":"ok"}},{"op":"delete","entity":"members","key":"nope"}]}' | jq -c .error
+$ api -q POST /api/v1/changes '{"changes":[{"op":"update","entity":"members","key":"G2023-440881,U048","record":{"note":"ok"}},{"op":"delete","entity":"members","key":"nope"}]}' | jq -c '.error | del(.problems)'
 {"code":"not_found","message":"no membership 'nope'","field":null,"index":1}
 $ api -q GET '/api/v1/members/G2023-440881,U048' | jq -r .note
 published: 南方杂志 2024-05-29 县里来了工作队 (nfzz.net.cn)
-$ api -q POST /api/v1/changes '{"changes":[{"op":"create","entity":"members","record":{"group":"G2023-440881","unit":"U001","role":"boss"}}]}' | jq -c .error
+$ api -q POST /api/v1/changes '{"changes":[{"op":"create","entity":"members","record":{"group":"G2023-440881","unit":"U001","role":"boss"}}]}' | jq -c '.error | del(.problems)'
 {"code":"invalid_input","message":"role: 'boss' is not one of: lead, member","field":"role","index":0}
-$ api -q POST /api/v1/changes '{"changes":[{"op":"bogus","entity":"members"}]}' | jq -c .error
+$ api -q POST /api/v1/changes '{"changes":[{"op":"bogus","entity":"members"}]}' | jq -c '.error | del(.problems)'
 {"code":"invalid_input","message":"changes[0].op: give create, update or delete","field":"changes[0].op"}
 $ api -q POST /api/v1/changes '{"changes":[{"op":"delete","entity":"../audit","key":"x"}]}' | jq -r .error.field
 changes[0].entity

@@ -62,7 +62,8 @@ $ bangfu check --as-of 2026-08-01 --format json
           "subject": "group",
           "key": "G-441481",
           "message": "member unit U5 戊厅 has 0 middle- or section-level cadres on post in 兴宁市 (group G-441481) on 2026-08-01: it must have 1 or 2",
-          "message_zh": "成员单位 U5 戊厅 在岗中层或科级干部 0 名（兴宁市，组团 G-441481，2026-08-01）：应为 1 至 2 名"
+          "message_zh": "成员单位 U5 戊厅 在岗中层或科级干部 0 名（兴宁市，组团 G-441481，2026-08-01）：应为 1 至 2 名",
+          "blocking": false
         }
       ]
     },
@@ -87,7 +88,8 @@ $ bangfu check --as-of 2026-08-01 --format json
           "subject": "cadre",
           "key": "C7",
           "message": "cadre C7 周七 (U5, 兴宁市) left on 2026-07-20 and no successor is named: add the new cadre with predecessor=C7",
-          "message_zh": "干部 C7 周七（U5，兴宁市）已于 2026-07-20 离任且未指定接任者：请添加新干部并填写 predecessor=C7"
+          "message_zh": "干部 C7 周七（U5，兴宁市）已于 2026-07-20 离任且未指定接任者：请添加新干部并填写 predecessor=C7",
+          "blocking": false
         }
       ]
     },

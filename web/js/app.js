@@ -1,6 +1,7 @@
 // app: the shell of the web UI: the session, the hash router, the navigation bar (entries
 // the role may use), the signed-in user, the language switch, the demonstration-data banner.
 // Pages are modules web/js/pages/<name>.js exporting `async function render(el, ctx, params)`.
+import { may } from './can.js';
 import { api, apiForm, apiAll, downloadCsv, setCsrf, onAuthLost, onWrite } from './api.js';
 import { t, tv, getLang, setLang } from './i18n.js';
 import * as ui from './ui.js';
@@ -15,22 +16,22 @@ const { h, mount } = ui;
 //   #/groups         → groups.js       #/groups/{id}      → groups.js {id}
 //   #/cadres         → cadres.js       #/cadres/{id}      → cadres.js {id}
 //   #/checks         → checks.js       #/data             → data.js
-// roles: who sees the entry and may open the page (null: every signed-in role); the API
-// decides what each role reads, this only keeps pages a role cannot use out of its way.
+// action: the capability (can.js) a user needs to see the entry and open the page (none:
+// every signed-in user); the API decides what each user reads, this only keeps pages a user
+// cannot use out of its way.
 // model: the page reads js/model.js (the joined record lists), fetched with the session on a
 // first load so the page does not wait for its module before asking.
-const READERS = ['admin', 'planner', 'auditor'];
 export const ROUTES = [
-  { path: 'overview', module: 'overview', nav: 'nav.overview', roles: null, model: true },
-  { path: 'targets', module: 'targets', nav: 'nav.targets', roles: null, detail: true, model: true },
-  { path: 'units', module: 'units', nav: 'nav.units', roles: null, detail: true, model: true },
-  { path: 'groups', module: 'groups', nav: 'nav.groups', roles: null, detail: true },
-  { path: 'cadres', module: 'cadres', nav: 'nav.cadres', roles: null, detail: true },
-  { path: 'checks', module: 'checks', nav: 'nav.checks', roles: READERS },
-  { path: 'data', module: 'data', nav: 'nav.data', roles: null },
+  { path: 'overview', module: 'overview', nav: 'nav.overview', model: true },
+  { path: 'targets', module: 'targets', nav: 'nav.targets', detail: true, model: true },
+  { path: 'units', module: 'units', nav: 'nav.units', detail: true, model: true },
+  { path: 'groups', module: 'groups', nav: 'nav.groups', detail: true },
+  { path: 'cadres', module: 'cadres', nav: 'nav.cadres', detail: true },
+  { path: 'checks', module: 'checks', nav: 'nav.checks', action: 'check' },
+  { path: 'data', module: 'data', nav: 'nav.data' },
 ];
 
-let user = null;           // {name, role, unit, target}
+let user = null;           // {name, role, unit, target, can: the session's capabilities}
 let renderSeq = 0;         // the newest navigation; older renders stop drawing
 let demoShown = false;
 
@@ -38,7 +39,7 @@ const top = document.getElementById('top');
 const main = document.getElementById('main');
 const banner = document.getElementById('demo-banner');
 
-function allowed(route) { return !route.roles || (user && route.roles.includes(user.role)); }
+function allowed(route) { return !route.action || may(user, route.action); }
 
 export function navigate(hash) {
   if (location.hash === hash) route(); else location.hash = hash;
@@ -117,7 +118,7 @@ async function route() {
   }
   if (user && (name === 'login' || name === '')) { navigate('#/overview'); return; }
   header();
-  const r = name === 'login' ? { module: 'login', roles: null } : ROUTES.find((x) => x.path === name);
+  const r = name === 'login' ? { module: 'login' } : ROUTES.find((x) => x.path === name);
   document.title = r ? `${t('nav.' + r.module)} · ${t('app.title')}` : t('app.title');
   window.scrollTo(0, 0);
   const el = h('div', { class: 'page', 'data-page': r ? r.module : 'unknown', 'data-hash': location.hash });
@@ -151,7 +152,7 @@ async function route() {
     invalidate,                         // after a write: the next model.load() refetches
     reload: () => route(),
     current: () => seq === renderSeq,   // false once the user has gone elsewhere
-    signedIn: (u, csrf) => { user = u; setCsrf(csrf); invalidate(); },
+    signedIn: (u, csrf, can) => { user = { ...u, can }; setCsrf(csrf); invalidate(); },
   };
   try {
     await mod.render(el, ctx, { id, ...query });
@@ -179,7 +180,7 @@ onAuthLost((e) => {
 async function start() {
   try {
     const s = await api('GET', '/session');
-    user = s.user;
+    user = { ...s.user, can: s.capabilities };
     setCsrf(s.csrf);
     const first = ROUTES.find((r) => r.path === (parse(location.hash).name || 'overview'));
     if (first && first.model && allowed(first)) load().catch(() => {});

@@ -16,7 +16,7 @@ export function t(key, vars) {
   return s;
 }
 
-// t with a fallback: the label of an enum value or code, e.g. tv('kind', 'county').
+// t with a fallback: the label of an enum value or code, e.g. tv('rank', 'section').
 export function tv(prefix, value) {
   if (value === null || value === undefined || value === '') return '';
   const k = `${prefix}.${value}`;

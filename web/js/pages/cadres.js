@@ -3,6 +3,7 @@
 // and successors, and the form with which a unit adds and edits its own cadres (an admin any
 // cadre). Invented cadres (verified 0) carry the demonstration marker; what a role may read
 // and write is the API's decision.
+import { writes } from '../can.js';
 import { timeline } from '../timeline.js';
 import { useCss, loadRefs, unitLabel, targetLabel, cadreState } from './common.js';
 
@@ -11,8 +12,8 @@ const FIELDS = ['id', 'name', 'unit', 'group', 'rank', 'post', 'start', 'planned
 // At most this many bars in the timeline (sessionStorage 'bangfu.timelineMax' lowers it in a test).
 const TIMELINE_MAX = 1500;
 
-function mayAdd(user) { return user.role === 'admin' || user.role === 'unit'; }
-function mayEdit(user, c) { return user.role === 'admin' || (user.role === 'unit' && c.unit === user.unit); }
+function mayAdd(user) { return writes(user, 'cadres') !== 'none'; }
+function mayEdit(user, c) { const w = writes(user, 'cadres'); return w === 'all' || (w === 'unit' && c.unit === user.unit); }
 
 export async function render(el, ctx, params) {
   useCss();
@@ -179,7 +180,7 @@ function nextId(cadres) {
 // the API lets it read. Errors of the API show next to the field they name.
 async function cadreForm(ctx, refs, cadres, c) {
   const { t, ui } = ctx;
-  const unitUser = ctx.user.role === 'unit';
+  const unitUser = writes(ctx.user, 'cadres') === 'unit';  // its own unit's cadres only
   const units = unitUser ? [ctx.user.unit] : [...refs.units.keys()];
   const members = await ctx.apiAll(unitUser ? '/members?unit=' + encodeURIComponent(ctx.user.unit) : '/members').catch(() => []);
   const groupsOf = new Set(members.filter((m) => !unitUser || m.unit === ctx.user.unit).map((m) => m.group));

@@ -56,9 +56,3 @@ export function membersByGroup(members) {
   return m;
 }
 
-// Splits "FILE:LINE: column 'X': message" (an import error line) into its parts.
-export function parseImportError(line) {
-  const m = /^([^:]+?):(\d+)?:?\s*(?:column '([^']*)':\s*)?(.*)$/.exec(line);
-  if (!m) return { file: '', line: '', column: '', message: line };
-  return { file: m[1], line: m[2] || '', column: m[3] || '', message: m[4] };
-}

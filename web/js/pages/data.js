@@ -3,20 +3,22 @@
 // line and column; only a clean preview enables the real import. Export: any record list or
 // report as CSV for Excel. For admins the accounts (GET/POST/PATCH /api/v1/users), and for
 // admins and auditors the audit trail with its filters and each change's before and after.
-import { useCss, loadRefs, unitLabel, targetLabel, parseImportError } from './common.js';
+import { useCss, loadRefs, unitLabel, targetLabel } from './common.js';
+import { may } from '../can.js';
+import { usersTab } from './accounts.js';
 
 const ENTITIES = ['rounds', 'targets', 'units', 'groups', 'members', 'cadres', 'indicators'];
 const REPORTS = ['summary', 'coverage', 'groups', 'cadres', 'rotations', 'shares', 'indicators'];
 const REPORTS_CSV = ['coverage', 'groups', 'cadres', 'rotations', 'shares', 'indicators'];
 const AUDIT_ENTITIES = ['round', 'target', 'unit', 'grp', 'member', 'cadre', 'indicator', 'account', 'import'];
-const ROLES = ['admin', 'planner', 'unit', 'county', 'auditor'];
 
-function tabsFor(role) {
+// The tabs the user may use, from the session's capabilities (can.js).
+function tabsFor(user) {
   const tabs = [];
-  if (role === 'admin') tabs.push('import');
+  if (may(user, 'import')) tabs.push('import');
   tabs.push('export');
-  if (role === 'admin') tabs.push('users');
-  if (role === 'admin' || role === 'auditor') tabs.push('audit');
+  if (may(user, 'users')) tabs.push('users');
+  if (may(user, 'audit')) tabs.push('audit');
   return tabs;
 }
 
@@ -24,7 +26,7 @@ export async function render(el, ctx, params) {
   useCss();
   const { t, ui } = ctx;
   const { h, mount } = ui;
-  const tabs = tabsFor(ctx.user.role);
+  const tabs = tabsFor(ctx.user);
   const tab = tabs.includes(params.tab) ? params.tab : tabs[0];
   const panel = h('div', { class: 'tab-panel', role: 'tabpanel', id: 'data-panel', 'aria-labelledby': 'tab-' + tab });
   const bar = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('dt.sections') },
@@ -67,16 +69,17 @@ function importTab(el, ctx) {
   }
 
   function errorsTable(e) {
-    const lines = Array.isArray(e.details && e.details.errors) ? e.details.errors : [e.message];
-    const rows = lines.map(parseImportError);
+    // the server's structured problems: {file, line, column, field, message, message_zh}
+    const rows = Array.isArray(e.details && e.details.problems) ? e.details.problems : [{ message: e.message }];
+    const text = (r) => (ctx.lang === 'en' ? r.message : r.message_zh || r.message);
     return h('div', { class: 'error', role: 'alert', 'data-errors': String(rows.length) },
       h('strong', {}, t('dt.errors', { n: rows.length })),
       h('p', {}, t('dt.nothing_written')),
       h('div', { class: 'scroll' }, h('table', { class: 'data import-errors' },
         h('thead', {}, h('tr', {}, [t('dt.file'), t('dt.line'), t('dt.column'), t('dt.message')].map((x) => h('th', { scope: 'col' }, x)))),
-        h('tbody', {}, rows.map((r) => h('tr', { 'data-line': r.line, 'data-column': r.column },
-          h('td', { 'data-label': t('dt.file') }, r.file), h('td', { class: 'num', 'data-label': t('dt.line') }, r.line || '–'),
-          h('td', { 'data-label': t('dt.column') }, r.column || '–'), h('td', { 'data-label': t('dt.message') }, r.message)))))));
+        h('tbody', {}, rows.map((r) => h('tr', { 'data-line': r.line == null ? '' : String(r.line), 'data-column': r.field || '' },
+          h('td', { 'data-label': t('dt.file') }, r.file || ''), h('td', { class: 'num', 'data-label': t('dt.line') }, r.line == null ? '–' : String(r.line)),
+          h('td', { 'data-label': t('dt.column') }, r.field || '–'), h('td', { 'data-label': t('dt.message') }, text(r))))))));
   }
 
   async function preview() {
@@ -152,7 +155,7 @@ async function exportAll(ctx, entity) {
 function exportTab(el, ctx) {
   const { t, ui } = ctx;
   const { h, mount } = ui;
-  const reader = ['admin', 'planner', 'auditor'].includes(ctx.user.role);
+  const reader = may(ctx.user, 'reports');
   const btn = (get, file, label) => h('button', { type: 'button', 'data-export': file,
     onclick: async (e) => {
       e.target.disabled = true;
@@ -169,103 +172,6 @@ function exportTab(el, ctx) {
       h('ul', { class: 'export-list' }, REPORTS.filter((r) => REPORTS_CSV.includes(r)).map((r) => h('li', {},
         btn(() => ctx.downloadCsv(`/reports/${r}`, `report-${r}.csv`), `report-${r}.csv`, t('dt.report_' + r)), ' ',
         btn(() => ctx.downloadCsv(`/reports/${r}`, `report-${r}.xlsx`, 'xlsx'), `report-${r}.xlsx`, 'XLSX'))))) : null);
-}
-
-// ---- users ----------------------------------------------------------------------------------
-
-async function usersTab(el, ctx) {
-  const { t, ui } = ctx;
-  const { h, mount } = ui;
-  const [res, refs] = await Promise.all([ctx.api('GET', '/users'), loadRefs(ctx, ['units', 'targets'])]);
-  if (!ctx.current()) return;
-  const unitOpts = [...refs.units.values()].map((u) => ({ value: u.code, label: `${u.code} ${unitLabel(refs.units, u.code)}` }));
-  const targetOpts = [...refs.targets.values()].map((x) => ({ value: x.adcode, label: `${x.adcode} ${targetLabel(refs.targets, x.adcode)}` }));
-  const roleOpts = ROLES.map((r) => ({ value: r, label: `${ctx.tv('role', r)} (${r})` }));
-  const reload = () => ctx.navigate('#/data?tab=users');
-
-  // A password the server generated, shown once.
-  function showPassword(name, pw) {
-    const m = ui.modal({ title: t('us.password_title', { name }), body: h('div', {},
-      h('p', {}, t('us.password_once')),
-      h('p', {}, h('code', { class: 'secret', 'data-password': '1' }, pw)),
-      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: () => m.close() }, t('ui.ok')))) });
-  }
-
-  async function create() {
-    const made = await ui.openForm({
-      title: t('us.add_title'),
-      submitLabel: t('us.add'),
-      fields: [
-        { name: 'name', label: t('us.name'), required: true, help: t('us.name_help'), autocomplete: 'off' },
-        { name: 'role', label: t('us.role'), type: 'select', required: true, value: 'unit', options: roleOpts },
-        { name: 'unit', label: t('us.unit'), type: 'select', options: unitOpts, help: t('us.unit_help') },
-        { name: 'target', label: t('us.target'), type: 'select', options: targetOpts, help: t('us.target_help') },
-        { name: 'password', label: t('us.password'), type: 'password', autocomplete: 'new-password', help: t('us.password_help') },
-      ],
-      onSubmit: (v) => ctx.api('POST', '/users', v),
-    });
-    if (!made) return;
-    ui.toast(t('us.added', { name: made.name }));
-    if (made.password) showPassword(made.name, made.password);
-    reload();
-  }
-
-  async function change(u) {
-    const saved = await ui.openForm({
-      title: t('us.edit_title', { name: u.name }),
-      fields: [
-        { name: 'role', label: t('us.role'), type: 'select', required: true, value: u.role, options: roleOpts },
-        { name: 'unit', label: t('us.unit'), type: 'select', value: u.unit, options: unitOpts, help: t('us.unit_help') },
-        { name: 'target', label: t('us.target'), type: 'select', value: u.target, options: targetOpts, help: t('us.target_help') },
-      ],
-      onSubmit: (v) => ctx.api('PATCH', '/users/' + encodeURIComponent(u.name), v),
-    });
-    if (saved) { ui.toast(t('us.saved', { name: u.name })); reload(); }
-  }
-
-  async function toggle(u) {
-    const ok = await ui.confirmBox(t(u.disabled ? 'us.enable_confirm' : 'us.disable_confirm', { name: u.name }), t(u.disabled ? 'us.enable' : 'us.disable'));
-    if (!ok) return;
-    try {
-      await ctx.api('PATCH', '/users/' + encodeURIComponent(u.name), { disabled: !u.disabled });
-      ui.toast(t(u.disabled ? 'us.enabled' : 'us.disabled_done', { name: u.name }));
-      reload();
-    } catch (e) { ui.toast(e.message, 'bad'); }
-  }
-
-  async function reset(u) {
-    const ok = await ui.confirmBox(t('us.reset_confirm', { name: u.name }), t('us.reset'));
-    if (!ok) return;
-    try {
-      const r = await ctx.api('PATCH', '/users/' + encodeURIComponent(u.name), { reset_password: true });
-      showPassword(u.name, r.password);
-    } catch (e) { ui.toast(e.message, 'bad'); }
-  }
-
-  const tbl = ui.table({
-    rows: res.items,
-    sort: 'name',
-    search: true,
-    columns: [
-      { key: 'name', label: t('us.name'), sort: true, render: (u) => h('strong', { 'data-account': u.name }, u.name) },
-      { key: 'role', label: t('us.role'), sort: true, render: (u) => ctx.tv('role', u.role) },
-      { key: 'scope', label: t('us.scope'), value: (u) => u.unit || u.target || '',
-        render: (u) => (u.unit ? h('a', { href: '#/units/' + u.unit }, unitLabel(refs.units, u.unit)) : u.target ? h('a', { href: '#/targets/' + u.target }, targetLabel(refs.targets, u.target)) : '') },
-      { key: 'disabled', label: t('us.state'), sort: true, text: (u) => (u.disabled ? t('us.st_disabled') : t('us.st_active')),
-        render: (u) => h('span', { class: u.disabled ? 'bad-text' : 'ok-text' }, u.disabled ? t('us.st_disabled') : t('us.st_active')) },
-      { key: 'created', label: t('us.created'), sort: true, render: (u) => (u.created || '').replace('T', ' ').replace(/:\d\dZ$/, ' UTC') },
-      { key: 'actions', label: t('us.actions'), render: (u) => h('span', { class: 'row-actions' },
-        h('button', { type: 'button', 'data-action': 'change', onclick: () => change(u), 'aria-label': t('us.edit_title', { name: u.name }) }, t('us.change')),
-        h('button', { type: 'button', 'data-action': 'toggle', onclick: () => toggle(u) }, t(u.disabled ? 'us.enable' : 'us.disable')),
-        h('button', { type: 'button', 'data-action': 'reset', onclick: () => reset(u) }, t('us.reset'))) },
-    ],
-    filters: [{ key: 'role', label: t('us.role'), options: roleOpts }],
-  });
-  mount(el, h('section', { class: 'panel users' },
-    h('div', { class: 'page-head' }, h('h2', {}, t('us.title')), h('span', { class: 'muted' }, t('us.count', { n: res.total })),
-      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-action': 'add-user', onclick: create }, t('us.add')))),
-    h('p', { class: 'muted' }, t('us.intro')),
-    tbl));
 }
 
 // ---- audit ----------------------------------------------------------------------------------

@@ -3,11 +3,14 @@
 // planners and admins an editor of the membership (add or remove a unit, change the lead)
 // that previews the rule checks with a dry run of POST /api/v1/changes before saving every
 // change in one transaction. The rules themselves stay on the server.
+import { may, writes } from '../can.js';
 import { nameOf } from '../i18n.js';
 import { useCss, loadRefs, unitLabel, targetLabel, cadreState, membersByGroup, recordHash } from './common.js';
 
-const EDITORS = ['admin', 'planner'];
-const READERS = ['admin', 'planner', 'auditor'];
+// who edits memberships (all of them) and who reads the checks and reports: the session's
+// capabilities (can.js)
+const edits = (ctx) => writes(ctx.user, 'members') === 'all';
+const readsChecks = (ctx) => may(ctx.user, 'check');
 
 export async function render(el, ctx, params) {
   useCss();
@@ -67,8 +70,8 @@ async function list(el, ctx) {
   mount(el,
     h('div', { class: 'page-head' }, h('h1', {}, t('gp.title')),
       h('span', { class: 'muted' }, t('gp.count', { n: rows.length })),
-      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => ctx.downloadCsv('/reports/groups', 'groups-report.csv') , hidden: !READERS.includes(ctx.user.role) }, t('ui.csv')))),
-    h('p', { class: 'muted' }, EDITORS.includes(ctx.user.role) ? t('gp.intro_edit') : t('gp.intro')),
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => ctx.downloadCsv('/reports/groups', 'groups-report.csv') , hidden: !may(ctx.user, 'reports') }, t('ui.csv')))),
+    h('p', { class: 'muted' }, edits(ctx) ? t('gp.intro_edit') : t('gp.intro')),
     tbl);
 }
 
@@ -81,12 +84,16 @@ async function detail(el, ctx, id, edit) {
   const g = await ctx.api('GET', '/groups/' + encodeURIComponent(id));
   const [refs, allMembers, cadres, check] = await Promise.all([
     loadRefs(ctx), ctx.apiAll('/members'), ctx.apiAll('/cadres'),
-    READERS.includes(ctx.user.role) ? ctx.api('GET', '/check').catch(() => null) : null]);
+    readsChecks(ctx) ? ctx.api('GET', '/check').catch(() => null) : null]);
   if (!ctx.current()) return;
   const today = ui.today();
   const members = membersByGroup(allMembers).get(id) || [];
+  // targets each unit assists in this group's round, as the server's capacity rule counts them
   const assists = new Map();
-  for (const m of allMembers) assists.set(m.unit, (assists.get(m.unit) || 0) + 1);
+  for (const m of allMembers) {
+    const mg = refs.groups.get(m.group);
+    if (mg && mg.round === g.round) assists.set(m.unit, (assists.get(m.unit) || 0) + 1);
+  }
   const gCadres = cadres.filter((c) => c.group === id);
   const target = refs.targets.get(g.target);
   const title = targetLabel(refs.targets, g.target);
@@ -132,7 +139,7 @@ async function detail(el, ctx, id, edit) {
       g.note ? [h('dt', {}, t('gp.note')), h('dd', {}, g.note)] : null),
     h('section', { class: 'panel', 'aria-labelledby': 'gp-members-h' },
       h('div', { class: 'page-head' }, h('h2', { id: 'gp-members-h' }, t('gp.members_title')),
-        EDITORS.includes(ctx.user.role) ? h('div', { class: 'actions' },
+        edits(ctx) ? h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'primary', 'data-action': 'edit', onclick: () => openEditor() }, t('gp.edit'))) : null),
       memberTable),
     h('div', { id: 'group-editor' }),
@@ -144,7 +151,7 @@ async function detail(el, ctx, id, edit) {
       h('p', {}, h('a', { href: '#/cadres?view=timeline&target=' + encodeURIComponent(g.target) }, t('gp.timeline_link'))),
       cadreTable));
   mount(el, page);
-  if (edit && EDITORS.includes(ctx.user.role)) openEditor();
+  if (edit && edits(ctx)) openEditor();
 
   function openEditor() {
     const box = el.querySelector('#group-editor');
@@ -175,10 +182,10 @@ function violationList(ctx, check, keep, base) {
 
 // ---- the editor ----------------------------------------------------------------------------
 
-// The refused rules (a change that gives a group two leads or a unit more targets than its
-// capacity is refused by the server, the others are findings of an incomplete round).
+// The refused rules: the server marks a finding blocking (a second lead, a unit over its
+// capacity: a change that adds one is refused); the others are findings of an incomplete round.
 function refused(r, it) {
-  return r.tag === 'capacity' || (r.tag === 'group-shape' && /lead units/.test(it.message));
+  return it.blocking === true;
 }
 
 function editor(box, ctx, { g, members, refs, assists, check: base, relevant, reload }) {

@@ -37,7 +37,7 @@ export async function render(el, ctx, params) {
     submit.disabled = true;
     try {
       const r = await ctx.api('POST', '/session', { username: user.value, password: pass.value });
-      ctx.signedIn(r.user, r.csrf);
+      ctx.signedIn(r.user, r.csrf, r.capabilities);
       const next = sessionStorage.getItem('bangfu.next');
       sessionStorage.removeItem('bangfu.next');
       ctx.navigate(next && !next.startsWith('#/login') ? next : '#/overview');

@@ -4,16 +4,16 @@
 // coloured by a measure.
 // Reports and checks are read by the command office, the task force and auditors; a unit or
 // county sees the same page computed from the records it may read.
+import { may } from '../can.js';
 import { load, onPost } from '../model.js';
 
-const READERS = ['admin', 'planner', 'auditor'];
 const SEQ = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c', '#08306b'];
 const CAT = ['#1d4f91', '#2e8b57', '#c77c02', '#9f1d20', '#6a4c93', '#168aad', '#7f7f7f'];
 
 export async function render(el, ctx) {
   const { h, mount } = ctx.ui;
   const { t } = ctx;
-  const reader = READERS.includes(ctx.user.role);
+  const reader = may(ctx.user, 'reports') && may(ctx.user, 'check');
   const get = (p) => ctx.api('GET', p);
   const [m, summary, coverage, rotations, check, shares] = await Promise.all([
     load(),

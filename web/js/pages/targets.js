@@ -1,6 +1,7 @@
 // targets: the 62 targets as a sortable, filterable table (#/targets) and one target's dossier
 // (#/targets/{adcode}): its group, cadres and posts, indicators over time, the rule findings
 // that concern it; printable as a one-page brief.
+import { may } from '../can.js';
 import { load, onPost } from '../model.js';
 
 export async function render(el, ctx, params) {
@@ -66,7 +67,7 @@ async function list(el, ctx) {
 // ---- the dossier ----------------------------------------------------------------------
 
 async function findings(ctx, target, group, cadres, members) {
-  if (!['admin', 'planner', 'auditor'].includes(ctx.user.role)) return null;
+  if (!may(ctx.user, 'check')) return null;
   const r = await ctx.api('GET', '/check');
   const keys = new Set([target.adcode, group && group.id, ...cadres.map((c) => c.id), ...members.map((x) => x.unit)].filter(Boolean));
   const out = [];

@@ -1,0 +1,18 @@
+// can: what the signed-in user may do, from the capabilities GET /api/v1/session returns (the
+// server computes them with core/access and its route table). Pages ask these, never role
+// names: the policy lives on the server alone.
+//   may(user, 'check')        whether it may call an endpoint beyond the records (check,
+//                             reports, import, audit, users, plans, plan)
+//   reads(user, 'cadres')     which records of a kind it reads: 'none', 'unit', 'target', 'all'
+//   writes(user, 'cadres')    which it writes, in the same words
+export function may(user, action) {
+  return !!(user && user.can && user.can.actions && user.can.actions[action]);
+}
+
+function scope(user, kind, what) {
+  const r = user && user.can && user.can.records && user.can.records[kind];
+  return (r && r[what]) || 'none';
+}
+
+export function reads(user, kind) { return scope(user, kind, 'read'); }
+export function writes(user, kind) { return scope(user, kind, 'write'); }
