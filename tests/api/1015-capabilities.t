@@ -17,10 +17,10 @@ $ for u in boss wang shenji tongji lianjiang; do api login $u 'a long enough sec
 ["admin","check reports import audit users plans plan"]
 ["planner","check reports plans plan"]
 ["auditor","check reports audit plans"]
-["unit",""]
-["county",""]
+["unit","check"]
+["county","check"]
 $ curl -s -H 'Content-Type: application/json' -d '{"username":"tongji","password":"a long enough secret"}' http://127.0.0.1:$(cat port)/api/v1/session | jq -c '[.user.unit, .capabilities.records.cadres, .capabilities.actions.check]'
-["U048",{"read":"unit","write":"unit"},false]
+["U048",{"read":"unit","write":"unit"},true]
 $ grep -c -E 'ERROR: AddressSanitizer|runtime error|LeakSanitizer' server.log
 0
 [1]
