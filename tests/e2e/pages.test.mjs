@@ -109,7 +109,9 @@ test('county user: only 廉江市, its own dossier, another county is not allowe
   await page.goto(env.url + '#/targets/440881');
   await env.ready(page);
   assert.match(await page.textContent('main h1'), /廉江市/);
-  assert.match(await page.textContent('[data-section=checks]'), /规则检查仅对/);
+  // /check answers every role with its own findings (capabilities.actions.check): the county
+  // sees those concerning its target, not the notice that checks are hidden
+  assert.match(await page.textContent('[data-section=checks]'), /相关规则问题/);
   await page.goto(env.url + '#/targets/440222');
   await env.ready(page);
   assert.match(await page.textContent('main'), /无权查看/);
