@@ -290,7 +290,7 @@ static bool on_row(const struct csvio_row *row, void *ctx)
 static void read_source(struct importer *im, const struct import_source *src)
 {
 	struct buf text = BUF_INIT, why = BUF_INIT;
-	enum text_encoding enc;
+	const char *enc = NULL;
 	size_t line = 0;
 
 	im->file = src->name;
@@ -299,11 +299,11 @@ static void read_source(struct importer *im, const struct import_source *src)
 		fail(im, 0, NULL, "the file is empty; it needs at least the header line");
 		return;
 	}
-	if (!text_to_utf8(src->data, src->len, &text, &enc, &line, &why)) {
+	if (!text_to_utf8(src->data, src->len, im->res->encoding, &text, &enc, &line, &why)) {
 		fail(im, line, NULL, "%s", why.data);
 		goto out;
 	}
-	im->res->encodings[im->ti] = text_encoding_name(enc);
+	im->res->encodings[im->ti] = enc;
 	if (!csvio_read(text.data, text.len, on_row, im, &line, &why) && why.len)
 		fail(im, line, NULL, "%s", why.data);
 	else if (!im->header_done)
@@ -505,9 +505,13 @@ enum bf_status import_sources(struct app *app, const char *account, const char *
 	json_t *problems = res->problems;
 
 	memset(&im, 0, sizeof im);
-	memset(res, 0, sizeof *res);
-	res->dry_run = dry_run;
-	res->problems = problems;
+	{
+		const char *encoding = res->encoding;
+		memset(res, 0, sizeof *res);
+		res->dry_run = dry_run;
+		res->problems = problems;
+		res->encoding = encoding;
+	}
 	im.s = s;
 	im.err = err;
 	im.res = res;

@@ -26,11 +26,13 @@ struct import_result {
 	 * {"file", "line", "column", "field", "message", "message_zh"}: line and column (1-based,
 	 * the column's position in the file) null when unknown, field the column's name. */
 	json_t *problems;
+	/* Optional: the files' encoding (an iconv name), instead of detecting it. */
+	const char *encoding;
 };
 
-/* Imports sources in dependency order; at most 50 errors are listed. res->dry_run is kept;
- * the rest of res is filled. Unless it is a dry run, the import is audited in its transaction
- * as account at address (action "import", the files' names as the key, rows per file after);
+/* Imports sources in dependency order; at most 50 errors are listed. res->dry_run and
+ * res->encoding are kept; the rest of res is filled. Unless it is a dry run, the import is
+ * audited in its transaction as account at address (action "import", the files' names as the key, rows per file after);
  * account NULL writes no audit row (only `bangfu init`, which creates the database). */
 enum bf_status import_sources(struct app *app, const char *account, const char *address,
 			      const struct import_source *src, size_t n,

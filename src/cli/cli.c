@@ -18,13 +18,17 @@ const struct cli_command cli_commands[] = {
 	  "  --empty   create an empty database (schema only)\n"
 	  "  --force   replace an existing database (its data is lost: export it first)\n" },
 	{ "import", cmd_import, "导入CSV · import CSV files or folders, all or nothing",
-	  "usage: bangfu [--db PATH] import PATH...\n"
+	  "usage: bangfu [--db PATH] import [--encoding NAME] PATH...\n"
 	  "\n"
 	  "导入CSV文件或文件夹。Loads rounds.csv, targets.csv, units.csv, groups.csv, members.csv,\n"
 	  "cadres.csv and indicators.csv (any subset; a folder means every such file in it). UTF-8\n"
-	  "(with or without BOM) and GB18030/GBK are detected. A row whose key exists replaces\n"
-	  "the record. On any error nothing is written and every error is listed as\n"
-	  "FILE:LINE: column 'NAME': what is wrong. Columns: docs/data-format.md.\n" },
+	  "(with or without BOM) and GB18030/GBK (with or without BOM) are detected; a file that\n"
+	  "reads as GB18030 only by accident (Big5, Shift-JIS, EUC-KR, Windows-1252) is refused.\n"
+	  "A row whose key exists replaces the record. On any error nothing is written and every\n"
+	  "error is listed as FILE:LINE: column 'NAME': what is wrong. Columns: docs/data-format.md.\n"
+	  "\n"
+	  "  --encoding NAME   the files' encoding, not detected: BIG5, SHIFT_JIS, EUC-KR,\n"
+	  "                    WINDOWS-1252, GB18030, UTF-8 (any name `iconv -l` lists)\n" },
 	{ "export", cmd_export, "导出CSV · export every table as CSV into a folder",
 	  "usage: bangfu [--db PATH] export DIR\n"
 	  "       bangfu [--db PATH] export --format xlsx FILE.xlsx\n"

@@ -1,6 +1,9 @@
 /* cmd_import: `bangfu import PATH...`. */
 #include "app/import.h"
 #include "cli/cli.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
 #include <string.h>
 
 int cmd_import(struct cli *c, int argc, char **argv)
@@ -9,17 +12,39 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	struct import_result res = { 0 };
 	struct bf_err err;
 	char who[80];
+	const char **paths = xcalloc((size_t)argc, sizeof *paths);
+	size_t n = 0;
 	int rc = 0;
 
-	if (argc < 2)
+	for (int i = 1; i < argc; i++) {
+		const char *enc = NULL;
+		if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc)
+			enc = argv[++i];
+		else if (strncmp(argv[i], "--encoding=", 11) == 0)
+			enc = argv[i] + 11;
+		else if (strcmp(argv[i], "--encoding") == 0)
+			rc = cli_usage_error(c, "import", "--encoding needs a name, e.g. BIG5");
+		else if (argv[i][0] == '-' && argv[i][1])
+			rc = cli_usage_error(c, "import", "unknown option '%s'", argv[i]);
+		else
+			paths[n++] = argv[i];
+		if (enc && !text_encoding_known(enc))
+			rc = cli_usage_error(c, "import", "--encoding: '%s' is not an encoding this "
+							  "system knows (`iconv -l` lists them)", enc);
+		res.encoding = enc ? enc : res.encoding;
+		if (rc) {
+			free(paths);
+			return rc;
+		}
+	}
+	if (n == 0) {
+		free(paths);
 		return cli_usage_error(c, "import", "give at least one CSV file or folder");
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage_error(c, "import", "unknown option '%s'", argv[i]);
+	}
 	bf_err_init(&err);
 	app_cli_account(who, sizeof who);
 	if (app_open(c->db, false, &a, &err) ||
-	    import_paths(a, who, APP_CLI_ADDRESS, (const char *const *)argv + 1, (size_t)argc - 1,
+	    import_paths(a, who, APP_CLI_ADDRESS, paths, n,
 			 &res, &err)) {
 		rc = cli_fail(c, &err);
 		if (a)
@@ -36,6 +61,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	fprintf(c->out, "\n");
 out:
+	free(paths);
 	app_close(a);
 	bf_err_release(&err);
 	return rc;

@@ -11,6 +11,7 @@
 #include "util/fileio.h"
 #include "http/http.h"
 #include "util/csvio.h"
+#include "util/text.h"
 #include "util/table.h"
 #include "util/xalloc.h"
 #include <microhttpd.h>
@@ -640,7 +641,14 @@ static void h_import(struct http_ctx *cx)
 	struct bf_err err;
 
 	memset(&up, 0, sizeof up);
-	if (!dry_run_arg(cx, &res.dry_run) || !read_upload(cx, &up))
+	if (!dry_run_arg(cx, &res.dry_run))
+		return;
+	if ((res.encoding = http_arg(cx, "encoding")) && !text_encoding_known(res.encoding)) {
+		http_error(cx, BF_EINPUT, "encoding: not an encoding this server knows; use e.g. "
+					  "GB18030, BIG5, SHIFT_JIS, EUC-KR, WINDOWS-1252, UTF-8", "encoding");
+		return;
+	}
+	if (!read_upload(cx, &up))
 		return;
 	res.problems = json_array();
 	for (size_t i = 0; i < up.n; i++)
@@ -787,6 +795,8 @@ static const struct route_param audit_params[] = {
 static const struct route_param import_params[] = {
 	{ "file", "string", "the file name when the body is one CSV file (not a form)" },
 	{ "dry_run", "boolean", "1 or true: validate everything, write nothing" },
+	{ "encoding", "string", "the files' encoding (an iconv name: BIG5, SHIFT_JIS, EUC-KR...), "
+				"instead of detecting UTF-8 or GB18030" },
 	END,
 };
 

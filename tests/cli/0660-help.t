@@ -8,7 +8,7 @@ bangfu 0.1.0
 $ bangfu init --help > h && head -n 1 h
 usage: bangfu [--db PATH] init [--empty] [--force]
 $ bangfu import --help > h && head -n 1 h
-usage: bangfu [--db PATH] import PATH...
+usage: bangfu [--db PATH] import [--encoding NAME] PATH...
 $ bangfu export --help > h && head -n 1 h
 usage: bangfu [--db PATH] export DIR
 $ bangfu check --help > h && head -n 1 h
