@@ -40,9 +40,22 @@ endif
 
 OBJ      := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/gen/assets.o $(B)/obj/gen/assets_s.o
 
-.PHONY: all test run bench clean deps unit fuzz screenshots
+# `bangfu --version`: the release in VERSION, and in a git checkout the commit it was built
+# from (git describe), e.g. 0.1.0+g80ff5a0-dirty. version.h is rewritten only when that changes.
+VERSION_STR := $(shell v=$$(cat VERSION 2>/dev/null || echo unknown); \
+                 g=$$(git describe --always --dirty 2>/dev/null) && v="$$v+g$$g"; echo "$$v")
+VERSION_H   := $(BUILDDIR)/version/util/version.h
+CPPFLAGS    += -I$(BUILDDIR)/version
+
+.PHONY: all test run bench clean deps unit fuzz screenshots install FORCE
 .SECONDARY:
 all: $(B)/bangfu
+
+$(VERSION_H): FORCE
+	@mkdir -p $(dir $@)
+	@echo '#define BANGFU_VERSION "$(VERSION_STR)"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+$(B)/obj/cli/cli.o $(BUILDDIR)/fuzz/obj/cli/cli.o: $(VERSION_H)
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -157,6 +170,21 @@ bench: deps all
 	@sh bench/run
 	@sh bench/http
 	@BUILDDIR=$(BUILDDIR) sh bench/plan
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page, the systemd unit
+# (docs/operations.md). The unit names $(PREFIX)/bin/bangfu.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+# BIN=path installs another build of the binary (the tests install the sanitizer build).
+BIN     ?= $(BUILDDIR)/bangfu
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(UNITDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/bangfu
+	install -m 0644 docs/bangfu.1 $(DESTDIR)$(MANDIR)/man1/bangfu.1
+	sed 's|@BINDIR@|$(BINDIR)|g' dist/bangfu.service > $(DESTDIR)$(UNITDIR)/bangfu.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/bangfu.service
 
 clean:
 	rm -rf $(BUILDDIR)

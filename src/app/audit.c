@@ -4,6 +4,7 @@
 #include "store/audit.h"
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -133,5 +134,33 @@ enum bf_status audit_list(struct app *app, const struct audit_request *q, json_t
 				 ? json_integer(json_integer_value(
 					   json_object_get(json_array_get(asc, 0), "id")))
 				 : json_null());
+	return BF_OK;
+}
+
+enum bf_status audit_head(struct app *app, char out[86], struct bf_err *err)
+{
+	return audit_hash_of(app->store, 0, out, err);
+}
+
+enum bf_status audit_verify_head(struct app *app, const char *head, enum audit_head_state *state,
+				 char now[86], struct bf_err *err)
+{
+	char *end;
+	long long id = strtoll(head, &end, 10);
+	char at[86];
+	enum bf_status rc;
+
+	*state = AUDIT_HEAD_OK;
+	if (id <= 0 || *end != ':' || strlen(end + 1) != 64 ||
+	    strspn(end + 1, "0123456789abcdef") != 64)
+		return bf_err_set(err, BF_EINPUT, "--head '%s': write ID:HASH as the server logged "
+				  "it (\"audit_head\" lines), e.g. 1234:9f2c…(64 hex digits)", head);
+	if ((rc = audit_hash_of(app->store, 0, now, err)) ||
+	    (rc = audit_hash_of(app->store, id, at, err)))
+		return rc;
+	if (!at[0])
+		*state = AUDIT_HEAD_CUT;
+	else if (strcmp(at, head) != 0)
+		*state = AUDIT_HEAD_CHANGED;
 	return BF_OK;
 }

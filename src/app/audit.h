@@ -19,6 +19,18 @@ enum bf_status audit_append(struct store *s, const char *account, const char *ad
 /* Walks the chain: *rows counted; *bad is the id of the first row whose hash does not match
  * (0 when the chain is intact). */
 enum bf_status audit_verify(struct app *app, int64_t *rows, int64_t *bad, struct bf_err *err);
+/* "ID:HASH" of the trail's newest row ("" when empty): the head the server logs at start, at
+ * stop and every few minutes, so that a copy of it outside the database can later prove
+ * that no row after it was cut (a chain's rows cannot show that their successors are gone). */
+enum bf_status audit_head(struct app *app, char out[86], struct bf_err *err);
+enum audit_head_state {
+	AUDIT_HEAD_OK,      /* the row is there with that hash */
+	AUDIT_HEAD_CUT,     /* the row is gone: the trail was cut before or at it */
+	AUDIT_HEAD_CHANGED, /* the row has another hash: it or a row before it was rewritten */
+};
+/* Checks a logged head "ID:HASH" (BF_EINPUT when it is not one); now gets the current head. */
+enum bf_status audit_verify_head(struct app *app, const char *head, enum audit_head_state *state,
+				 char now[86], struct bf_err *err);
 #define AUDIT_DEFAULT_LIMIT 100
 #define AUDIT_MAX_LIMIT 1000
 /* What a reader asks of the trail: filters (NULL: none) and the page. */

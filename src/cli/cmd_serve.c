@@ -3,9 +3,13 @@
  * priority: default, file, environment, flag. The server itself is the function main.c hands
  * over with cli_set_server (the HTTP layer): the CLI never includes it. */
 #include "app/app.h"
+#include "app/audit.h"
 #include "app/auth.h"
 #include "cli/cli.h"
+#include "util/date.h"
 #include "util/fileio.h"
+#include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +61,9 @@ static const struct setting settings[] = {
 	  "bytes of list answers kept in memory for reuse" },
 	{ "end-window", "BANGFU_END_WINDOW", false, offsetof(struct app_server_config, end_window),
 	  "90", 0, 3650, "days before a round's end in which a term needs no successor" },
+	{ "audit-head-seconds", "BANGFU_AUDIT_HEAD_SECONDS", false,
+	  offsetof(struct app_server_config, audit_head_seconds), "900", 1, 86400,
+	  "log the audit trail's head this often" },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -137,6 +144,104 @@ static bool read_file(struct app_server_config *cfg, const char *path, struct cl
 	return ok;
 }
 
+/* The audit trail's head, logged as a JSON line at start, every audit-head-seconds and at
+ * stop: kept outside the database (the journal, a log host), it lets `bangfu audit verify
+ * --head ID:HASH` prove later that no row after it was deleted. */
+struct head_logger {
+	const char *db;
+	FILE *log;
+	long every;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool stop;
+};
+
+static void log_head(struct head_logger *h, const char *at)
+{
+	struct app *a = NULL;
+	struct bf_err err;
+	char head[86] = "", now[21];
+	json_t *j;
+	char *line;
+
+	bf_err_init(&err);
+	date_now_utc(now);
+	if (app_open(h->db, false, &a, &err) || audit_head(a, head, &err))
+		j = json_pack("{s:s, s:s, s:s, s:s}", "time", now, "event", "audit_head_failed", "at",
+			      at, "reason", bf_err_msg(&err));
+	else
+		j = json_pack("{s:s, s:s, s:s, s:s}", "time", now, "event", "audit_head", "at", at,
+			      "head", head[0] ? head : "0:");
+	line = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	if (line) {
+		fprintf(h->log, "%s\n", line);
+		fflush(h->log);
+	}
+	free(line);
+	json_decref(j);
+	app_close(a);
+	bf_err_release(&err);
+}
+
+static void *head_loop(void *p)
+{
+	struct head_logger *h = p;
+	struct timespec until;
+
+	pthread_mutex_lock(&h->mu);
+	while (!h->stop) {
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += h->every;
+		while (!h->stop && pthread_cond_timedwait(&h->cv, &h->mu, &until) == 0)
+			;
+		if (h->stop)
+			break;
+		pthread_mutex_unlock(&h->mu);
+		log_head(h, "periodic");
+		pthread_mutex_lock(&h->mu);
+	}
+	pthread_mutex_unlock(&h->mu);
+	return NULL;
+}
+
+/* Serves with the head logger beside the server, and a shared flock on the database that
+ * `bangfu restore` checks: no restore under a running server. */
+static int serve(struct app_server_config *cfg, struct cli *c)
+{
+	struct head_logger h = { c->db, c->err, cfg->audit_head_seconds,
+				 PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false };
+	sigset_t block, old;
+	pthread_t t;
+	bool started;
+	int lock = fileio_lock(c->db, false), rc;
+
+	if (lock == -1) {
+		fprintf(c->err, "bangfu serve: %s is locked by `bangfu restore`; start the server "
+				"when it has finished\n", c->db);
+		return 1;
+	}
+	log_head(&h, "start");
+	/* the thread must not take the SIGINT/SIGTERM that http_serve waits for */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	started = pthread_create(&t, NULL, head_loop, &h) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	rc = server(cfg, c->err);
+	if (started) {
+		pthread_mutex_lock(&h.mu);
+		h.stop = true;
+		pthread_cond_signal(&h.cv);
+		pthread_mutex_unlock(&h.mu);
+		pthread_join(t, NULL);
+	}
+	log_head(&h, "stop");
+	if (lock >= 0)
+		close(lock);
+	return rc;
+}
+
 static void help(FILE *f)
 {
 	fprintf(f, "usage: bangfu [--db PATH] serve [--config FILE] [--SETTING VALUE]...\n\n"
@@ -209,5 +314,5 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		fprintf(c->err, "bangfu serve: this build has no server\n");
 		return 1;
 	}
-	return server(&cfg, c->err);
+	return serve(&cfg, c);
 }

@@ -138,3 +138,25 @@ enum bf_status audit_page(struct store *s, const struct audit_query *q,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BF_OK
 						     : store_db_error(s, err, "cannot read the audit trail");
 }
+
+enum bf_status audit_hash_of(struct store *s, int64_t id, char out[86], struct bf_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(s->db,
+			       id ? "SELECT id, hash FROM audit WHERE id = ?"
+				  : "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_db_error(s, err, "cannot read the audit trail");
+	if (id)
+		sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out, 86, "%lld:%s", (long long)sqlite3_column_int64(st, 0),
+			 (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BF_OK
+						     : store_db_error(s, err, "cannot read the audit trail");
+}

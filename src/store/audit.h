@@ -12,6 +12,9 @@ struct audit_row {
 
 /* The hash of the newest row ("" when the trail is empty) into out (65 bytes). */
 enum bf_status audit_last_hash(struct store *s, char out[65], struct bf_err *err);
+/* "ID:HASH" of row id, or of the newest row when id is 0, into out (at most 86 bytes with
+ * the NUL); "" when there is no such row. */
+enum bf_status audit_hash_of(struct store *s, int64_t id, char out[86], struct bf_err *err);
 enum bf_status audit_insert(struct store *s, const struct audit_row *row, struct bf_err *err);
 /* One page of the trail: the filters (NULL: none), then the newest limit rows with id below
  * before (0: no bound), after skipping the offset newest ones. */

@@ -53,6 +53,11 @@ enum bf_status store_exec(struct store *s, const char *sql, struct bf_err *err)
 	return BF_EDB;
 }
 
+int store_schema_supported(void)
+{
+	return SCHEMA_VERSION;
+}
+
 int store_schema_version(struct store *s)
 {
 	sqlite3_stmt *st;

@@ -23,6 +23,8 @@ struct store {
 	bool fk_off;
 };
 
+/* The schema version this bangfu migrates to. */
+int store_schema_supported(void);
 enum bf_status store_db_error(struct store *s, struct bf_err *err, const char *what);
 enum bf_status store_exec(struct store *s, const char *sql, struct bf_err *err);
 /* The cached statement number id, prepared from sql on first use (NULL on failure). */

@@ -15,5 +15,10 @@ bool fileio_exists(const char *path);
 /* Creates dir (and parents) if missing. */
 enum bf_status fileio_mkdirs(const char *dir, struct bf_err *err);
 const char *fileio_basename(const char *path);
+/* An advisory lock (flock) on path, shared or exclusive, without waiting: the descriptor that
+ * holds it (close it to let go), -1 when another process holds a lock that conflicts (or
+ * path cannot be opened), -2 when path does not exist. SQLite's own locks are fcntl locks,
+ * which flock does not touch: this is the server's "I am using this database". */
+int fileio_lock(const char *path, bool exclusive);
 
 #endif

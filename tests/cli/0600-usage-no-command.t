@@ -1,6 +1,6 @@
 # bangfu without a command prints the help and exits 2.
 $ bangfu
-bangfu 0.1.0 — 组团纵向帮扶管理 · group-based vertical assistance to counties
+bangfu [0-9.]+(\+g[0-9a-f]+(-dirty)?)? — 组团纵向帮扶管理 · group-based vertical assistance to counties (re)
 
 usage: bangfu [--db PATH] COMMAND [ARGS]
 

@@ -1,10 +1,10 @@
 # --help works (exit 0) for bangfu and for every command, wherever it is given.
 $ bangfu --help > h && head -n 3 h
-bangfu 0.1.0 — 组团纵向帮扶管理 · group-based vertical assistance to counties
+bangfu [0-9.]+(\+g[0-9a-f]+(-dirty)?)? — 组团纵向帮扶管理 · group-based vertical assistance to counties (re)
 
 usage: bangfu [--db PATH] COMMAND [ARGS]
-$ bangfu --version
-bangfu 0.1.0
+$ bangfu --version | grep -E "^bangfu $(cat $TESTDIR/../VERSION)(\+g[0-9a-f]+(-dirty)?)?$" | wc -l
+1
 $ bangfu init --help > h && head -n 1 h
 usage: bangfu [--db PATH] init [--empty] [--force]
 $ bangfu import --help > h && head -n 1 h
