@@ -129,7 +129,8 @@ run: deps all
 	@echo
 	@./$(BUILDDIR)/bangfu serve
 
-# libFuzzer targets (clang): $(BUILDDIR)/fuzz/fuzz_{csv,json,path,cookie,multipart,plan}. `make fuzz` runs each for
+# libFuzzer targets (clang): $(BUILDDIR)/fuzz/fuzz_{csv,json,path,cookie,multipart,config,
+# changes,plan} (config: the serve --config file; changes: the /changes body). `make fuzz` runs each for
 # FUZZ_SECONDS (default 60); `make test` runs each briefly as a smoke test.
 FUZZ_SECONDS ?= 60
 CLANG ?= clang-14
@@ -138,6 +139,7 @@ FUZZ_OBJ := $(patsubst src/%.c,$(BUILDDIR)/fuzz/obj/%.o,$(SRC)) $(BUILDDIR)/fuzz
             $(BUILDDIR)/fuzz/obj/gen/assets_s.o
 FUZZERS  := $(BUILDDIR)/fuzz/fuzz_csv $(BUILDDIR)/fuzz/fuzz_json $(BUILDDIR)/fuzz/fuzz_path \
             $(BUILDDIR)/fuzz/fuzz_cookie $(BUILDDIR)/fuzz/fuzz_multipart \
+            $(BUILDDIR)/fuzz/fuzz_config $(BUILDDIR)/fuzz/fuzz_changes \
             $(BUILDDIR)/fuzz/fuzz_plan
 
 $(BUILDDIR)/fuzz/obj/%.o: src/%.c

@@ -164,3 +164,14 @@ enum bf_status audit_verify_head(struct app *app, const char *head, enum audit_h
 		*state = AUDIT_HEAD_CHANGED;
 	return BF_OK;
 }
+
+enum bf_status audit_head_at(const char *db, char out[86], struct bf_err *err)
+{
+	struct app *a = NULL;
+	enum bf_status rc = app_open(db, false, &a, err);
+
+	if (!rc)
+		rc = audit_head(a, out, err);
+	app_close(a);
+	return rc;
+}

@@ -23,6 +23,8 @@ enum bf_status audit_verify(struct app *app, int64_t *rows, int64_t *bad, struct
  * stop and every few minutes, so that a copy of it outside the database can later prove
  * that no row after it was cut (a chain's rows cannot show that their successors are gone). */
 enum bf_status audit_head(struct app *app, char out[86], struct bf_err *err);
+/* The same, on its own connection to the database at path db. */
+enum bf_status audit_head_at(const char *db, char out[86], struct bf_err *err);
 enum audit_head_state {
 	AUDIT_HEAD_OK,      /* the row is there with that hash */
 	AUDIT_HEAD_CUT,     /* the row is gone: the trail was cut before or at it */

@@ -50,6 +50,11 @@ bool cli_wants_help(struct cli *c, const char *cmd, int argc, char **argv);
 /* Parses --as-of: a date, or "today". */
 bool cli_parse_day(const char *s, bf_day *d);
 
+struct app_server_config;
+/* Parses a settings file's text ("name = value" lines, '#' comments) into cfg, in place;
+ * false after printing what is wrong with FILE:LINE. (Exposed for fuzz/fuzz_config.c.) */
+bool serve_config_parse(struct app_server_config *cfg, char *text, const char *path, struct cli *c);
+
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);

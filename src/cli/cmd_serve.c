@@ -95,21 +95,12 @@ static const struct setting *find(const char *name)
 	return NULL;
 }
 
-/* name = value lines; '#' starts a comment. */
-static bool read_file(struct app_server_config *cfg, const char *path, struct cli *c)
+bool serve_config_parse(struct app_server_config *cfg, char *text, const char *path, struct cli *c)
 {
-	struct buf data = BUF_INIT;
-	struct bf_err err;
 	bool ok = true;
 	size_t line = 0;
 
-	bf_err_init(&err);
-	if (fileio_read(path, 1 << 20, &data, &err)) {
-		cli_fail(c, &err);
-		bf_err_release(&err);
-		return false;
-	}
-	for (char *p = data.data, *nl; ok && p && *p; p = nl ? nl + 1 : NULL) {
+	for (char *p = text, *nl; ok && p && *p; p = nl ? nl + 1 : NULL) {
 		char *eq, *k, *v, from[300];
 		const struct setting *s;
 		nl = strchr(p, '\n');
@@ -139,6 +130,21 @@ static bool read_file(struct app_server_config *cfg, const char *path, struct cl
 			ok = apply(cfg, s, v, c, from);
 		}
 	}
+	return ok;
+}
+
+/* name = value lines; '#' starts a comment. */
+static bool read_file(struct app_server_config *cfg, const char *path, struct cli *c)
+{
+	struct buf data = BUF_INIT;
+	struct bf_err err;
+	bool ok = false;
+
+	bf_err_init(&err);
+	if (fileio_read(path, 1 << 20, &data, &err))
+		cli_fail(c, &err);
+	else
+		ok = serve_config_parse(cfg, data.data ? data.data : (char[]){ "" }, path, c);
 	buf_release(&data);
 	bf_err_release(&err);
 	return ok;
@@ -158,7 +164,6 @@ struct head_logger {
 
 static void log_head(struct head_logger *h, const char *at)
 {
-	struct app *a = NULL;
 	struct bf_err err;
 	char head[86] = "", now[21];
 	json_t *j;
@@ -166,7 +171,7 @@ static void log_head(struct head_logger *h, const char *at)
 
 	bf_err_init(&err);
 	date_now_utc(now);
-	if (app_open(h->db, false, &a, &err) || audit_head(a, head, &err))
+	if (audit_head_at(h->db, head, &err))
 		j = json_pack("{s:s, s:s, s:s, s:s}", "time", now, "event", "audit_head_failed", "at",
 			      at, "reason", bf_err_msg(&err));
 	else
@@ -179,7 +184,6 @@ static void log_head(struct head_logger *h, const char *at)
 	}
 	free(line);
 	json_decref(j);
-	app_close(a);
 	bf_err_release(&err);
 }
 

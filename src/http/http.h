@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "app/auth.h"
 #include "app/snapshot.h"
+#include "app/write.h"
 #include "util/buf.h"
 
 /* A multipart/form-data body, decoded part by part as it arrives: each file part is one
@@ -180,4 +181,10 @@ void http_asset_answer(struct http_ctx *cx, const char *name, const char *type);
 
 /* routes_geo.c: GET /api/v1/geo, the counties' boundaries (asset geo/guangdong.json). */
 void http_geo(struct http_ctx *cx);
+/* Decodes the body of POST /api/v1/changes ({"changes":[...], "dry_run", "round"}) into at
+ * most WRITE_BATCH_MAX changes, which point into body; false with a message naming the JSON
+ * path. (A function of its own for fuzz/fuzz_changes.c.) */
+bool http_changes_decode(json_t *body, struct write_change *ch, size_t *n, const char **round,
+			 bool *dry, char *msg, size_t msgn);
+
 #endif

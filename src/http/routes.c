@@ -479,47 +479,58 @@ static bool decode_change(json_t *v, size_t i, struct write_change *c, char *msg
 	return false;
 }
 
+bool http_changes_decode(json_t *body, struct write_change *ch, size_t *n, const char **round,
+			 bool *dry, char *msg, size_t msgn)
+{
+	json_t *changes, *jdry = NULL, *jround = NULL;
+	json_error_t jerr;
+
+	*n = 0;
+	if (!body || !json_is_object(body) ||
+	    json_unpack_ex(body, &jerr, JSON_STRICT, "{s:o, s?o, s?o}", "changes", &changes,
+			   "dry_run", &jdry, "round", &jround) ||
+	    !json_is_array(changes) || (jdry && !json_is_boolean(jdry)) ||
+	    (jround && !json_is_string(jround))) {
+		snprintf(msg, msgn, "give {\"changes\":[{\"op\",\"entity\",\"key\",\"record\"}, "
+				    "...], \"dry_run\":true|false, \"round\":NAME}");
+		return false;
+	}
+	*dry = jdry && json_is_true(jdry);
+	*round = jround ? json_string_value(jround) : NULL;
+	if (json_array_size(changes) == 0 || json_array_size(changes) > WRITE_BATCH_MAX) {
+		snprintf(msg, msgn, "changes: give between 1 and %d changes", WRITE_BATCH_MAX);
+		return false;
+	}
+	for (size_t i = 0; i < json_array_size(changes); i++)
+		if (!decode_change(json_array_get(changes, i), i, &ch[i], msg, msgn))
+			return false;
+	*n = json_array_size(changes);
+	return true;
+}
+
 static void h_changes(struct http_ctx *cx)
 {
 	struct write_change ch[WRITE_BATCH_MAX];
 	struct write_batch_result res;
-	json_t *changes, *dry = NULL, *round = NULL;
-	json_error_t jerr;
+	const char *round = NULL;
+	bool dry_run = false;
 	struct bf_err err;
 	char msg[300];
 	size_t n = 0;
 
-	if (json_unpack_ex(cx->json, &jerr, JSON_STRICT, "{s:o, s?o, s?o}", "changes", &changes,
-			   "dry_run", &dry, "round", &round) ||
-	    !json_is_array(changes) || (dry && !json_is_boolean(dry)) ||
-	    (round && !json_is_string(round))) {
-		http_error(cx, BF_EINPUT, "give {\"changes\":[{\"op\",\"entity\",\"key\",\"record\"}, "
-					  "...], \"dry_run\":true|false, \"round\":NAME}", NULL);
+	if (!http_changes_decode(cx->json, ch, &n, &round, &dry_run, msg, sizeof msg)) {
+		char field[64];
+		snprintf(field, sizeof field, "%.*s", (int)strcspn(msg, ":"), msg);
+		http_error(cx, BF_EINPUT, msg, strncmp(msg, "give ", 5) ? field : NULL);
 		return;
 	}
-	n = json_array_size(changes);
-	if (n == 0 || n > WRITE_BATCH_MAX) {
-		snprintf(msg, sizeof msg, "changes: give between 1 and %d changes", WRITE_BATCH_MAX);
-		http_error(cx, BF_EINPUT, msg, "changes");
-		return;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!decode_change(json_array_get(changes, i), i, &ch[i], msg, sizeof msg)) {
-			char field[64];
-			snprintf(field, sizeof field, "%.*s", (int)strcspn(msg, ":"), msg);
-			http_error(cx, BF_EINPUT, msg, field);
-			return;
-		}
 	bf_err_init(&err);
 	if (write_changes(cx->app, &cx->who, cx->address, ch, n,
-			  round ? json_string_value(round) : NULL,
-			  &(struct rules_opts){ cx->cfg->end_window }, dry && json_is_true(dry), &res,
-			  &err)) {
+			  round, &(struct rules_opts){ cx->cfg->end_window }, dry_run, &res, &err)) {
 		write_error(cx, &err, res.field, res.rule, res.index < n ? (long)res.index : -1);
 	} else {
-		http_json(cx, 200, json_pack("{s:b, s:I, s:o, s:o}", "dry_run",
-					     dry && json_is_true(dry), "applied",
-					     (json_int_t)(dry && json_is_true(dry) ? 0 : n),
+		http_json(cx, 200, json_pack("{s:b, s:I, s:o, s:o}", "dry_run", dry_run, "applied",
+					     (json_int_t)(dry_run ? 0 : n),
 					     "records", res.records, "check",
 					     res.check ? res.check : json_null()));
 	}

@@ -127,7 +127,7 @@ $ api -q GET '/api/v1/rounds?q=X-' | jq .total; api -q GET /api/v1/audit | jq -c
 [["create","account","boss"],["create","round","7"],["delete","round","7"],["update","target","440881"],["update","round","2023-2026"]]
 $ api GET /api/v1/health | sed -n 1p
 HTTP 200
-$ kill $(cat .pids); for i in $(seq 100); do kill -0 $(cat .pids) 2>/dev/null || break; sleep 0.1; done; tail -n 1 server.log
+$ kill $(cat .pids); for i in $(seq 100); do kill -0 $(cat .pids) 2>/dev/null || break; sleep 0.1; done; grep -x "bangfu: stopped" server.log
 bangfu: stopped
 $ grep -c -E 'ERROR: AddressSanitizer|runtime error|LeakSanitizer' server.log
 0

@@ -104,7 +104,7 @@ $ grep -c '^(null)$' server.log
 [1]
 $ api GET /api/v1/health | sed -n 1p
 HTTP 200
-$ kill $(cat .pids); for i in $(seq 100); do kill -0 $(cat .pids) 2>/dev/null || break; sleep 0.1; done; tail -n 1 server.log
+$ kill $(cat .pids); for i in $(seq 100); do kill -0 $(cat .pids) 2>/dev/null || break; sleep 0.1; done; grep -x "bangfu: stopped" server.log
 bangfu: stopped
 $ grep -c -E 'ERROR: AddressSanitizer|runtime error|LeakSanitizer' server.log
 0
