@@ -14,6 +14,8 @@ commands:
   plan     规划 · form groups: the exact optimal assignment of units to targets
   user     账号 · accounts of the web server: add, list, disable, enable, passwd
   audit    审计 · verify the audit trail's hash chain
+  backup   备份 · copy the database, safely while the server runs
+  restore  恢复 · replace the database with a backup
   serve    服务 · serve the web interface and the JSON API
 
 options:
