@@ -32,8 +32,8 @@ struct import_result {
 
 /* Imports sources in dependency order; at most 50 errors are listed. res->dry_run and
  * res->encoding are kept; the rest of res is filled. Unless it is a dry run, the import is
- * audited in its transaction as account at address (action "import", the files' names as the key, rows per file after);
- * account NULL writes no audit row (only `bangfu init`, which creates the database). */
+ * audited in its transaction as account at address (action "import", the files' names as the
+ * key, rows per file after); account NULL writes no audit row (only `bangfu init`, which creates the database). */
 enum bf_status import_sources(struct app *app, const char *account, const char *address,
 			      const struct import_source *src, size_t n,
 			      struct import_result *res, struct bf_err *err);

@@ -5,7 +5,7 @@
 $ bangfu init > /dev/null && echo 'a long enough secret' | bangfu user add wang --role planner --password-stdin
 added account wang (planner)
 $ bangfu backup b.db
-backed up bangfu.db to b.db: schema [0-9]+, 2 accounts, 0 audit rows, audit head 0: (re)
+backed up bangfu.db to b.db: schema [0-9]+, 2 accounts, [0-9]+ audit rows, audit head [0-9]+:[0-9a-f]* (re)
 $ sqlite3 b.db 'PRAGMA journal_mode; PRAGMA integrity_check'; ls b.db*
 delete
 ok
@@ -25,7 +25,7 @@ bangfu: bangfu.db: that is the database itself; give another file
 $ bangfu user disable wang > /dev/null && bangfu user list | grep -c 'wang .* yes '
 1
 $ bangfu restore b.db
-restored bangfu.db from b.db: schema [0-9]+, 2 accounts, 0 audit rows, audit head 0: (re)
+restored bangfu.db from b.db: schema [0-9]+, 2 accounts, [0-9]+ audit rows, audit head [0-9]+:[0-9a-f]* (re)
 the database as it was before is in bangfu.db.before-restore
 $ bangfu user list | grep -c 'wang .* yes '; bangfu --db bangfu.db.before-restore user list | grep -c 'wang .* yes '
 0
@@ -47,5 +47,5 @@ $ bangfu user list | grep -c 'wang .* yes '
 0
 [1]
 $ bangfu --db fresh.db restore b.db && bangfu --db fresh.db user list | grep -c wang
-restored fresh.db from b.db: schema [0-9]+, 2 accounts, 0 audit rows, audit head 0: (re)
+restored fresh.db from b.db: schema [0-9]+, 2 accounts, [0-9]+ audit rows, audit head [0-9]+:[0-9a-f]* (re)
 1
