@@ -171,6 +171,7 @@ fuzz: deps $(FUZZERS)
 bench: deps all
 	@sh bench/run
 	@sh bench/http
+	@python3 bench/writes.py
 	@BUILDDIR=$(BUILDDIR) sh bench/plan
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page, the systemd unit

@@ -22,15 +22,22 @@ void check_visible(const struct registry *r, const struct principal *p, struct v
 	v->n = n;
 }
 
-enum bf_status check_round(const struct registry *r, const char *round, bf_day day,
-			   const struct rules_opts *opts, const struct principal *p,
-			   size_t *round_ix, struct violations *out, struct bf_err *err)
+enum bf_status check_which(const struct registry *r, const char *round, bf_day day,
+			   size_t *round_ix, struct bf_err *err)
 {
 	enum bf_status rc = query_round(r, round, day, round_ix, err);
 	/* unnamed: only the round in progress; judging the last (or first) one as if it were
 	 * would count everyone as gone (or not yet come) */
 	if (!rc && !round && !rules_round_live(r, *round_ix, day))
 		*round_ix = REG_NONE;
+	return rc;
+}
+
+enum bf_status check_round(const struct registry *r, const char *round, bf_day day,
+			   const struct rules_opts *opts, const struct principal *p,
+			   size_t *round_ix, struct violations *out, struct bf_err *err)
+{
+	enum bf_status rc = check_which(r, round, day, round_ix, err);
 	if (!rc) {
 		rules_check(r, *round_ix, day, opts, out);
 		check_visible(r, p, out);

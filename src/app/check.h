@@ -13,6 +13,9 @@
  * *round_ix is REG_NONE when no round was judged: the database has no round, or round is
  * NULL and day is outside every round. On a day outside the named round only the rules that
  * do not count who is on post are judged (out->judged). */
+/* The round check_round judges (see there); REG_NONE: none. */
+enum bf_status check_which(const struct registry *r, const char *round, bf_day day,
+			   size_t *round_ix, struct bf_err *err);
 enum bf_status check_round(const struct registry *r, const char *round, bf_day day,
 			   const struct rules_opts *opts, const struct principal *p,
 			   size_t *round_ix, struct violations *out, struct bf_err *err);

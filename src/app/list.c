@@ -177,30 +177,15 @@ enum bf_status list_get(const struct registry *r, const struct principal *p,
 			const struct record_type *t, const char *key, json_t **out,
 			struct bf_err *err)
 {
-	size_t n;
-	const char *base = registry_items(r, t, &n);
-	struct buf k = BUF_INIT;
+	size_t n, i = registry_find_key(r, t, key);
+	const char *rec = (const char *)registry_items(r, t, &n) + (i == REG_NONE ? 0 : i) * t->size;
 
 	*out = NULL;
-	for (size_t i = 0; i < n && !*out; i++) {
-		const char *rec = base + i * t->size;
-		buf_reset(&k);
-		for (size_t f = 0; f < t->nkey; f++) {
-			if (f)
-				buf_addc(&k, ',');
-			model_field_format(&t->fields[f], rec, &k);
-		}
-		if (strcmp(buf_cstr(&k), key) != 0)
-			continue;
-		if (!access_can_read(r, p, t, rec)) {
-			buf_release(&k);
-			return bf_err_set(err, BF_EFORBIDDEN, "your role may not read %s '%s'",
-					  t->what, key);
-		}
-		*out = query_record_json(t, rec);
-	}
-	buf_release(&k);
-	if (!*out)
+	if (i == REG_NONE)
 		return bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what, key);
+	if (!access_can_read(r, p, t, rec))
+		return bf_err_set(err, BF_EFORBIDDEN, "your role may not read %s '%s'", t->what,
+				  key);
+	*out = query_record_json(t, rec);
 	return BF_OK;
 }

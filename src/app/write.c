@@ -4,43 +4,28 @@
 #include "app/audit.h"
 #include "app/check.h"
 #include "app/query.h"
+#include "app/snapshot.h"
+#include "app/write_rules.h"
+#include "core/delta.h"
 #include "core/rules.h"
 #include "store/account.h"
 #include "store/succession.h"
 #include "util/arena.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
 #include <string.h>
 
 struct wctx {
 	struct store *s;
 	const struct principal *p;
 	const struct record_type *t;
-	const struct registry *before; /* the database before the write */
+	struct registry *reg;   /* the snapshot, as the batch's earlier changes left it */
+	struct delta *d;        /* those changes, to undo them */
 	struct arena text;      /* the field texts of the new record */
-	const void *old;        /* the existing record in before, or NULL */
+	const void *old;        /* the existing record in reg, or NULL */
 	_Alignas(16) unsigned char rec[256];
 	struct write_result *res;
 };
-
-static const void *find(const struct registry *r, const struct record_type *t, const char *key)
-{
-	size_t n;
-	const char *base = registry_items(r, t, &n);
-	struct buf k = BUF_INIT;
-	const void *hit = NULL;
-
-	for (size_t i = 0; i < n && !hit; i++) {
-		buf_reset(&k);
-		for (size_t f = 0; f < t->nkey; f++) {
-			if (f)
-				buf_addc(&k, ',');
-			model_field_format(&t->fields[f], base + i * t->size, &k);
-		}
-		if (strcmp(buf_cstr(&k), key) == 0)
-			hit = base + i * t->size;
-	}
-	buf_release(&k);
-	return hit;
-}
 
 /* The text of one JSON value, as a CSV cell would hold it (true/false only for 0/1 flags). */
 static bool cell(const struct field_def *f, json_t *v, struct arena *a, const char **out)
@@ -127,52 +112,127 @@ out:
 	return rc;
 }
 
+/* The references of the record just written, in the order the store lists dangling ones. */
+static const char *missing(const struct registry *r, const struct record_type *t,
+			   const void *rec, const char **value)
+{
+	if (t == &model_groups) {
+		const struct bf_group *g = rec;
+		if (registry_find_round(r, g->round) == REG_NONE)
+			return *value = g->round, "round";
+		if (registry_find_target(r, g->target) == REG_NONE)
+			return *value = g->target, "target";
+	} else if (t == &model_members) {
+		const struct bf_member *m = rec;
+		if (registry_find_group(r, m->group) == REG_NONE)
+			return *value = m->group, "group";
+		if (registry_find_unit(r, m->unit) == REG_NONE)
+			return *value = m->unit, "unit";
+	} else if (t == &model_cadres) {
+		const struct bf_cadre *c = rec;
+		if (registry_find_unit(r, c->unit) == REG_NONE)
+			return *value = c->unit, "unit";
+		if (registry_find_group(r, c->group) == REG_NONE)
+			return *value = c->group, "group";
+		if (c->predecessor && registry_find_cadre(r, c->predecessor) == REG_NONE)
+			return *value = c->predecessor, "predecessor";
+	} else if (t == &model_indicators) {
+		const struct bf_indicator *x = rec;
+		if (strcmp(x->scope, "province") != 0 &&
+		    registry_find_target(r, x->scope) == REG_NONE)
+			return *value = x->scope, "scope";
+	}
+	return NULL;
+}
+
+/* Every reference must exist after the write. The snapshot answers for the new record's own
+ * references; only if the batch removed a record that others still referred to can other
+ * references dangle, and then the database lists them all, as the store sees them. */
 static enum bf_status references(struct wctx *w, struct bf_err *err)
 {
 	struct store_dangling d[1];
-	if (store_dangling(w->s, d, 1) == 0)
+	const char *field, *value;
+
+	if (w->d->dangling) {
+		if (store_dangling(w->s, d, 1) == 0)
+			return BF_OK;
+		w->res->field = d[0].field;
+		return bf_err_set(err, BF_EINPUT, "%s: '%s' does not exist", d[0].field,
+				  d[0].value);
+	}
+	if (!(field = missing(w->reg, w->t, w->rec, &value)))
 		return BF_OK;
-	w->res->field = d[0].field;
-	return bf_err_set(err, BF_EINPUT, "%s: '%s' does not exist", d[0].field, d[0].value);
+	w->res->field = field;
+	return bf_err_set(err, BF_EINPUT, "%s: '%s' does not exist", field, value);
+}
+
+/* The findings of the affected records before the batch, per round of the registry then. */
+struct before {
+	char **rounds;
+	struct violations *v;
+	size_t n;
+};
+
+static void before_check(struct before *b, const struct wrules *w, const struct registry *r,
+			 bf_day day)
+{
+	b->n = r->nrounds;
+	b->rounds = xcalloc(b->n + 1, sizeof *b->rounds);
+	b->v = xcalloc(b->n + 1, sizeof *b->v);
+	for (size_t i = 0; i < b->n; i++) {
+		b->rounds[i] = xstrdup(r->rounds[i].name);
+		violations_init(&b->v[i]);
+		wrules_findings(w, r, i, day, NULL, &b->v[i]);
+	}
+}
+
+static void before_release(struct before *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->rounds[i]);
+		violations_release(&b->v[i]);
+	}
+	free(b->rounds);
+	free(b->v);
+	memset(b, 0, sizeof b[0]);
 }
 
 /* Rules a write may not break (incompleteness is allowed, see core/rules): a new capacity or
- * two-leads violation in the round refuses the write. */
-static bool breaks(const struct violations *v, size_t i, const struct violations *before)
-{
-	const struct violation *x = &v->items[i];
-	if (!x->blocking)
-		return false;
-	for (size_t j = 0; j < before->n; j++)
-		if (strcmp(before->items[j].message, x->message) == 0)
-			return false;
-	return true;
-}
-
-/* Compares the rounds of initial (before the batch) and after (the database now). */
-static enum bf_status programme_rules(const struct registry *initial,
-				      const struct registry *after,
+ * two-leads finding in a round refuses the write. New: not among the findings before the
+ * batch of the rounds that are still there. Only the affected records' findings can differ
+ * between before and after (app/write_rules), so only theirs are compared. */
+static enum bf_status programme_rules(const struct before *b, const struct wrules *w,
+				      const struct registry *after, bf_day day,
 				      struct write_batch_result *res, struct bf_err *err)
 {
-	struct violations vb, va;
+	struct violations va;
+	const struct violations **vb = xcalloc(after->nrounds + 1, sizeof *vb);
 	enum bf_status rc = BF_OK;
-	bf_day day = date_today();
 
-	violations_init(&vb);
 	violations_init(&va);
 	for (size_t r = 0; r < after->nrounds; r++) {
-		rules_check(initial, registry_find_round(initial, after->rounds[r].name), day,
-			    NULL, &vb);
-		rules_check(after, r, day, NULL, &va);
+		for (size_t i = 0; i < b->n; i++)
+			if (strcmp(b->rounds[i], after->rounds[r].name) == 0)
+				vb[r] = &b->v[i];
+		wrules_findings(w, after, r, day, NULL, &va);
 	}
-	for (size_t i = 0; i < va.n && !rc; i++)
-		if (breaks(&va, i, &vb)) {
-			res->rule = rules_table[va.items[i].rule].tag;
+	for (size_t i = 0; i < va.n && !rc; i++) {
+		const struct violation *x = &va.items[i];
+		const char *tag = rules_table[x->rule].tag;
+		bool seen = false;
+		if (!x->blocking)
+			continue;
+		for (size_t r = 0; r < after->nrounds && !seen; r++)
+			for (size_t j = 0; vb[r] && j < vb[r]->n && !seen; j++)
+				seen = strcmp(vb[r]->items[j].message, x->message) == 0;
+		if (!seen) {
+			res->rule = tag;
 			rc = bf_err_set(err, BF_EVIOLATION, "%s (%s): %s", res->rule,
-					rules_table[va.items[i].rule].source, va.items[i].message);
+					rules_table[x->rule].source, x->message);
 		}
-	violations_release(&vb);
+	}
 	violations_release(&va);
+	free(vb);
 	return rc;
 }
 
@@ -200,10 +260,89 @@ static enum bf_status check_predecessor(struct wctx *w, struct bf_err *err)
 	return rc;
 }
 
+/* ---- the round's check, spliced --------------------------------------------------------- */
+
+static void violations_copy(struct violations *dst, const struct violations *src)
+{
+	violations_init(dst);
+	dst->judged = src->judged;
+	dst->items = xcalloc(src->n + 1, sizeof *dst->items);
+	dst->cap = src->n + 1;
+	for (size_t i = 0; i < src->n; i++) {
+		dst->items[i] = src->items[i];
+		dst->items[i].key = xstrdup(src->items[i].key);
+		dst->items[i].message = xstrdup(src->items[i].message);
+		dst->items[i].message_zh = xstrdup(src->items[i].message_zh);
+	}
+	dst->n = src->n;
+}
+
+static long window_of(const struct rules_opts *ro)
+{
+	return ro ? ro->end_window : RULES_END_WINDOW_DEFAULT;
+}
+
+/* The snapshot's kept check, if it is the one this write would answer (the same round, day
+ * and options) and the batch changes no round: the affected records' findings are then
+ * taken out of it, to be judged again after the changes. */
+static struct wrules_kept *keep_check(const struct snapshot *snap, const struct wrules *w,
+				      const char *round, bf_day day, const struct rules_opts *ro)
+{
+	const struct snapshot_check *k = snap->check;
+	struct bf_err err;
+	size_t ix;
+	bool same;
+
+	if (!k || !w || wrules_all(w) || k->day != day || k->window != window_of(ro))
+		return NULL;
+	bf_err_init(&err);
+	same = !check_which(&snap->reg, round, day, &ix, &err) && ix != REG_NONE &&
+	       strcmp(snap->reg.rounds[ix].name, k->round) == 0;
+	bf_err_release(&err);
+	return same ? wrules_keep(w, &snap->reg, &k->v) : NULL;
+}
+
+/* The round's check after the changes, into *out (fresh): spliced from the kept one when
+ * nothing else can have moved (no successor linked anew, no record removed while referred
+ * to), else judged whole. */
+static enum bf_status check_after(const struct registry *after, const char *round, bf_day day,
+				  const struct rules_opts *ro, const struct wrules *w,
+				  const struct wrules_kept *kept, const struct delta *d,
+				  size_t *ix, struct violations *out, struct bf_err *err)
+{
+	enum bf_status rc = check_which(after, round, day, ix, err);
+
+	violations_init(out);
+	if (rc)
+		return rc;
+	if (kept && *ix != REG_NONE && !d->relinked && !d->dangling)
+		wrules_splice(w, kept, after, *ix, day, ro, out);
+	else
+		rules_check(after, *ix, day, ro, out);
+	return BF_OK;
+}
+
+/* After a commit: the check just judged becomes the snapshot's, or the old one goes. */
+static void keep_for_next(struct snapshot *snap, bool have, size_t ix, bf_day day,
+			  const struct rules_opts *ro, struct violations *v)
+{
+	snapshot_check_free(snap->check);
+	snap->check = NULL;
+	if (!have || ix == REG_NONE)
+		return;
+	snap->check = xcalloc(1, sizeof *snap->check);
+	snap->check->round = xstrdup(snap->reg.rounds[ix].name);
+	snap->check->day = day;
+	snap->check->window = window_of(ro);
+	snap->check->v = *v;
+	violations_init(v);
+}
+
 static enum bf_status check_access(struct wctx *w, enum write_op op, struct bf_err *err)
 {
-	if ((w->old && !access_can_write(w->before, w->p, w->t, w->old)) ||
-	    (op != WRITE_DELETE && !access_can_write(w->before, w->p, w->t, w->rec)))
+	delta_refresh(w->d, w->reg, REG_B_GROUP_MEMBERS | REG_B_UNIT_MEMBERS | REG_B_TARGET_GROUPS);
+	if ((w->old && !access_can_write(w->reg, w->p, w->t, w->old)) ||
+	    (op != WRITE_DELETE && !access_can_write(w->reg, w->p, w->t, w->rec)))
 		return bf_err_set(err, BF_EFORBIDDEN, "your role may not change this %s",
 				  w->t->what);
 	if (op != WRITE_DELETE && !access_can_set_verified(w->p, w->t, w->old, w->rec)) {
@@ -223,8 +362,28 @@ static void key_of(const struct record_type *t, const void *rec, struct buf *k)
 	}
 }
 
-/* Writes the prepared change to the open transaction, with its audit row. */
-static enum bf_status apply(struct wctx *w, enum write_op op, const char *address,
+/* Removes the record at i from the snapshot, as the store deletes it: a group with its
+ * memberships (ON DELETE CASCADE in the schema). */
+static void remove_cascading(struct wctx *w, size_t i)
+{
+	if (w->t == &model_groups) {
+		const struct bucket *b = &w->reg->group_members;
+		size_t n, *m;
+		delta_refresh(w->d, w->reg, REG_B_GROUP_MEMBERS);
+		n = b->off[i + 1] - b->off[i];
+		m = xmalloc((n + 1) * sizeof *m);
+		memcpy(m, b->items + b->off[i], n * sizeof *m);
+		/* last first: removing a membership moves only the ones after it */
+		while (n-- > 0)
+			delta_remove(w->d, w->reg, &model_members, m[n]);
+		free(m);
+	}
+	delta_remove(w->d, w->reg, w->t, i);
+}
+
+/* Writes the prepared change to the open transaction, with its audit row, and to the
+ * snapshot. */
+static enum bf_status apply(struct wctx *w, enum write_op op, size_t old_ix, const char *address,
 			    json_t **record, struct bf_err *err)
 {
 	static const char *const actions[] = { "create", "update", "delete" };
@@ -236,6 +395,13 @@ static enum bf_status apply(struct wctx *w, enum write_op op, const char *addres
 	key_of(w->t, op == WRITE_DELETE ? w->old : w->rec, &key);
 	rc = op == WRITE_DELETE ? store_delete(w->s, w->t, w->old, err)
 				: store_put(w->s, w->t, w->rec, &w->res->field, err);
+	if (!rc) { /* w->old moves with the edit: it is not read after this */
+		if (op == WRITE_DELETE)
+			remove_cascading(w, old_ix);
+		else
+			delta_put(w->d, w->reg, w->t, w->rec);
+		w->old = NULL;
+	}
 	if (!rc && op != WRITE_DELETE)
 		rc = references(w, err);
 	if (!rc)
@@ -248,14 +414,15 @@ static enum bf_status apply(struct wctx *w, enum write_op op, const char *addres
 	return rc;
 }
 
-/* Validates one change against before, the database as it is now (inside the batch's
- * transaction), and applies it. */
+/* Validates one change against the snapshot as the batch's earlier changes left it (the
+ * database as it is now, inside the batch's transaction), and applies it to both. */
 static enum bf_status change(struct store *s, const struct principal *p, const char *address,
-			     const struct registry *before, const struct write_change *c,
+			     struct registry *reg, struct delta *d, const struct write_change *c,
 			     struct write_result *wr, json_t **record, struct bf_err *err)
 {
 	const struct record_type *t = c->t;
 	struct wctx w;
+	size_t old_ix = REG_NONE;
 	enum bf_status rc;
 
 	memset(&w, 0, sizeof w);
@@ -263,18 +430,24 @@ static enum bf_status change(struct store *s, const struct principal *p, const c
 	w.p = p;
 	w.t = t;
 	w.res = wr;
-	w.before = before;
+	w.reg = reg;
+	w.d = d;
 	arena_init(&w.text);
-	if (c->op != WRITE_CREATE && !(w.old = find(before, t, c->key ? c->key : ""))) {
-		rc = bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what, c->key ? c->key : "");
-		goto out;
+	if (c->op != WRITE_CREATE) {
+		size_t n;
+		if ((old_ix = registry_find_key(reg, t, c->key ? c->key : "")) == REG_NONE) {
+			rc = bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what,
+					c->key ? c->key : "");
+			goto out;
+		}
+		w.old = (const char *)registry_items(reg, t, &n) + old_ix * t->size;
 	}
 	if (c->op != WRITE_DELETE && (rc = build(&w, c->body, err)))
 		goto out;
 	if (c->op == WRITE_CREATE) {
 		struct buf k = BUF_INIT;
 		key_of(t, w.rec, &k);
-		if (find(before, t, k.data)) {
+		if (registry_find_key(reg, t, k.data) != REG_NONE) {
 			wr->field = t->fields[0].name;
 			rc = bf_err_set(err, BF_ECONFLICT, "%s '%s' already exists", t->what, k.data);
 		}
@@ -284,10 +457,22 @@ static enum bf_status change(struct store *s, const struct principal *p, const c
 	}
 	if (!(rc = check_access(&w, c->op, err)) &&
 	    (c->op == WRITE_DELETE || !(rc = check_predecessor(&w, err))))
-		rc = apply(&w, c->op, address, record, err);
+		rc = apply(&w, c->op, old_ix, address, record, err);
 out:
 	arena_release(&w.text);
 	return rc;
+}
+
+/* A removed record that others still refer to: the foreign keys refuse it at the commit, but
+ * an indicator's scope is no foreign key (it may be 'province'), so the store is asked (only
+ * when the batch removed a record that was referred to). */
+static enum bf_status still_referred(struct store *s, const struct delta *d, struct bf_err *err)
+{
+	struct store_dangling dd[1];
+	if (d->dangling && store_dangling(s, dd, 1))
+		return bf_err_set(err, BF_ECONFLICT, "other records still refer to this one: "
+						     "change or delete them first");
+	return BF_OK;
 }
 
 static bool touches_rules(const struct write_change *c, size_t n)
@@ -298,38 +483,27 @@ static bool touches_rules(const struct write_change *c, size_t n)
 	return false;
 }
 
-/* The checks of round (NULL: today's) in after, as check_json. */
-static enum bf_status checks_of(const struct registry *after, const char *round,
-				const struct rules_opts *ro, const struct principal *p,
-				json_t **out, struct bf_err *err)
-{
-	struct violations v;
-	size_t ix;
-	bf_day day = date_today();
-	enum bf_status rc;
-
-	violations_init(&v);
-	if (!(rc = check_round(after, round, day, ro, p, &ix, &v, err)))
-		*out = check_json(after, ix, day, &v);
-	violations_release(&v);
-	return rc;
-}
-
 static enum bf_status batch(struct store *s, const struct principal *p, const char *address,
 			    const struct write_change *c, size_t n, const char *round,
 			    const struct rules_opts *ro, bool dry_run, bool want_check,
 			    struct write_batch_result *res, struct bf_err *err)
 {
-	struct registry initial, cur, after; /* before the batch, before a change, after */
-	bool rules = touches_rules(c, n);
+	struct snapshot *snap = NULL;
+	struct delta d;
+	struct wrules *w = NULL;
+	struct wrules_kept *kept = NULL;
+	struct before b = { 0 };
+	struct violations checked;
+	bool rules = touches_rules(c, n) && !dry_run, committed = false, have = false;
+	bf_day day = date_today();
+	size_t ix = REG_NONE;
 	enum bf_status rc;
 
 	memset(res, 0, sizeof *res);
 	res->index = n;
 	res->records = json_array();
-	registry_init(&initial);
-	registry_init(&cur);
-	registry_init(&after);
+	delta_init(&d);
+	violations_init(&checked);
 	if (n == 0 || n > WRITE_BATCH_MAX) {
 		rc = bf_err_set(err, BF_EINPUT, "give between 1 and %d changes", WRITE_BATCH_MAX);
 		goto out;
@@ -341,51 +515,79 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 					c[i].t->what);
 			goto out;
 		}
+	snapshot_write_lock();
 	if ((rc = store_begin(s, err)))
-		goto out;
-	if ((rc = query_load(s, &initial, err)))
+		goto unlock;
+	if ((rc = snapshot_write_begin(s, &snap, err)))
 		goto fail;
+	if (rules || want_check || snap->check)
+		w = wrules_new(&snap->reg, c, n);
+	if (rules)
+		before_check(&b, w, &snap->reg, day);
+	kept = keep_check(snap, w, want_check ? round : NULL, day, want_check ? ro : NULL);
 	for (size_t i = 0; i < n; i++) {
 		struct write_result wr = { 0 };
 		json_t *rec = NULL;
-		if (i > 0) { /* the database as the earlier changes left it */
-			registry_release(&cur);
-			if ((rc = query_load(s, &cur, err)))
-				goto fail;
-		}
-		if ((rc = change(s, p, address, i ? &cur : &initial, &c[i], &wr, &rec, err))) {
+		if ((rc = change(s, p, address, &snap->reg, &d, &c[i], &wr, &rec, err))) {
 			res->index = i;
 			res->field = wr.field;
 			goto fail;
 		}
 		json_array_append_new(res->records, rec);
 	}
-	if ((rules && !dry_run) || want_check)
-		if ((rc = query_load(s, &after, err)))
+	delta_refresh(&d, &snap->reg, REG_B_ALL);
+	if (rules && (rc = programme_rules(&b, w, &snap->reg, day, res, err)))
+		goto fail;
+	if (want_check || kept) { /* a kept check is brought up to date even if not asked for */
+		enum bf_status crc = check_after(&snap->reg, want_check ? round : NULL, day,
+						 want_check ? ro : NULL, w, kept, &d, &ix, &checked,
+						 err);
+		if (want_check && (rc = crc))
 			goto fail;
-	if (rules && !dry_run && (rc = programme_rules(&initial, &after, res, err)))
-		goto fail;
-	if (want_check && (rc = checks_of(&after, round, ro, p, &res->check, err)))
-		goto fail;
+		have = !crc;
+		if (want_check) { /* a unit or county sees its own findings only */
+			struct violations mine;
+			violations_copy(&mine, &checked);
+			check_visible(&snap->reg, p, &mine);
+			res->check = check_json(&snap->reg, ix, day, &mine);
+			violations_release(&mine);
+		}
+	}
 	if (dry_run) {
 		store_rollback(s);
-		goto out;
+		goto undo;
 	}
+	if ((rc = still_referred(s, &d, err)))
+		goto fail;
 	if (!(rc = store_generation_bump(s, err)))
 		rc = store_commit(s, err);
-	if (!rc)
-		goto out;
+	if (!rc) {
+		delta_keep(&d);
+		keep_for_next(snap, have, ix, day, want_check ? ro : NULL, &checked);
+		committed = true;
+		goto done;
+	}
 fail:
 	store_rollback(s);
+undo:
+	if (snap)
+		delta_undo(&d, &snap->reg);
+done:
+	if (snap)
+		snapshot_write_end(snap, committed, d.bytes);
+unlock:
+	snapshot_write_unlock();
 out:
 	if (rc) {
 		json_decref(res->records);
 		json_decref(res->check);
 		res->records = res->check = NULL;
 	}
-	registry_release(&initial);
-	registry_release(&cur);
-	registry_release(&after);
+	violations_release(&checked);
+	delta_release(&d);
+	wrules_kept_free(kept);
+	wrules_free(w);
+	before_release(&b);
 	return rc;
 }
 

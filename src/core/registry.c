@@ -192,8 +192,14 @@ static void resolve(struct registry *r)
 		struct bf_cadre *c = &r->cadres[i];
 		c->unit_ix = registry_find_unit(r, c->unit);
 		c->group_ix = registry_find_group(r, c->group);
-		c->successor_ix = -1;
 	}
+	registry_link_successors(r);
+}
+
+void registry_link_successors(struct registry *r)
+{
+	for (size_t i = 0; i < r->ncadres; i++)
+		r->cadres[i].successor_ix = -1;
 	for (size_t i = 0; i < r->ncadres; i++) {
 		size_t p;
 		if (!r->cadres[i].predecessor)
@@ -222,13 +228,95 @@ void registry_index(struct registry *r)
 	sort(r->members, r->nmembers, sizeof *r->members, cmp_member);
 	sort(r->cadres, r->ncadres, sizeof *r->cadres, cmp_first);
 	sort(r->indicators, r->nindicators, sizeof *r->indicators, cmp_indicator);
+	registry_reindex(r);
+}
+
+void registry_reindex(struct registry *r)
+{
 	resolve(r);
-	bucket_build(&r->group_members, r->ngroups, r->nmembers, member_group, r);
-	bucket_build(&r->group_cadres, r->ngroups, r->ncadres, cadre_group, r);
-	bucket_build(&r->unit_members, r->nunits, r->nmembers, member_unit, r);
-	bucket_build(&r->unit_cadres, r->nunits, r->ncadres, cadre_unit, r);
-	bucket_build(&r->target_groups, r->ntargets, r->ngroups, group_target, r);
-	bucket_build(&r->target_indicators, r->ntargets, r->nindicators, indicator_target, r);
+	registry_rebuild(r, REG_B_ALL);
+}
+
+void registry_rebuild(struct registry *r, unsigned which)
+{
+	if (which & REG_B_GROUP_MEMBERS)
+		bucket_build(&r->group_members, r->ngroups, r->nmembers, member_group, r);
+	if (which & REG_B_GROUP_CADRES)
+		bucket_build(&r->group_cadres, r->ngroups, r->ncadres, cadre_group, r);
+	if (which & REG_B_UNIT_MEMBERS)
+		bucket_build(&r->unit_members, r->nunits, r->nmembers, member_unit, r);
+	if (which & REG_B_UNIT_CADRES)
+		bucket_build(&r->unit_cadres, r->nunits, r->ncadres, cadre_unit, r);
+	if (which & REG_B_TARGET_GROUPS)
+		bucket_build(&r->target_groups, r->ntargets, r->ngroups, group_target, r);
+	if (which & REG_B_TARGET_INDICATORS)
+		bucket_build(&r->target_indicators, r->ntargets, r->nindicators, indicator_target,
+			     r);
+}
+
+void *registry_insert_at(struct registry *r, const struct record_type *t, size_t i)
+{
+	size_t *n, *cap;
+	char *base;
+
+	registry_add(r, t); /* grows the array by one cleared record at its end */
+	base = *slot(r, t, &n, &cap);
+	memmove(base + (i + 1) * t->size, base + i * t->size, (*n - 1 - i) * t->size);
+	model_record_clear(t, base + i * t->size);
+	return base + i * t->size;
+}
+
+void registry_remove_at(struct registry *r, const struct record_type *t, size_t i)
+{
+	size_t *n, *cap;
+	char *base = *slot(r, t, &n, &cap);
+
+	memmove(base + i * t->size, base + (i + 1) * t->size, (*n - 1 - i) * t->size);
+	(*n)--;
+}
+
+int registry_cmp(const struct record_type *t, const void *a, const void *b)
+{
+	if (t == &model_members)
+		return cmp_member(a, b);
+	if (t == &model_indicators)
+		return cmp_indicator(a, b);
+	return cmp_first(a, b);
+}
+
+size_t registry_find_key(const struct registry *r, const struct record_type *t, const char *key)
+{
+	size_t n, len = strcspn(key, ","), lo = 0, hi, hit = REG_NONE;
+	const char *base = registry_items(r, t, &n);
+	struct buf k = BUF_INIT;
+
+	/* every record starts with its first key string: find where it equals key's first part,
+	 * then compare the whole formatted key (composite keys hold no commas) */
+	hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *f = *(const char *const *)(base + mid * t->size);
+		int c = strncmp(f, key, len);
+		if (c < 0) /* f sorts before key's first part */
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && hit == REG_NONE; lo++) {
+		const char *rec = base + lo * t->size, *f = *(const char *const *)rec;
+		if (strncmp(f, key, len) != 0 || f[len])
+			break;
+		buf_reset(&k);
+		for (size_t i = 0; i < t->nkey; i++) {
+			if (i)
+				buf_addc(&k, ',');
+			model_field_format(&t->fields[i], rec, &k);
+		}
+		if (strcmp(buf_cstr(&k), key) == 0)
+			hit = lo;
+	}
+	buf_release(&k);
+	return hit;
 }
 
 size_t registry_current_round(const struct registry *r, bf_day day)

@@ -45,11 +45,32 @@ void *registry_items(const struct registry *r, const struct record_type *t, size
  * reference is unknown get REG_NONE (the store's foreign keys make that impossible). */
 void registry_index(struct registry *r);
 
+/* For edits in place (core/delta): registry_index without the sort (the arrays must be sorted
+ * already), the buckets named by which (REG_B_* bits) rebuilt from the resolved indices, a slot
+ * opened at index i of type t (the records from i on move up; returns it, cleared), the record
+ * at i removed (the ones after it move down), and the key order the arrays are sorted in. */
+enum {
+	REG_B_GROUP_MEMBERS = 1, REG_B_GROUP_CADRES = 2, REG_B_UNIT_MEMBERS = 4,
+	REG_B_UNIT_CADRES = 8, REG_B_TARGET_GROUPS = 16, REG_B_TARGET_INDICATORS = 32,
+	REG_B_ALL = 63
+};
+void registry_reindex(struct registry *r);
+/* Sets every cadre's successor_ix again (as registry_index does), from resolved indices. */
+void registry_link_successors(struct registry *r);
+void registry_rebuild(struct registry *r, unsigned which);
+void *registry_insert_at(struct registry *r, const struct record_type *t, size_t i);
+void registry_remove_at(struct registry *r, const struct record_type *t, size_t i);
+int registry_cmp(const struct record_type *t, const void *a, const void *b);
+
 size_t registry_find_round(const struct registry *r, const char *name);
 size_t registry_find_target(const struct registry *r, const char *adcode);
 size_t registry_find_unit(const struct registry *r, const char *code);
 size_t registry_find_group(const struct registry *r, const char *id);
 size_t registry_find_cadre(const struct registry *r, const char *id);
+/* The index of the record of type t whose key, formatted as "a,b" (the key fields joined by
+ * commas, as model_field_format writes them), is key; REG_NONE if there is none. A binary
+ * search: keys hold no commas (model_check_*). */
+size_t registry_find_key(const struct registry *r, const struct record_type *t, const char *key);
 /* The round that contains day, else the one that started last before it, else the first;
  * REG_NONE if there are no rounds. */
 size_t registry_current_round(const struct registry *r, bf_day day);

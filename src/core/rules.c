@@ -115,66 +115,72 @@ static const char *target_name(const struct registry *r, size_t g)
 	return t == REG_NONE ? "?" : r->targets[t].name_zh;
 }
 
-static void check_coverage(struct ctx *c)
+static void check_target_coverage(struct ctx *c, size_t t)
 {
 	const struct registry *r = c->r;
 	const char *rn = r->rounds[c->round].name;
+	struct buf ids = BUF_INIT;
+	size_t n = 0;
 
-	for (size_t t = 0; t < r->ntargets; t++) {
-		struct buf ids = BUF_INIT;
-		size_t n = 0;
-		for (size_t k = r->target_groups.off[t]; k < r->target_groups.off[t + 1]; k++) {
-			size_t g = r->target_groups.items[k];
-			if (!in_round(c, g))
-				continue;
-			buf_addf(&ids, "%s%s", n++ ? ", " : "", r->groups[g].id);
-		}
-		if (n == 0)
-			ADD(c->out, R_COVERAGE, "target", r->targets[t].adcode,
-			    "帮扶对象 %s %s 在轮次 %s 中没有组团：请在 groups.csv 中添加一个组团（并在 members.csv 中填写牵头单位和成员单位）",
-		    "target %s %s has no group in round %s: add one in groups.csv "
-			    "(with its lead and members in members.csv)",
-			    r->targets[t].adcode, r->targets[t].name_zh, rn);
-		else if (n > 1)
-			ADD(c->out, R_COVERAGE, "target", r->targets[t].adcode,
-			    "帮扶对象 %s %s 有 %zu 个组团属于轮次 %s（%s）：只保留一个",
-		    "target %s %s has %zu groups in round %s (%s): keep exactly one",
-			    r->targets[t].adcode, r->targets[t].name_zh, n, rn, buf_cstr(&ids));
-		buf_release(&ids);
+	for (size_t k = r->target_groups.off[t]; k < r->target_groups.off[t + 1]; k++) {
+		size_t g = r->target_groups.items[k];
+		if (!in_round(c, g))
+			continue;
+		buf_addf(&ids, "%s%s", n++ ? ", " : "", r->groups[g].id);
 	}
+	if (n == 0)
+		ADD(c->out, R_COVERAGE, "target", r->targets[t].adcode,
+		    "帮扶对象 %s %s 在轮次 %s 中没有组团：请在 groups.csv 中添加一个组团（并在 members.csv 中填写牵头单位和成员单位）",
+		    "target %s %s has no group in round %s: add one in groups.csv "
+		    "(with its lead and members in members.csv)",
+		    r->targets[t].adcode, r->targets[t].name_zh, rn);
+	else if (n > 1)
+		ADD(c->out, R_COVERAGE, "target", r->targets[t].adcode,
+		    "帮扶对象 %s %s 有 %zu 个组团属于轮次 %s（%s）：只保留一个",
+		    "target %s %s has %zu groups in round %s (%s): keep exactly one",
+		    r->targets[t].adcode, r->targets[t].name_zh, n, rn, buf_cstr(&ids));
+	buf_release(&ids);
+}
+
+static void check_coverage(struct ctx *c)
+{
+	for (size_t t = 0; t < c->r->ntargets; t++)
+		check_target_coverage(c, t);
+}
+
+static void check_group_shape(struct ctx *c, size_t g)
+{
+	const struct registry *r = c->r;
+	size_t leads = 0, members = 0;
+	const char *id = r->groups[g].id;
+
+	for (size_t k = r->group_members.off[g]; k < r->group_members.off[g + 1]; k++)
+		r->members[r->group_members.items[k]].role == ROLE_LEAD ? leads++ : members++;
+	if (leads == 0)
+		ADD(c->out, R_SHAPE, "group", id,
+		    "组团 %s（%s）没有牵头单位：请在 members.csv 中将一个单位设为 role=lead",
+		    "group %s (%s) has no lead unit: give one unit role=lead in members.csv",
+		    id, target_name(r, g));
+	else if (leads > 1)
+		ADD(c->out, R_SHAPE, "group", id,
+		    "组团 %s（%s）有 %zu 个牵头单位：只保留一个牵头单位，其余改为成员单位",
+		    "group %s (%s) has %zu lead units: keep one lead, make the others members",
+		    id, target_name(r, g), leads);
+	if (leads > 1)
+		c->out->items[c->out->n - 1].blocking = true;
+	if (members == 0)
+		ADD(c->out, R_SHAPE, "group", id,
+		    "组团 %s（%s）没有成员单位：请在 members.csv 中至少添加一个 role=member 的单位",
+		    "group %s (%s) has no member unit: add at least one unit with "
+		    "role=member in members.csv",
+		    id, target_name(r, g));
 }
 
 static void check_shape(struct ctx *c)
 {
-	const struct registry *r = c->r;
-
-	for (size_t g = 0; g < r->ngroups; g++) {
-		size_t leads = 0, members = 0;
-		const char *id = r->groups[g].id;
-		if (!in_round(c, g))
-			continue;
-		for (size_t k = r->group_members.off[g]; k < r->group_members.off[g + 1]; k++)
-			r->members[r->group_members.items[k]].role == ROLE_LEAD ? leads++
-										: members++;
-		if (leads == 0)
-			ADD(c->out, R_SHAPE, "group", id,
-			    "组团 %s（%s）没有牵头单位：请在 members.csv 中将一个单位设为 role=lead",
-		    "group %s (%s) has no lead unit: give one unit role=lead in members.csv",
-			    id, target_name(r, g));
-		else if (leads > 1)
-			ADD(c->out, R_SHAPE, "group", id,
-			    "组团 %s（%s）有 %zu 个牵头单位：只保留一个牵头单位，其余改为成员单位",
-		    "group %s (%s) has %zu lead units: keep one lead, make the others members",
-			    id, target_name(r, g), leads);
-		if (leads > 1)
-			c->out->items[c->out->n - 1].blocking = true;
-		if (members == 0)
-			ADD(c->out, R_SHAPE, "group", id,
-			    "组团 %s（%s）没有成员单位：请在 members.csv 中至少添加一个 role=member 的单位",
-		    "group %s (%s) has no member unit: add at least one unit with "
-			    "role=member in members.csv",
-			    id, target_name(r, g));
-	}
+	for (size_t g = 0; g < c->r->ngroups; g++)
+		if (in_round(c, g))
+			check_group_shape(c, g);
 }
 
 /* Counts the cadres of unit u on post in group g, by rank. */
@@ -237,42 +243,48 @@ static void check_outsiders(struct ctx *c, size_t g)
 	}
 }
 
-static void check_quota(struct ctx *c)
+static void check_group_quota(struct ctx *c, size_t g)
 {
 	const struct registry *r = c->r;
-	for (size_t g = 0; g < r->ngroups; g++) {
+	for (size_t k = r->group_members.off[g]; k < r->group_members.off[g + 1]; k++)
+		check_member_quota(c, g, &r->members[r->group_members.items[k]]);
+	check_outsiders(c, g);
+}
+
+static void check_quota(struct ctx *c)
+{
+	for (size_t g = 0; g < c->r->ngroups; g++)
+		if (in_round(c, g))
+			check_group_quota(c, g);
+}
+
+static void check_unit_capacity(struct ctx *c, size_t u)
+{
+	const struct registry *r = c->r;
+	struct buf ids = BUF_INIT;
+	size_t n = 0;
+
+	for (size_t k = r->unit_members.off[u]; k < r->unit_members.off[u + 1]; k++) {
+		size_t g = r->members[r->unit_members.items[k]].group_ix;
 		if (!in_round(c, g))
 			continue;
-		for (size_t k = r->group_members.off[g]; k < r->group_members.off[g + 1]; k++)
-			check_member_quota(c, g, &r->members[r->group_members.items[k]]);
-		check_outsiders(c, g);
+		buf_addf(&ids, "%s%s %s", n++ ? ", " : "", r->groups[g].id, target_name(r, g));
 	}
+	if ((long)n > r->units[u].capacity)
+		ADD(c->out, R_CAPACITY, "unit", r->units[u].code,
+		    "单位 %s %s 参加了 %zu 个组团（轮次 %s：%s），但其帮扶容量为 %ld：请退出 %zu 个组团或提高容量（S8：经济部门和实力较强的单位可帮扶 2 个）",
+		    "unit %s %s is in %zu groups of round %s (%s) but its capacity is %ld: "
+		    "remove it from %zu group(s) or raise its capacity (S8 allows 2 for "
+		    "economic departments and strong units)",
+		    r->units[u].code, r->units[u].name_zh, n, r->rounds[c->round].name,
+		    buf_cstr(&ids), r->units[u].capacity, n - (size_t)r->units[u].capacity);
+	buf_release(&ids);
 }
 
 static void check_capacity(struct ctx *c)
 {
-	const struct registry *r = c->r;
-
-	for (size_t u = 0; u < r->nunits; u++) {
-		struct buf ids = BUF_INIT;
-		size_t n = 0;
-		for (size_t k = r->unit_members.off[u]; k < r->unit_members.off[u + 1]; k++) {
-			size_t g = r->members[r->unit_members.items[k]].group_ix;
-			if (!in_round(c, g))
-				continue;
-			buf_addf(&ids, "%s%s %s", n++ ? ", " : "", r->groups[g].id,
-				 target_name(r, g));
-		}
-		if ((long)n > r->units[u].capacity)
-			ADD(c->out, R_CAPACITY, "unit", r->units[u].code,
-			    "单位 %s %s 参加了 %zu 个组团（轮次 %s：%s），但其帮扶容量为 %ld：请退出 %zu 个组团或提高容量（S8：经济部门和实力较强的单位可帮扶 2 个）",
-		    "unit %s %s is in %zu groups of round %s (%s) but its capacity is %ld: "
-			    "remove it from %zu group(s) or raise its capacity (S8 allows 2 for "
-			    "economic departments and strong units)",
-			    r->units[u].code, r->units[u].name_zh, n, r->rounds[c->round].name,
-			    buf_cstr(&ids), r->units[u].capacity, n - (size_t)r->units[u].capacity);
-		buf_release(&ids);
-	}
+	for (size_t u = 0; u < c->r->nunits; u++)
+		check_unit_capacity(c, u);
 }
 
 static void check_cadre_term(struct ctx *c, const struct bf_cadre *x)
@@ -393,22 +405,38 @@ bool rules_round_live(const struct registry *r, size_t round_ix, bf_day day)
 	       day <= r->rounds[round_ix].end;
 }
 
-void rules_check(const struct registry *r, size_t round_ix, bf_day day,
-		 const struct rules_opts *opts, struct violations *out)
+/* The context of a check of round_ix on day; whether the round is in progress (then every
+ * rule is judged, else only those that do not count who is on post), noted in out->judged. */
+static bool start(struct ctx *c, const struct registry *r, size_t round_ix, bf_day day,
+		  const struct rules_opts *opts, struct violations *out)
 {
 	long window = opts ? opts->end_window : RULES_END_WINDOW_DEFAULT;
-	struct ctx c = { r, round_ix, day, 0, 0, out };
 	bool live;
 
-	if (round_ix == REG_NONE)
-		return;
-	c.window = window < 0 ? 0 : window;
-	c.edge = r->rounds[round_ix].end - c.window + 1;
+	memset(c, 0, sizeof *c);
+	c->r = r;
+	c->round = round_ix;
+	c->day = day;
+	c->out = out;
+	c->window = window < 0 ? 0 : window;
+	c->edge = r->rounds[round_ix].end - c->window + 1;
 	live = rules_round_live(r, round_ix, day);
 	/* outside the round nobody is on post: quota and continuity have nothing to count */
 	out->judged |= 1u << R_COVERAGE | 1u << R_SHAPE | 1u << R_CAPACITY | 1u << R_TERM;
 	if (live)
 		out->judged |= 1u << R_QUOTA | 1u << R_CONTINUITY;
+	return live;
+}
+
+void rules_check(const struct registry *r, size_t round_ix, bf_day day,
+		 const struct rules_opts *opts, struct violations *out)
+{
+	struct ctx c;
+	bool live;
+
+	if (round_ix == REG_NONE)
+		return;
+	live = start(&c, r, round_ix, day, opts, out);
 	check_coverage(&c);
 	check_shape(&c);
 	if (live)
@@ -460,4 +488,37 @@ bool rules_predecessor_ok(const struct rules_post *c, rules_post_fn lookup, void
 		snprintf(next, sizeof next, "%s", p.predecessor ? p.predecessor : "");
 	}
 	return ok;
+}
+
+void rules_check_one(const struct registry *r, size_t round_ix, bf_day day,
+		     const struct rules_opts *opts, enum rules_subject kind, size_t i,
+		     struct violations *out)
+{
+	struct ctx c;
+	bool live;
+
+	if (round_ix == REG_NONE)
+		return;
+	live = start(&c, r, round_ix, day, opts, out);
+	switch (kind) {
+	case RULES_TARGET:
+		check_target_coverage(&c, i);
+		break;
+	case RULES_GROUP:
+		if (!in_round(&c, i))
+			break;
+		check_group_shape(&c, i);
+		if (live)
+			check_group_quota(&c, i);
+		if (live)
+			check_group_continuity(&c, i);
+		break;
+	case RULES_UNIT:
+		check_unit_capacity(&c, i);
+		break;
+	case RULES_CADRE:
+		if (r->cadres[i].group_ix != REG_NONE && in_round(&c, r->cadres[i].group_ix))
+			check_cadre_term(&c, &r->cadres[i]);
+		break;
+	}
 }

@@ -72,6 +72,15 @@ typedef bool (*rules_post_fn)(void *ctx, const char *id, struct rules_post *out)
 bool rules_predecessor_ok(const struct rules_post *c, rules_post_fn lookup, void *ctx,
 			  struct buf *why, struct buf *why_zh);
 
+/* The findings rules_check makes while it looks at one record of round round_ix (app/write
+ * judges only the records a write can change): a target's coverage; a group's shape, quota
+ * (with the cadres serving in it for a unit that is not its member) and continuity; a unit's
+ * capacity; a cadre's term. Each rule's findings come in rules_check's order when the records
+ * are taken in key order. */
+enum rules_subject { RULES_TARGET, RULES_GROUP, RULES_UNIT, RULES_CADRE };
+void rules_check_one(const struct registry *r, size_t round_ix, bf_day day,
+		     const struct rules_opts *opts, enum rules_subject kind, size_t i,
+		     struct violations *out);
 /* Index of a rule by tag, or -1. */
 int rules_find(const char *tag);
 

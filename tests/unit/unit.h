@@ -23,5 +23,6 @@ void unit_fail(const char *file, int line, const char *what, const char *detail)
 extern const struct unit_test util_tests[], model_tests[], rules_tests[], store_tests[];
 extern const struct unit_test plan_tests[], mcf_tests[];
 extern const struct unit_test score_tests[];
+extern const struct unit_test write_tests[];
 
 #endif
