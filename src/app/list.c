@@ -178,11 +178,12 @@ enum bf_status list_get(const struct registry *r, const struct principal *p,
 			struct bf_err *err)
 {
 	size_t n, i = registry_find_key(r, t, key);
-	const char *rec = (const char *)registry_items(r, t, &n) + (i == REG_NONE ? 0 : i) * t->size;
+	const char *rec;
 
 	*out = NULL;
 	if (i == REG_NONE)
 		return bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what, key);
+	rec = (const char *)registry_items(r, t, &n) + i * t->size;
 	if (!access_can_read(r, p, t, rec))
 		return bf_err_set(err, BF_EFORBIDDEN, "your role may not read %s '%s'", t->what,
 				  key);

@@ -236,9 +236,10 @@ static size_t put(struct delta *d, struct registry *r, const struct record_type 
 {
 	bool found;
 	size_t i = lower_bound(r, t, rec, &found), n;
-	char *at = (char *)registry_items(r, t, &n) + i * t->size;
+	char *at = registry_items(r, t, &n); /* NULL while the type has no record */
 
 	if (found) {
+		at += i * t->size;
 		long succ = t == &model_cadres ? ((struct bf_cadre *)at)->successor_ix : -1;
 		bool relink = relinks(t, at, rec);
 		if (log)
