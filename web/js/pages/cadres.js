@@ -187,7 +187,7 @@ async function cadreForm(ctx, refs, cadres, c) {
   const groups = [...refs.groups.values()].filter((g) => !unitUser || groupsOf.has(g.id))
     .map((g) => ({ value: g.id, label: `${targetLabel(refs.targets, g.target)} (${g.id})` }))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
-  const v = c || { id: nextId(cadres), unit: unitUser ? ctx.user.unit : '', group: groups.length === 1 ? groups[0].value : '', rank: 'section', verified: 1 };
+  const v = c || { id: nextId(cadres), unit: unitUser ? ctx.user.unit : '', group: groups.length === 1 ? groups[0].value : '', rank: 'section', verified: writes(ctx.user, 'cadres') === 'all' ? 1 : 0 };  // only the office verifies
   const fields = [
     c ? null : { name: 'id', label: t('cdx.id'), required: true, value: v.id, help: t('cdx.id_help') },
     { name: 'name', label: t('cd.name'), required: true, value: v.name },
