@@ -10,20 +10,20 @@ $ echo 'a long enough secret' | bangfu user add wang --role planner --password-s
 added account wang (planner)
 $ serve-bg
 $ api login tongji 'a long enough secret' > /dev/null
-$ api POST /api/v1/cadres '{"id":"X1","name":"测试X1","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C0001","verified":0}'
+$ api POST /api/v1/cadres '{"id":"X1","name":"测试X1","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C0001","verified":0}' | sed -E 's/,"problems":\[.*\]\}\}$/}}/'
 HTTP 400
 {"error":{"code":"invalid_input","message":"predecessor: no cadre 'C0001' of unit U048 serves target 440881: a successor takes over the post of a cadre of the same unit in the same target","field":"predecessor"}}
-$ api POST /api/v1/cadres '{"id":"X1","name":"测试X1","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C9999","verified":0}'
+$ api POST /api/v1/cadres '{"id":"X1","name":"测试X1","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C9999","verified":0}' | sed -E 's/,"problems":\[.*\]\}\}$/}}/'
 HTTP 400
 {"error":{"code":"invalid_input","message":"predecessor: no cadre 'C9999' of unit U048 serves target 440881: a successor takes over the post of a cadre of the same unit in the same target","field":"predecessor"}}
 $ api POST /api/v1/cadres '{"id":"X1","name":"测试X1","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C0050","verified":0}' | sed -n 1p; api POST /api/v1/cadres '{"id":"X2","name":"测试X2","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"X1","verified":0}' | sed -n 1p
 HTTP 201
 HTTP 201
-$ api -q PATCH /api/v1/cadres/X1 '{"predecessor":"X2"}' | jq -c .error
+$ api -q PATCH /api/v1/cadres/X1 '{"predecessor":"X2"}' | jq -c '.error | del(.problems)'
 {"code":"invalid_input","message":"predecessor: naming X2 would make a cycle of predecessors (X1 → X2 → … → X1): a successor comes after its predecessor","field":"predecessor"}
 $ api -q POST /api/v1/changes '{"changes":[{"op":"create","entity":"cadres","record":{"id":"C9001","name":"测试C9001","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":null,"verified":0}},{"op":"create","entity":"cadres","record":{"id":"C9002","name":"测试C9002","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C9001","verified":0}},{"op":"update","entity":"cadres","key":"C9001","record":{"predecessor":"C9002"}}],"dry_run":true}' | jq -c '[.error.field, .error.index]'
 ["predecessor",2]
-$ api -q PATCH /api/v1/cadres/X1 '{"verified":1}' | jq -c .error
+$ api -q PATCH /api/v1/cadres/X1 '{"verified":1}' | jq -c '.error | del(.problems)'
 {"code":"forbidden","message":"verified: only the office (admin, planner) verifies records; leave verified as it is","field":"verified"}
 $ api POST /api/v1/cadres '{"id":"X3","name":"测试X3","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":null,"verified":1}' | sed -n 1p
 HTTP 403
