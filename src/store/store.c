@@ -13,7 +13,7 @@
 
 #include "store/store_int.h"
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 static size_t type_index(const struct record_type *t)
 {
@@ -73,7 +73,8 @@ int store_schema_version(struct store *s)
 /* The migrations: migrations[v] brings a database from user_version v to v + 1. Each runs in
  * one transaction with its user_version bump. */
 static const char *const migrations[SCHEMA_VERSION] = { "schema.sql", "schema2.sql",
-							  "schema3.sql" };
+							  "schema3.sql",
+							  "schema4.sql" };
 
 /* Brings the schema to SCHEMA_VERSION. */
 static enum bf_status migrate(struct store *s, struct bf_err *err)
