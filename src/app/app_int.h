@@ -9,4 +9,10 @@ struct app {
 	struct store *store;
 };
 
+/* S7: one successor takes over a post. The refusal when another cadre already names the
+ * predecessor (app/write, app/import): the predecessor, then that other cadre. */
+#define APP_TAKEN_OVER_FMT                                                                    \
+	"cadre %s already has a successor, %s: one successor takes over a post (change that "   \
+	"cadre's predecessor first, or name another) · 该干部已有接任者"
+
 #endif

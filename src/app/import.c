@@ -399,7 +399,7 @@ static void check_predecessors(struct importer *im)
 		ti++;
 	for (size_t i = 0; i < im->keys[ti].n && !too_many(im); i++) {
 		const struct keyline *kl = &im->keys[ti].items[i];
-		char unit[128], target[128], pred[128];
+		char unit[128], target[128], pred[128], other[128];
 		struct rules_post c;
 		if (!store_cadre_post(im->s, kl->key, &c) || !c.predecessor)
 			continue;
@@ -410,10 +410,11 @@ static void check_predecessors(struct importer *im)
 		c = (struct rules_post){ kl->key, unit, target, pred };
 		buf_reset(&why);
 		buf_reset(&zh);
-		if (rules_predecessor_ok(&c, store_cadre_post_fn, im->s, &why, &zh))
-			continue;
 		im->file = kl->file;
-		fail(im, kl->line, "predecessor", "%s", buf_cstr(&why));
+		if (!rules_predecessor_ok(&c, store_cadre_post_fn, im->s, &why, &zh))
+			fail(im, kl->line, "predecessor", "%s", buf_cstr(&why));
+		else if (store_other_successor(im->s, pred, kl->key, other, sizeof other))
+			fail(im, kl->line, "predecessor", APP_TAKEN_OVER_FMT, pred, other);
 	}
 	buf_release(&why);
 	buf_release(&zh);

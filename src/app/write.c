@@ -243,7 +243,7 @@ static enum bf_status check_predecessor(struct wctx *w, struct bf_err *err)
 {
 	const struct bf_cadre *x = (const struct bf_cadre *)w->rec;
 	struct buf why = BUF_INIT, zh = BUF_INIT;
-	char target[128];
+	char target[128], other[128];
 	struct rules_post c;
 	enum bf_status rc = BF_OK;
 
@@ -254,6 +254,10 @@ static enum bf_status check_predecessor(struct wctx *w, struct bf_err *err)
 	if (!rules_predecessor_ok(&c, store_cadre_post_fn, w->s, &why, &zh)) {
 		w->res->field = "predecessor";
 		rc = bf_err_set(err, BF_EINPUT, "predecessor: %s", buf_cstr(&why));
+	} else if (store_other_successor(w->s, x->predecessor, x->id, other, sizeof other)) {
+		w->res->field = "predecessor";
+		rc = bf_err_set(err, BF_EINPUT, "predecessor: " APP_TAKEN_OVER_FMT, x->predecessor,
+				other);
 	}
 	buf_release(&why);
 	buf_release(&zh);

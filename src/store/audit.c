@@ -3,7 +3,7 @@
 #include "store/store_int.h"
 #include <stdio.h>
 
-enum { Q_LAST = 16, Q_INSERT = 17 };
+enum { Q_LAST = STORE_Q_AUDIT, Q_INSERT };
 
 enum bf_status audit_last_hash(struct store *s, char out[65], struct bf_err *err)
 {

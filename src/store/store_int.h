@@ -9,7 +9,17 @@
 
 #define STORE_NTYPES 7
 #define STORE_BATCH 64 /* rows per multi-row INSERT */
-#define STORE_NSTMT 32 /* cached statements of the other store files */
+/* Cached statements of the other store files, each file its own range of ids (a clash would
+ * hand one file's statement to another): */
+enum {
+	STORE_Q_ACCOUNT = 0,      /* account.c: 0..15 */
+	STORE_Q_AUDIT = 16,       /* audit.c: 16..27 */
+	STORE_Q_SUCCESSION = 28,  /* succession.c: 28..31 */
+	STORE_Q_WORK = 32,        /* work.c: 32..95 */
+	STORE_Q_WORK_BULK = 96,   /* work_bulk.c: 96..127 */
+	STORE_Q_WORK_REPORT = 128, /* work_report.c: 128..191 */
+	STORE_NSTMT = 192
+};
 
 struct store {
 	sqlite3 *db;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 /* store_stmt ids of this file (account.c: 0..15, audit.c: 16..17) */
-enum { Q_POST = 28, Q_GROUP = 29 };
+enum { Q_POST = STORE_Q_SUCCESSION, Q_GROUP, Q_SUCCESSOR };
 
 static _Thread_local char unit_buf[128], target_buf[128], pred_buf[128], id_buf[128];
 
@@ -49,6 +49,24 @@ const char *store_group_target(struct store *s, const char *id, char *out, size_
 	if (!st)
 		return NULL;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = copy(st, 0, out, n);
+	sqlite3_reset(st);
+	return r;
+}
+
+const char *store_other_successor(struct store *s, const char *pred, const char *id, char *out,
+				  size_t n)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_SUCCESSOR,
+				      "SELECT id FROM cadre WHERE predecessor = ?1 AND id <> ?2 "
+				      "ORDER BY id LIMIT 1");
+	const char *r = NULL;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, pred, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		r = copy(st, 0, out, n);
 	sqlite3_reset(st);

@@ -11,6 +11,10 @@
 bool store_cadre_post(struct store *s, const char *id, struct rules_post *out);
 /* The target of group id, copied into out (NULL when there is no such group). */
 const char *store_group_target(struct store *s, const char *id, char *out, size_t n);
+/* The id of a cadre other than id that names pred as its predecessor, copied into out (NULL
+ * if none): a post is taken over by one successor. Indexed (cadre_predecessor). */
+const char *store_other_successor(struct store *s, const char *pred, const char *id, char *out,
+				  size_t n);
 /* A rules_post_fn over the store (ctx: the struct store). */
 bool store_cadre_post_fn(void *ctx, const char *id, struct rules_post *out);
 

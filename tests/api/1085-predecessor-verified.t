@@ -2,7 +2,8 @@
 # unit's cadre and a cadre that does not exist get the same 400, so a unit cannot learn which
 # cadre ids exist elsewhere (C0001 is U028's, in 440222); a cycle of predecessors is refused in
 # writes, in /changes and in import, naming the field. Only the office (admin, planner)
-# verifies: a unit setting verified on its own cadre gets 403.
+# verifies: a unit setting verified on its own cadre gets 403. A post has one successor: a
+# second cadre naming the same predecessor is refused, in writes and in import.
 $ bangfu init > /dev/null
 $ echo 'a long enough secret' | bangfu user add tongji --role unit --unit U048 --password-stdin
 added account tongji (unit)
@@ -35,5 +36,12 @@ $ printf 'id,name,unit,group,rank,post,start,planned_end,actual_end,predecessor,
 bangfu: cadres.csv:2: column 'predecessor': naming C9002 would make a cycle of predecessors (C9001 → C9002 → … → C9001): a successor comes after its predecessor
 bangfu: cadres.csv:3: column 'predecessor': naming C9001 would make a cycle of predecessors (C9002 → C9001 → … → C9002): a successor comes after its predecessor
 bangfu: cadres.csv:4: column 'predecessor': no cadre 'C0004' of unit U052 serves target 440222: a successor takes over the post of a cadre of the same unit in the same target
+bangfu: nothing was imported
+[1]
+$ api login tongji 'a long enough secret' > /dev/null; api -q POST /api/v1/cadres '{"id":"X4","name":"测试X4","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C0050","verified":0}' | jq -c '.error | del(.problems)'
+{"code":"invalid_input","message":"predecessor: cadre C0050 already has a successor, X1: one successor takes over a post (change that cadre's predecessor first, or name another) · 该干部已有接任者","field":"predecessor"}
+$ printf 'id,name,unit,group,rank,post,start,planned_end,actual_end,predecessor,verified,note\nC9101,甲,U028,G2023-440222,section,x,2025-01-01,2026-12-31,,C0001,0,\nC9102,乙,U028,G2023-440222,section,y,2025-01-01,2026-12-31,,C0001,0,\n' > cadres.csv; bangfu import cadres.csv
+bangfu: cadres.csv:2: column 'predecessor': cadre C0001 already has a successor, C9102: one successor takes over a post (change that cadre's predecessor first, or name another) · 该干部已有接任者
+bangfu: cadres.csv:3: column 'predecessor': cadre C0001 already has a successor, C9101: one successor takes over a post (change that cadre's predecessor first, or name another) · 该干部已有接任者
 bangfu: nothing was imported
 [1]
