@@ -560,6 +560,38 @@ static bool time_arg(struct http_ctx *cx, const char *name, bool end, char out[4
 	return false;
 }
 
+/* Appends "&key=value" (value percent-encoded but for RFC 3986's unreserved characters). */
+static void query_add(struct buf *b, const char *key, const char *value)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	if (!value)
+		return;
+	buf_addf(b, "&%s=", key);
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+			buf_addf(b, "%c", *p);
+		else
+			buf_addf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+}
+
+/* The address of the audit page after this one: the same filters, older rows (before). */
+static json_t *audit_next_url(struct http_ctx *cx, long limit, long before)
+{
+	static const char *const keep[] = { "user", "entity", "from", "to" };
+	struct buf b = BUF_INIT;
+	json_t *url;
+
+	buf_addf(&b, "/api/v1/audit?limit=%ld&before=%ld", limit, before);
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		query_add(&b, keep[i], http_arg(cx, keep[i]));
+	url = json_string(buf_cstr(&b));
+	buf_release(&b);
+	return url;
+}
+
 static void h_audit(struct http_ctx *cx)
 {
 	char from[40], to[40];
@@ -585,10 +617,16 @@ static void h_audit(struct http_ctx *cx)
 	q.to = to[0] ? to : NULL;
 	q.before = before;
 	bf_err_init(&err);
-	if (audit_list(cx->app, &q, &out, &err))
+	if (audit_list(cx->app, &q, &out, &err)) {
 		http_fail(cx, &err);
-	else
+	} else {
+		json_t *nb = json_object_get(out, "next_before");
+		json_object_set_new(out, "next", json_is_integer(nb)
+						 ? audit_next_url(cx, q.limit,
+								  (long)json_integer_value(nb))
+						 : json_null());
 		http_json(cx, 200, out);
+	}
 	bf_err_release(&err);
 }
 
