@@ -10,28 +10,14 @@
 #include "app/auth.h"
 #include "app/import.h"
 #include "app/write.h"
+#include "seed_db.h"
 #include "http/http.h"
 
 static struct app *db;
 
 static void seed(void)
 {
-	static const char rounds[] = "name,start,end,cycle_years\nR,2023-11-16,2026-12-31,3\n";
-	static const char targets[] = "adcode,name_zh,prefecture,kind,old_area,verified\n"
-				      "440881,廉江市,湛江市,county_city,0,1\n";
-	static const char units[] = "code,name_zh,category,capacity,verified\n"
-				    "U1,单位一,government,2,1\n";
-	struct import_source src[] = { { "rounds.csv", rounds, sizeof rounds - 1 },
-				       { "targets.csv", targets, sizeof targets - 1 },
-				       { "units.csv", units, sizeof units - 1 } };
-	struct import_result res = { 0 };
-	struct bf_err err;
-
-	bf_err_init(&err);
-	if (!auth_init() || app_open(":memory:", true, &db, &err) ||
-	    import_sources(db, NULL, NULL, src, 3, &res, &err))
-		__builtin_trap();
-	bf_err_release(&err);
+	db = seed_db();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

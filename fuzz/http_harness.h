@@ -101,4 +101,14 @@ static int harness_request(const char *head, const uint8_t *body, size_t n)
 	close(sv[1]);
 	return status;
 }
+/* libFuzzer's start-up hook: the server and the signed-in admin, once per process. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	harness_start();
+	return 0;
+}
+
 #endif

@@ -57,25 +57,14 @@ static const char *col(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-enum bf_status audit_each(struct store *s, const char *account, const char *entity,
-			  const char *from, const char *to,
-			  bool (*fn)(const struct audit_row *row, void *ctx), void *ctx,
-			  struct bf_err *err)
+/* Hands each row of st (the audit table's columns in order) to fn until it returns false, and
+ * finalizes st. */
+static enum bf_status each_row(struct store *s, sqlite3_stmt *st,
+			       bool (*fn)(const struct audit_row *row, void *ctx), void *ctx,
+			       struct bf_err *err)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT id, time, account, address, action, entity, key, before, "
-			       "after, hash FROM audit WHERE (?1 IS NULL OR account = ?1) AND "
-			       "(?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR time >= ?3) AND "
-			       "(?4 IS NULL OR time <= ?4) ORDER BY id",
-			       -1, &st, NULL) != SQLITE_OK)
-		return store_db_error(s, err, "cannot read the audit trail");
-	bind(st, 1, account);
-	bind(st, 2, entity);
-	bind(st, 3, from);
-	bind(st, 4, to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct audit_row row = { sqlite3_column_int64(st, 0), col(st, 1), col(st, 2),
 					 col(st, 3), col(st, 4), col(st, 5), col(st, 6),
@@ -98,6 +87,23 @@ static void bind_filters(sqlite3_stmt *st, const struct audit_query *q)
 	bind(st, 2, q->entity);
 	bind(st, 3, q->from);
 	bind(st, 4, q->to);
+}
+
+enum bf_status audit_each(struct store *s, const char *account, const char *entity,
+			  const char *from, const char *to,
+			  bool (*fn)(const struct audit_row *row, void *ctx), void *ctx,
+			  struct bf_err *err)
+{
+	struct audit_query q = { .account = account, .entity = entity, .from = from, .to = to };
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT id, time, account, address, action, entity, key, before, "
+			       "after, hash FROM audit WHERE " AUDIT_FILTERS " ORDER BY id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_db_error(s, err, "cannot read the audit trail");
+	bind_filters(st, &q);
+	return each_row(s, st, fn, ctx, err);
 }
 
 enum bf_status audit_page(struct store *s, const struct audit_query *q,
@@ -127,16 +133,7 @@ enum bf_status audit_page(struct store *s, const struct audit_query *q,
 	sqlite3_bind_int64(st, 5, q->before);
 	sqlite3_bind_int64(st, 6, q->limit);
 	sqlite3_bind_int64(st, 7, q->offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct audit_row row = { sqlite3_column_int64(st, 0), col(st, 1), col(st, 2),
-					 col(st, 3), col(st, 4), col(st, 5), col(st, 6),
-					 col(st, 7), col(st, 8), col(st, 9) };
-		if (!fn(&row, ctx))
-			break;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? BF_OK
-						     : store_db_error(s, err, "cannot read the audit trail");
+	return each_row(s, st, fn, ctx, err);
 }
 
 enum bf_status audit_hash_of(struct store *s, int64_t id, char out[86], struct bf_err *err)
