@@ -1,7 +1,7 @@
 // app: the shell of the web UI: the session, the hash router, the navigation bar (entries
 // the role may use), the signed-in user, the language switch, the demonstration-data banner.
 // Pages are modules web/js/pages/<name>.js exporting `async function render(el, ctx, params)`.
-import { may } from './can.js';
+import { may, reads } from './can.js';
 import { api, apiForm, apiAll, downloadCsv, setCsrf, onAuthLost, onWrite } from './api.js';
 import { t, tv, getLang, setLang } from './i18n.js';
 import * as ui from './ui.js';
@@ -16,9 +16,12 @@ const { h, mount } = ui;
 //   #/groups         → groups.js       #/groups/{id}      → groups.js {id}
 //   #/cadres         → cadres.js       #/cadres/{id}      → cadres.js {id}
 //   #/checks         → checks.js       #/data             → data.js
+//   #/tasks, #/needs, #/commitments[/{id}], #/resources, #/policies → the groups' work
+//   #/summary/{adcode} → summary.js (a county's printable summary)
 // action: the capability (can.js) a user needs to see the entry and open the page (none:
-// every signed-in user); the API decides what each user reads, this only keeps pages a user
-// cannot use out of its way.
+// every signed-in user); reads: the kind of record it must read (a server without the work's
+// routes gives no such capability, and the pages stay hidden); the API decides what each user
+// reads, this only keeps pages a user cannot use out of its way.
 // model: the page reads js/model.js (the joined record lists), fetched with the session on a
 // first load so the page does not wait for its module before asking.
 export const ROUTES = [
@@ -27,6 +30,12 @@ export const ROUTES = [
   { path: 'units', module: 'units', nav: 'nav.units', detail: true, model: true },
   { path: 'groups', module: 'groups', nav: 'nav.groups', detail: true },
   { path: 'cadres', module: 'cadres', nav: 'nav.cadres', detail: true },
+  { path: 'tasks', module: 'tasks', nav: 'nav.tasks', reads: 'tasks' },
+  { path: 'needs', module: 'needs', nav: 'nav.needs', reads: 'needs' },
+  { path: 'commitments', module: 'commitments', nav: 'nav.commitments', detail: true, reads: 'commitments' },
+  { path: 'resources', module: 'resources', nav: 'nav.resources', reads: 'resources' },
+  { path: 'policies', module: 'policies', nav: 'nav.policies', reads: 'policies' },
+  { path: 'summary', module: 'summary', detail: true, model: true, reads: 'commitments' },
   { path: 'checks', module: 'checks', nav: 'nav.checks', action: 'check' },
   { path: 'data', module: 'data', nav: 'nav.data' },
 ];
@@ -39,7 +48,9 @@ const top = document.getElementById('top');
 const main = document.getElementById('main');
 const banner = document.getElementById('demo-banner');
 
-function allowed(route) { return !route.action || may(user, route.action); }
+function allowed(route) {
+  return (!route.action || may(user, route.action)) && (!route.reads || reads(user, route.reads) !== 'none');
+}
 
 export function navigate(hash) {
   if (location.hash === hash) route(); else location.hash = hash;

@@ -91,7 +91,8 @@ export function notAllowed() {
 // filters: [{key, label, options: [{value, label}], match(row, value)}] shown as labelled
 //   selects (default match: String(row[key]) === value, or row[key] split by ';' contains it);
 // search: true (or a label) adds a text box matching every column's text;
-// onRow(row, event): rows become focusable and open with a click or Enter.
+// onRow(row, event): rows become focusable and open with a click or Enter;
+// rowClass(row) → a class for the row (e.g. 'overdue').
 // The returned element has .update(rows) and .rows() (the rows shown, in order).
 export function table(opts) {
   const { columns, filters = [], onRow } = opts;
@@ -147,7 +148,7 @@ export function table(opts) {
       th.setAttribute('aria-sort', c.key === sortKey ? (sortDir > 0 ? 'ascending' : 'descending') : 'none');
     });
     body.replaceChildren(...list.map((r) => {
-      const tr = h('tr', {}, columns.map((c) => {
+      const tr = h('tr', { class: opts.rowClass ? opts.rowClass(r) : null }, columns.map((c) => {
         const v = c.render ? c.render(r) : valueOf(c, r);
         return h('td', { class: [c.align === 'num' && 'num', c.class], 'data-label': c.label },
           v === null || v === undefined || v === '' ? '–' : v);

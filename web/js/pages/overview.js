@@ -1,11 +1,14 @@
 // overview (总览): coverage, units, groups, cadres on post, rotations due in 180 days, rule
 // findings by rule, the counties' shares of land, population and GDP beside the article's
-// figures (S10), and a map of the province's counties (GET /api/v1/geo) with the targets
-// coloured by a measure.
+// figures (S10), the groups' work (commitments by status, overdue, resources by kind, needs,
+// policies) and a map of the province's counties (GET /api/v1/geo) with the targets coloured
+// by a measure. The page is ready (usable) once the cards are drawn: the work's figures, the
+// charts and the map (ECharts and the GeoJSON) come after.
 // Reports and checks are read by the command office, the task force and auditors; a unit or
 // county sees the same page computed from the records it may read.
 import { may } from '../can.js';
 import { load, onPost } from '../model.js';
+import { readsWork, workReport, workFigures, workCards, indicatorChange } from './work.js';
 
 const SEQ = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c', '#08306b'];
 const CAT = ['#1d4f91', '#2e8b57', '#c77c02', '#9f1d20', '#6a4c93', '#168aad', '#7f7f7f'];
@@ -30,19 +33,43 @@ export async function render(el, ctx) {
 
   const mapPanel = h('section', { class: 'panel', 'data-section': 'map' });
   const sharesPanel = reader ? h('section', { class: 'panel', 'data-section': 'shares' }) : null;
+  const work = readsWork(ctx.user, 'commitments');
+  const workPanel = work ? h('section', { class: 'panel', 'data-section': 'work' }, h('h2', {}, t('wk.work_title')), ctx.ui.loading()) : null;
   mount(el,
     h('div', { class: 'page-head' }, h('h1', {}, t('ov.title')),
       h('span', { class: 'muted' }, t('ov.round', { round: m.round ? m.round.name : '–', date: facts.asOf }))),
     cards(ctx, facts),
+    workPanel,
     h('div', { class: 'grid two' },
       mapPanel,
       h('div', {},
         check ? rulesPanel(ctx, check) : scopePanel(ctx, m),
         sharesPanel)),
     rotationsPanel(ctx, facts.rotations));
-  countyMap(ctx, mapPanel, m, day);
-  if (sharesPanel) sharesChart(ctx, sharesPanel, shares);  // ECharts loads after the page is usable
+  // after the page is drawn and ready: the work's report (shared by its panel and the map),
+  // the map and the charts (ECharts loads after the page is usable)
+  setTimeout(() => {
+    if (!ctx.current()) return;
+    const report = work ? workReport(ctx) : Promise.resolve(null);
+    if (workPanel) workFill(ctx, workPanel, report);
+    countyMap(ctx, mapPanel, m, day, work ? report : null);
+    if (sharesPanel) sharesChart(ctx, sharesPanel, shares);
+  }, 0);
   for (const g of m.groups) if (m.round && g.round === m.round.name) ctx.demo(g);
+}
+
+// The groups' work in figures (all the user reads), with links to the lists.
+async function workFill(ctx, panel, report) {
+  const { h, mount } = ctx.ui;
+  try {
+    const f = await workFigures(ctx, null, await report);
+    if (!panel.isConnected) return;
+    mount(panel, h('h2', {}, h('a', { href: '#/commitments' }, ctx.t('wk.work_title'))), workCards(ctx, f, null),
+      h('p', { class: 'muted small' }, ctx.t('wk.work_note')));
+    panel.setAttribute('data-ready', '1');
+  } catch (e) {
+    mount(panel, h('h2', {}, ctx.t('wk.work_title')), ctx.ui.errorBox(e));
+  }
 }
 
 // The card figures, from the reports when the role reads them, else from the records.
@@ -173,7 +200,8 @@ function sharesChart(ctx, panel, shares) {
 // ECharts' map series with the adcode as the region name; the targets are coloured by the
 // measure, the rest of the province stays grey. Registered once per page load (the answer
 // carries an ETag, so a reload revalidates it).
-const MEASURES = ['group_size', 'cadres', 'class', 'population', 'kind'];
+const MEASURES = ['group_size', 'cadres', 'delivered', 'per_head', 'ind_change', 'class', 'population', 'kind'];
+const WORK_MEASURES = new Set(['delivered', 'per_head']);   // from the work report (by target)
 const OTHER = '#e7e6e1', NONE = '#a9a9a4';
 let geoLoad = null;
 
@@ -187,9 +215,13 @@ function loadGeo(ctx) {
   return geoLoad;
 }
 
-function measureOf(ctx, m, x, key, day) {
+function measureOf(ctx, m, x, key, day, rows) {
   const g = m.groupOf(x.adcode);
+  const row = rows ? rows.get(x.adcode) : null;
   switch (key) {
+    case 'delivered': return rows ? (row ? (row.delivered || 0) + (row.confirmed || 0) : 0) : null;
+    case 'per_head': return row && row.yuan_per_head !== null && row.yuan_per_head !== undefined ? Math.round(row.yuan_per_head * 10) / 10 : null;
+    case 'ind_change': { const c = indicatorChange(m, x.adcode).find((i) => i.name === 'gdp'); return c ? c.change_pct : null; }
     case 'group_size': return g ? m.membersOf(g.id).length : null;
     case 'cadres': return g ? m.cadresOf(g.id).filter((c) => onPost(c, day)).length : null;
     case 'class': return (x.classes || '').split(';')[0] || null;
@@ -219,7 +251,7 @@ function scale(ctx, key, values) {
   const cuts = Array.from({ length: n - 1 }, (_, i) => sorted[Math.floor((i + 1) * sorted.length / n)]);
   const bin = (v) => cuts.filter((c) => v >= c).length;
   const color = (v) => (v === null || v === undefined ? '#a9a9a4' : SEQ[bin(v)]);
-  const fmt = (v) => (key === 'population' ? num(Math.round(v / 1e4)) + (ctx.lang === 'en' ? 'k×10' : '万') : num(v));
+  const fmt = (v) => (key === 'population' ? num(Math.round(v / 1e4)) + (ctx.lang === 'en' ? 'k×10' : '万') : key === 'ind_change' ? num(v) + '%' : num(v));
   const legend = SEQ.map((c, i) => [c, i === 0 ? '< ' + fmt(cuts[0]) : '≥ ' + fmt(cuts[i - 1])]);
   return { color, legend, dark: (v) => bin(v) >= n / 2 };
 }
@@ -229,16 +261,22 @@ const esc = (v) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 function valueText(ctx, key, v) {
   if (v === null || v === undefined) return ctx.t('ov.legend_none');
+  if (key === 'ind_change') return ctx.ui.num(v) + '%';
+  if (key === 'per_head') return ctx.t('wk.per_head', { n: ctx.ui.num(v) });
   return typeof v === 'number' ? ctx.ui.num(v) : ctx.tv(key === 'class' ? 'class' : 'kind', v);
 }
 
-function countyMap(ctx, panel, m, day) {
+// report: a promise of the work report (by target), or null when the user reads no work (its
+// measures are then not offered).
+function countyMap(ctx, panel, m, day, report) {
   const { h, mount } = ctx.ui;
   const { t } = ctx;
   const own = new Set([ctx.user.target].filter(Boolean));
   const byCode = new Map(m.targets.map((x) => [x.adcode, x]));
   const saved = sessionStorage.getItem('bangfu.map.measure');
-  const select = h('select', { id: 'map-measure' }, MEASURES.map((k) => h('option', { value: k, selected: k === saved }, t('ov.m.' + k))));
+  const select = h('select', { id: 'map-measure' }, MEASURES.filter((k) => report || !WORK_MEASURES.has(k))
+    .map((k) => h('option', { value: k, selected: k === saved }, t('ov.m.' + k))));
+  let rows = null;    // adcode → the work report's row, once asked
   const box = h('div', { class: 'map-canvas', role: 'img', 'aria-label': t('ov.map') });
   const legend = h('div', { class: 'legend', 'aria-live': 'polite' });
   // the same targets as links, for the keyboard and screen readers (the map is a picture)
@@ -246,7 +284,7 @@ function countyMap(ctx, panel, m, day) {
   let chart = null, values = new Map(), names = new Map(), latest = null;
 
   const option = (key) => {
-    const vals = m.targets.map((x) => measureOf(ctx, m, x, key, day));
+    const vals = m.targets.map((x) => measureOf(ctx, m, x, key, day, rows));
     const sc = scale(ctx, key, vals);
     values = new Map(m.targets.map((x, i) => [x.adcode, vals[i]]));
     mount(legend, sc.legend.map(([c, l]) => h('span', {}, h('span', { class: 'sw', style: { background: c } }), l)),
@@ -279,12 +317,20 @@ function countyMap(ctx, panel, m, day) {
       }],
     };
   };
-  const draw = () => {
+  // the work report's rows, asked once when a work measure is first chosen
+  const needRows = async (key) => {
+    if (!WORK_MEASURES.has(key) || rows || !report) return;
+    const r = await report;
+    rows = new Map(((r && r.items) || []).map((x) => [x.key, x]));
+  };
+  const draw = async () => {
     const key = select.value;
     sessionStorage.setItem('bangfu.map.measure', key);
-    box.dataset.measure = key;
+    await needRows(key);
+    if (key !== select.value) return;     // chosen again meanwhile
     latest = option(key);
     if (chart) chart.setOption(latest, { replaceMerge: ['series'] });
+    box.dataset.measure = key;
   };
   select.addEventListener('change', draw);
   mount(panel,
@@ -293,8 +339,9 @@ function countyMap(ctx, panel, m, day) {
     h('div', { class: 'map-wrap map' }, box), legend,
     h('details', { class: 'map-list' }, h('summary', {}, t('ov.map_list')), links),
     h('p', { class: 'muted small' }, t('ov.map_note')));
-  latest = option(select.value); // the legend and the list at once, the map when loaded
-  loadGeo(ctx).then((n) => { names = n; return ctx.ui.chart(box, latest); }).then((c) => {
+  // the legend and the list at once, the map when loaded
+  const first = needRows(select.value).then(() => { latest = option(select.value); });
+  Promise.all([loadGeo(ctx), first]).then(([n]) => { names = n; return ctx.ui.chart(box, latest); }).then((c) => {
     if (!c) return;
     chart = c;
     chart.on('click', (p) => { if (byCode.has(p.name)) ctx.navigate('#/targets/' + p.name); });

@@ -1,8 +1,11 @@
 // targets: the 62 targets as a sortable, filterable table (#/targets) and one target's dossier
-// (#/targets/{adcode}): its group, cadres and posts, indicators over time, the rule findings
-// that concern it; printable as a one-page brief.
+// (#/targets/{adcode}): its group, cadres and posts, the group's work for it (commitments by
+// status and overdue, resources by kind, needs, policies), indicators over time and their
+// change since the round's baseline, the rule findings that concern it; printable as a
+// one-page brief (#/summary/{adcode} is the county's annual summary).
 import { may } from '../can.js';
 import { load, onPost } from '../model.js';
+import { readsWork, workFigures, workCards, indicatorChange, statusChip, illus, listOf, STATUSES } from './work.js';
 
 export async function render(el, ctx, params) {
   if (params.id) return dossier(el, ctx, params.id);
@@ -165,6 +168,22 @@ async function dossier(el, ctx, adcode) {
   pick.addEventListener('change', draw);
 
   const checksPanel = h('section', { class: 'panel', 'data-section': 'checks' }, h('h2', {}, t('tg.checks')), ctx.ui.loading());
+  const work = readsWork(ctx.user, 'commitments');
+  const workPanel = work ? h('section', { class: 'panel', 'data-section': 'work' }, h('h2', {}, t('wk.work_title')), ctx.ui.loading()) : null;
+  const changes = indicatorChange(m, adcode);
+  const changePanel = changes.length ? h('section', { class: 'panel', 'data-section': 'change' }, h('h2', {}, t('wk.ind_change')),
+    h('p', { class: 'muted small' }, t('wk.ind_change_note', { year: changes.find((c) => c.baseline_year)?.baseline_year ?? '–' })),
+    table({
+      columns: [
+        { key: 'name', label: t('tg.indicators'), sort: true, render: (i) => tv('indicator', i.name) },
+        { key: 'baseline', label: t('wk.baseline'), align: 'num', render: (i) => (i.baseline === null ? '–' : [num(i.baseline), ' ', h('span', { class: 'muted small' }, i.baseline_year)]) },
+        { key: 'latest', label: t('wk.latest'), align: 'num', render: (i) => (i.latest === null ? '–' : [num(i.latest), ' ', h('span', { class: 'muted small' }, i.latest_year)]) },
+        { key: 'change_pct', label: t('wk.change'), align: 'num', sort: true, render: (i) => (i.change_pct === null ? '–'
+          : h('span', { class: i.change_pct >= 0 ? 'ok-text' : 'bad-text', 'data-change': i.name }, (i.change_pct > 0 ? '+' : '') + num(i.change_pct) + '%')) },
+        { key: 'unit', label: t('wk.unit_of'), render: (i) => tv('iunit', i.unit) },
+      ],
+      rows: changes,
+    })) : null;
 
   mount(el, h('article', { class: 'dossier' },
     h('p', { class: 'print-only muted small' }, t('app.title'), ' · ', t('tg.dossier'), ' · ', t('tg.printed', { date: ctx.ui.today() })),
@@ -173,20 +192,24 @@ async function dossier(el, ctx, adcode) {
       h('span', { class: 'muted' }, t('tg.dossier')),
       h('div', { class: 'actions' },
         h('a', { href: '#/targets', class: 'no-print' }, t('ui.back')),
+        work ? h('a', { href: '#/summary/' + adcode, class: 'no-print', 'data-action': 'summary' }, t('wk.summary_link')) : null,
         h('button', { type: 'button', onclick: () => window.print() }, t('ui.print')))),
     h('div', { class: 'grid halves' },
       h('section', { class: 'panel', 'data-section': 'facts' }, h('h2', {}, x.adcode), facts),
       groupPanel),
+    workPanel,
     h('section', { class: 'panel', 'data-section': 'cadres' }, h('h2', {}, t('tg.cadres_title')), cadreTable),
     h('div', { class: 'grid halves' },
       h('section', { class: 'panel', 'data-section': 'chart' }, h('h2', {}, t('tg.indicators_chart')),
         names.length ? [h('span', { class: 'no-print' }, h('label', { class: 'small muted', for: 'ind-pick' }, t('tg.indicators'), ' '), pick),
           printName, chartBox] : ctx.ui.empty()),
       checksPanel),
+    changePanel,
     h('section', { class: 'panel', 'data-section': 'indicators' }, h('h2', {}, t('tg.indicators')), indTable)));
 
   const jobs = [];
   if (names.length) jobs.push(draw().catch(() => {}));
+  if (workPanel) jobs.push(dossierWork(ctx, workPanel, m, adcode).catch((e) => mount(workPanel, h('h2', {}, t('wk.work_title')), errorBox(e))));
   jobs.push(findings(ctx, x, g, cadres, members).then((found) => {
     if (found === null) { mount(checksPanel, h('h2', {}, t('tg.checks')), h('p', { class: 'muted' }, t('tg.checks_hidden'))); return; }
     mount(checksPanel, h('h2', {}, t('tg.checks')),
@@ -194,4 +217,37 @@ async function dossier(el, ctx, adcode) {
         h('span', {}, h('span', { class: 'tag' }, f.rule.tag), ' ', ctx.lang === 'en' ? f.message : (f.message_zh || f.message))))) : h('p', { class: 'ok-text' }, t('tg.checks_none')));
   }).catch((e) => mount(checksPanel, h('h2', {}, t('tg.checks')), errorBox(e))));
   await Promise.all(jobs);
+}
+
+// The group's work for the target: the figures, its commitments (overdue marked) and policies.
+async function dossierWork(ctx, panel, m, adcode) {
+  const { h, mount, table } = ctx.ui;
+  const { t } = ctx;
+  const q = 'target=' + encodeURIComponent(adcode);
+  const [f, cs, ps] = await Promise.all([workFigures(ctx, adcode),
+    ctx.api('GET', `/commitments?${q}&limit=500`), ctx.api('GET', `/policies?${q}&limit=100`).catch(() => ({ items: [], total: 0 }))]);
+  if (!panel.isConnected) return;
+  const unitName = (code) => { const u = m.unit(code); return u ? (ctx.lang === 'en' && u.name_en ? u.name_en : u.name_zh) : code; };
+  mount(panel, h('h2', {}, h('a', { href: '#/commitments?' + q }, t('wk.work_title'))),
+    workCards(ctx, f, adcode),
+    h('h3', {}, t('wk.commitments_title')),
+    table({
+      sort: 'status',
+      rowClass: (c) => (c.overdue ? 'overdue' : null),
+      columns: [
+        { key: 'title', label: t('wk.title'), sort: true, render: (c) => [h('a', { href: '#/commitments/' + c.id }, c.title), illus(ctx, c)] },
+        { key: 'unit', label: t('wk.unit'), sort: true, value: (c) => unitName(c.unit) },
+        { key: 'task', label: t('wk.task'), sort: true },
+        { key: 'progress', label: t('wk.progress'), align: 'num', render: (c) => `${ctx.ui.num(c.delivered_value)} / ${ctx.ui.num(c.target_value)} ${c.measure}` },
+        { key: 'due', label: t('wk.due'), sort: true },
+        { key: 'status', label: t('wk.status'), sort: true, value: (c) => STATUSES.indexOf(c.status), render: (c) => statusChip(ctx, c) },
+      ],
+      rows: cs.items,
+    }),
+    cs.total > cs.items.length ? h('p', { class: 'muted small' }, h('a', { href: '#/commitments?' + q }, t('wk.total', { n: cs.items.length, total: cs.total }))) : null,
+    ps.items.length ? [h('h3', {}, t('wk.policies_title')), h('ul', { class: 'policy-list' }, ps.items.map((p) => h('li', {},
+      p.link ? h('a', { href: p.link, rel: 'noopener noreferrer', target: '_blank' }, p.title) : p.title, ' ',
+      h('span', { class: 'muted small' }, [p.doc_no, p.date, unitName(p.unit)].filter(Boolean).join(' · ')), illus(ctx, p),
+      listOf(p.tasks).map((c) => h('span', { class: 'tag' }, c)))))] : null);
+  panel.setAttribute('data-ready', '1');
 }
