@@ -112,7 +112,8 @@ async function roster(el, ctx, params) {
       h('div', { class: 'actions' },
         mayAdd(ctx.user) ? h('button', { type: 'button', class: 'primary', 'data-action': 'add-cadre',
           onclick: () => cadreForm(ctx, refs, cadres, null) }, t('cdx.add')) : null,
-        h('button', { type: 'button', onclick: () => ctx.downloadCsv('/cadres?limit=10000', 'cadres.csv') }, t('ui.csv')))),
+        h('button', { type: 'button', 'data-download': 'csv', onclick: () => ctx.downloadCsv('/cadres?limit=10000', 'cadres.csv') }, t('ui.csv')),
+        h('button', { type: 'button', 'data-download': 'xlsx', onclick: () => ctx.downloadCsv('/cadres?limit=10000', 'cadres.xlsx', 'xlsx') }, t('ui.xlsx')))),
     h('p', { class: 'muted' }, t('cdx.intro')),
     views, bar, body);
   draw();

@@ -70,7 +70,8 @@ async function list(el, ctx) {
   mount(el,
     h('div', { class: 'page-head' }, h('h1', {}, t('gp.title')),
       h('span', { class: 'muted' }, t('gp.count', { n: rows.length })),
-      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => ctx.downloadCsv('/reports/groups', 'groups-report.csv') , hidden: !may(ctx.user, 'reports') }, t('ui.csv')))),
+      h('div', { class: 'actions' }, h('button', { type: 'button', 'data-download': 'csv', onclick: () => ctx.downloadCsv('/reports/groups', 'groups-report.csv'), hidden: !may(ctx.user, 'reports') }, t('ui.csv')),
+        h('button', { type: 'button', 'data-download': 'xlsx', onclick: () => ctx.downloadCsv('/reports/groups', 'groups-report.xlsx', 'xlsx'), hidden: !may(ctx.user, 'reports') }, t('ui.xlsx')))),
     h('p', { class: 'muted' }, edits(ctx) ? t('gp.intro_edit') : t('gp.intro')),
     tbl);
 }

@@ -63,7 +63,8 @@ async function list(el, ctx) {
   });
   mount(el,
     h('div', { class: 'page-head' }, h('h1', {}, t('tg.title')), h('span', { class: 'muted' }, t('tg.intro')),
-      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => ctx.downloadCsv('/targets', 'targets.csv') }, t('ui.csv')))),
+      h('div', { class: 'actions' }, h('button', { type: 'button', 'data-download': 'csv', onclick: () => ctx.downloadCsv('/targets', 'targets.csv') }, t('ui.csv')),
+        h('button', { type: 'button', 'data-download': 'xlsx', onclick: () => ctx.downloadCsv('/targets', 'targets.xlsx', 'xlsx') }, t('ui.xlsx')))),
     tbl);
 }
 

@@ -42,7 +42,8 @@ function list(el, ctx, m) {
   });
   mount(el,
     h('div', { class: 'page-head' }, h('h1', {}, t('un.title')), h('span', { class: 'muted' }, t('un.intro')),
-      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => ctx.downloadCsv('/units', 'units.csv') }, t('ui.csv')))),
+      h('div', { class: 'actions' }, h('button', { type: 'button', 'data-download': 'csv', onclick: () => ctx.downloadCsv('/units', 'units.csv') }, t('ui.csv')),
+        h('button', { type: 'button', 'data-download': 'xlsx', onclick: () => ctx.downloadCsv('/units', 'units.xlsx', 'xlsx') }, t('ui.xlsx')))),
     table({
       search: true,
       sort: 'code',

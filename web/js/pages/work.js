@@ -138,7 +138,7 @@ export function downloads(ctx, path, base) {
   const { h } = ctx.ui;
   const dl = (fmt) => h('button', { type: 'button', 'data-download': fmt,
     onclick: () => ctx.downloadCsv(path, `${base}.${fmt}`, fmt).catch((e) => ctx.ui.toast(e.message, 'bad')) },
-    fmt === 'csv' ? ctx.t('ui.csv') : ctx.t('wk.xlsx'));
+    fmt === 'csv' ? ctx.t('ui.csv') : ctx.t('ui.xlsx'));
   return [dl('csv'), dl('xlsx')];
 }
 
