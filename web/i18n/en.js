@@ -471,6 +471,7 @@ export default {
   'au.e_import': 'import',
 
   // groups' work (重点任务, 需求清单, 帮扶事项, 资源导入, 政策文件)
+  'nav.work': 'Work',
   'nav.tasks': 'Key tasks',
   'nav.needs': 'Needs',
   'nav.commitments': 'Commitments',

@@ -471,6 +471,7 @@ export default {
   'au.e_import': '导入',
 
   // groups' work (重点任务, 需求清单, 帮扶事项, 资源导入, 政策文件)
+  'nav.work': '帮扶工作',
   'nav.tasks': '重点任务',
   'nav.needs': '需求清单',
   'nav.commitments': '帮扶事项',

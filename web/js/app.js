@@ -21,7 +21,8 @@ const { h, mount } = ui;
 // action: the capability (can.js) a user needs to see the entry and open the page (none:
 // every signed-in user); reads: the kind of record it must read (a server without the work's
 // routes gives no such capability, and the pages stay hidden); the API decides what each user
-// reads, this only keeps pages a user cannot use out of its way.
+// reads, this only keeps pages a user cannot use out of its way. section: the pages of the
+// groups' work share one entry of the bar (the pages link each other, pages/work.js).
 // model: the page reads js/model.js (the joined record lists), fetched with the session on a
 // first load so the page does not wait for its module before asking.
 export const ROUTES = [
@@ -30,11 +31,11 @@ export const ROUTES = [
   { path: 'units', module: 'units', nav: 'nav.units', detail: true, model: true },
   { path: 'groups', module: 'groups', nav: 'nav.groups', detail: true },
   { path: 'cadres', module: 'cadres', nav: 'nav.cadres', detail: true },
-  { path: 'tasks', module: 'tasks', nav: 'nav.tasks', reads: 'tasks' },
-  { path: 'needs', module: 'needs', nav: 'nav.needs', reads: 'needs' },
-  { path: 'commitments', module: 'commitments', nav: 'nav.commitments', detail: true, reads: 'commitments' },
-  { path: 'resources', module: 'resources', nav: 'nav.resources', reads: 'resources' },
-  { path: 'policies', module: 'policies', nav: 'nav.policies', reads: 'policies' },
+  { path: 'commitments', module: 'commitments', nav: 'nav.work', detail: true, reads: 'commitments', section: 'work' },
+  { path: 'tasks', module: 'tasks', reads: 'tasks', section: 'work' },
+  { path: 'needs', module: 'needs', reads: 'needs', section: 'work' },
+  { path: 'resources', module: 'resources', reads: 'resources', section: 'work' },
+  { path: 'policies', module: 'policies', reads: 'policies', section: 'work' },
   { path: 'summary', module: 'summary', detail: true, model: true, reads: 'commitments' },
   { path: 'checks', module: 'checks', nav: 'nav.checks', action: 'check' },
   { path: 'data', module: 'data', nav: 'nav.data' },
@@ -74,9 +75,10 @@ function showDemoBanner() {
 
 function header() {
   const cur = (location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]) || 'overview';
+  const curSection = (ROUTES.find((r) => r.path === cur) || {}).section;
   const nav = user ? h('nav', { class: 'nav', 'aria-label': t('nav.label') },
     h('ul', {}, ROUTES.filter((r) => r.nav && allowed(r)).map((r) => h('li', {},
-      h('a', { href: '#/' + r.path, 'data-route': r.path, 'aria-current': r.path === cur ? 'page' : null }, t(r.nav)))))) : null;
+      h('a', { href: '#/' + r.path, 'data-route': r.path, 'aria-current': r.path === cur || (r.section && r.section === curSection) ? 'page' : null }, t(r.nav)))))) : null;
   const langs = h('div', { class: 'lang', role: 'group', 'aria-label': t('lang.label') },
     [['zh', '中文'], ['en', 'English']].map(([l, label]) => h('button', {
       type: 'button', lang: l === 'zh' ? 'zh-CN' : 'en', 'data-lang': l, 'aria-pressed': String(getLang() === l),

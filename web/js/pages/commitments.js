@@ -7,7 +7,7 @@
 // evidence and the actions the user may take (the capabilities say which, the API decides).
 import { load } from '../model.js';
 import {
-  useCss, STATUSES, MEASURES, mayDeliver, createScope, mayConfirm, illus, statusChip, downloads, filterBar, fetchList,
+  useCss, subnav, STATUSES, MEASURES, mayDeliver, createScope, mayConfirm, illus, statusChip, downloads, filterBar, fetchList,
   pagedTable, query, loadTasks, taskLabel, targetName, unitName, targetOptions, unitOptions, taskOptions,
   ownTargets, options,
 } from './work.js';
@@ -46,7 +46,7 @@ async function list(el, ctx, params) {
     onRow: (c) => ctx.navigate('#/commitments/' + c.id),
   });
   const overdueN = lst.items.filter((c) => c.overdue).length;
-  mount(el,
+  mount(el, subnav(ctx, 'commitments'),
     h('div', { class: 'page-head' }, h('h1', {}, t('wk.commitments_title')),
       overdueN ? h('span', { class: 'overdue-mark', 'data-overdue-count': overdueN }, t('wk.overdue_n', { n: overdueN })) : null,
       h('div', { class: 'actions' },

@@ -5,7 +5,7 @@
 import { writes } from '../can.js';
 import { load } from '../model.js';
 import {
-  useCss, readsWork, mayWrite, illus, downloads, filterBar, fetchList, pagedTable, query, loadTasks,
+  useCss, subnav, readsWork, mayWrite, illus, downloads, filterBar, fetchList, pagedTable, query, loadTasks,
   taskLabel, targetName, targetOptions, taskOptions, options, ownTargets, createScope,
 } from './work.js';
 import { commitmentForm } from './commitments.js';
@@ -44,7 +44,7 @@ export async function render(el, ctx, params) {
           onclick: () => commitmentForm(ctx, m, tasks, { need: x }) }, t('wk.commit')) : null] },
     ],
   });
-  mount(el,
+  mount(el, subnav(ctx, 'needs'),
     h('div', { class: 'page-head' }, h('h1', {}, t('wk.needs_title')),
       h('span', { class: 'muted' }, t('wk.round', { round: params.round || round || '–' })),
       h('div', { class: 'actions' },

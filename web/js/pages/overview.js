@@ -39,12 +39,12 @@ export async function render(el, ctx) {
     h('div', { class: 'page-head' }, h('h1', {}, t('ov.title')),
       h('span', { class: 'muted' }, t('ov.round', { round: m.round ? m.round.name : '–', date: facts.asOf }))),
     cards(ctx, facts),
-    workPanel,
     h('div', { class: 'grid two' },
       mapPanel,
       h('div', {},
         check ? rulesPanel(ctx, check) : scopePanel(ctx, m),
         sharesPanel)),
+    workPanel,
     rotationsPanel(ctx, facts.rotations));
   // after the page is drawn and ready: the work's report (shared by its panel and the map),
   // the map and the charts (ECharts loads after the page is usable)
@@ -274,7 +274,8 @@ function countyMap(ctx, panel, m, day, report) {
   const own = new Set([ctx.user.target].filter(Boolean));
   const byCode = new Map(m.targets.map((x) => [x.adcode, x]));
   const saved = sessionStorage.getItem('bangfu.map.measure');
-  const select = h('select', { id: 'map-measure' }, MEASURES.filter((k) => report || !WORK_MEASURES.has(k))
+  const select = h('select', { id: 'map-measure' }, MEASURES
+    .filter((k) => (report || !WORK_MEASURES.has(k)) && (k !== 'per_head' || may(ctx.user, 'work_report')))
     .map((k) => h('option', { value: k, selected: k === saved }, t('ov.m.' + k))));
   let rows = null;    // adcode → the work report's row, once asked
   const box = h('div', { class: 'map-canvas', role: 'img', 'aria-label': t('ov.map') });
@@ -318,10 +319,15 @@ function countyMap(ctx, panel, m, day, report) {
     };
   };
   // the work report's rows, asked once when a work measure is first chosen
+  // (a server without the work report: delivered counted from the lists, per head not known)
   const needRows = async (key) => {
     if (!WORK_MEASURES.has(key) || rows || !report) return;
     const r = await report;
-    rows = new Map(((r && r.items) || []).map((x) => [x.key, x]));
+    if (r) { rows = new Map(r.items.map((x) => [x.key, x])); return; }
+    const [d, c] = await Promise.all(['delivered', 'confirmed'].map((st) => ctx.apiAll('/commitments?status=' + st).catch(() => [])));
+    rows = new Map(m.targets.map((x) => [x.adcode, { delivered: 0, confirmed: 0, yuan_per_head: null }]));
+    for (const x of d) if (rows.has(x.target)) rows.get(x.target).delivered += 1;
+    for (const x of c) if (rows.has(x.target)) rows.get(x.target).confirmed += 1;
   };
   const draw = async () => {
     const key = select.value;

@@ -4,7 +4,7 @@
 import { writes } from '../can.js';
 import { load } from '../model.js';
 import {
-  useCss, mayWrite, illus, listOf, downloads, filterBar, fetchList, pagedTable, query, loadTasks, taskLabel,
+  useCss, subnav, mayWrite, illus, listOf, downloads, filterBar, fetchList, pagedTable, query, loadTasks, taskLabel,
   targetName, unitName, targetOptions, unitOptions, taskOptions, unitTargets,
 } from './work.js';
 
@@ -39,7 +39,7 @@ export async function render(el, ctx, params) {
         h('button', { type: 'button', 'data-action': 'delete-policy', onclick: () => remove(ctx, p) }, t('wk.delete'))] : null) },
     ],
   });
-  mount(el,
+  mount(el, subnav(ctx, 'policies'),
     h('div', { class: 'page-head' }, h('h1', {}, t('wk.policies_title')),
       h('div', { class: 'actions' },
         w === 'all' || w === 'unit' ? h('button', { type: 'button', class: 'primary', 'data-action': 'add-policy',

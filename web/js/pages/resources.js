@@ -5,7 +5,7 @@
 import { writes } from '../can.js';
 import { load } from '../model.js';
 import {
-  useCss, KINDS, mayWrite, illus, amount, parseAmount, downloads, filterBar, fetchList, pagedTable, query,
+  useCss, subnav, KINDS, mayWrite, illus, amount, parseAmount, downloads, filterBar, fetchList, pagedTable, query,
   loadTasks, taskLabel, targetName, unitName, targetOptions, unitOptions, taskOptions, options, unitTargets,
 } from './work.js';
 
@@ -48,7 +48,7 @@ export async function render(el, ctx, params) {
   });
   tbl.querySelector('[data-more]').addEventListener('click', () => setTimeout(drawSums, 0));
   drawSums();
-  mount(el,
+  mount(el, subnav(ctx, 'resources'),
     h('div', { class: 'page-head' }, h('h1', {}, t('wk.resources_title')),
       h('div', { class: 'actions' },
         w === 'all' || w === 'unit' ? h('button', { type: 'button', class: 'primary', 'data-action': 'add-resource',

@@ -5,7 +5,7 @@
 // Whoever writes tasks (the capabilities say) edits a task in a form.
 import { writes } from '../can.js';
 import { load } from '../model.js';
-import { useCss, DOMAINS, downloads, filterBar, query, options } from './work.js';
+import { useCss, subnav, DOMAINS, downloads, filterBar, query, options } from './work.js';
 
 export async function render(el, ctx, params) {
   useCss();
@@ -42,7 +42,7 @@ export async function render(el, ctx, params) {
     ].filter(Boolean),
     rows,
   });
-  mount(el,
+  mount(el, subnav(ctx, 'tasks'),
     h('div', { class: 'page-head' }, h('h1', {}, t('wk.tasks_title')),
       h('span', { class: 'muted' }, t('wk.round', { round: round || '–' })),
       h('div', { class: 'actions' }, downloads(ctx, '/tasks' + (qs ? '?' + qs : ''), 'tasks'))),

@@ -4,7 +4,7 @@
 // download buttons (CSV and XLSX), a filter bar that asks the API (the lists are filtered and
 // paged on the server: at national size they hold 100,000 commitments), and who may act on a
 // record, read from the session's capabilities (can.js), never from role names.
-import { reads, writes } from '../can.js';
+import { may, reads, writes } from '../can.js';
 import { nameOf } from '../i18n.js';
 
 export const STATUSES = ['planned', 'in_progress', 'delivered', 'confirmed', 'dropped'];
@@ -133,6 +133,17 @@ export function query(params, keys) {
 
 // ---- the parts of a list page --------------------------------------------------------------
 
+const PAGES = [['commitments', 'nav.commitments'], ['needs', 'nav.needs'], ['resources', 'nav.resources'],
+  ['policies', 'nav.policies'], ['tasks', 'nav.tasks']];
+
+// The tabs between the work's pages (one entry of the navigation bar holds them all).
+export function subnav(ctx, current) {
+  const { h } = ctx.ui;
+  return h('nav', { class: 'subnav no-print', 'aria-label': ctx.t('nav.work') }, h('ul', {},
+    PAGES.filter(([k]) => readsWork(ctx.user, k)).map(([k, label]) => h('li', {},
+      h('a', { href: '#/' + k, 'data-subnav': k, 'aria-current': k === current ? 'page' : null }, ctx.t(label))))));
+}
+
 // CSV and XLSX buttons for a list path with its filters.
 export function downloads(ctx, path, base) {
   const { h } = ctx.ui;
@@ -220,9 +231,11 @@ export function taskOptions(ctx, tasks) {
 
 // ---- the work in figures (overview, dossier, map, summary) -----------------------------------
 
-// GET /reports/work?by=target (every role: the rows of what it reads), or null where the
-// server has no such report; one request per page shared by its panels and the map.
+// GET /reports/work?by=target (the rows of what the user reads), or null where the session
+// does not offer it (the capability work_report); one request per page, shared by its panels
+// and the map.
 export function workReport(ctx) {
+  if (!may(ctx.user, 'work_report')) return Promise.resolve(null);
   return ctx.api('GET', '/reports/work?by=target').catch(() => null);
 }
 
