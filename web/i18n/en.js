@@ -632,4 +632,9 @@ export default {
   'wk.summary_link': 'Annual summary',
   'wk.summary_title': 'County annual summary',
   'wk.summary_of': 'round {round} summary',
+  'wk.ind_targets': 'Targets with both years',
+  'wk.ind_median': 'Median change',
+  'wk.ind_province': 'Province',
+  'wk.ind_province_col': 'Province, same years',
+  'wk.ind_none': 'No indicator has figures for both the baseline and a later year yet.',
 };

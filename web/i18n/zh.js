@@ -632,4 +632,9 @@ export default {
   'wk.summary_link': '年度汇总',
   'wk.summary_title': '县域年度汇总',
   'wk.summary_of': '{round} 轮帮扶汇总',
+  'wk.ind_targets': '有两年数据的对象',
+  'wk.ind_median': '变化中位数',
+  'wk.ind_province': '全省变化',
+  'wk.ind_province_col': '全省同期',
+  'wk.ind_none': '暂无基期和最新年份都有数据的指标。',
 };

@@ -51,7 +51,7 @@ export async function render(el, ctx) {
   setTimeout(() => {
     if (!ctx.current()) return;
     const report = work ? workReport(ctx) : Promise.resolve(null);
-    if (workPanel) workFill(ctx, workPanel, report);
+    if (workPanel) workFill(ctx, workPanel, report, m);
     countyMap(ctx, mapPanel, m, day, work ? report : null);
     if (sharesPanel) sharesChart(ctx, sharesPanel, shares);
   }, 0);
@@ -59,17 +59,55 @@ export async function render(el, ctx) {
 }
 
 // The groups' work in figures (all the user reads), with links to the lists.
-async function workFill(ctx, panel, report) {
+async function workFill(ctx, panel, report, m) {
   const { h, mount } = ctx.ui;
   try {
-    const f = await workFigures(ctx, null, await report);
+    const [f, province] = await Promise.all([workFigures(ctx, null, await report), provinceChange(ctx)]);
     if (!panel.isConnected) return;
     mount(panel, h('h2', {}, h('a', { href: '#/commitments' }, ctx.t('wk.work_title'))), workCards(ctx, f, null),
-      h('p', { class: 'muted small' }, ctx.t('wk.work_note')));
+      h('p', { class: 'muted small' }, ctx.t('wk.work_note')), changeTable(ctx, m, province));
     panel.setAttribute('data-ready', '1');
   } catch (e) {
     mount(panel, h('h2', {}, ctx.t('wk.work_title')), ctx.ui.errorBox(e));
   }
+}
+
+// The province's change of each indicator since the baseline (report indicators, for the
+// roles that read reports): Map indicator → percent; empty otherwise.
+async function provinceChange(ctx) {
+  if (!may(ctx.user, 'reports')) return new Map();
+  const r = await ctx.api('GET', '/reports/indicators').catch(() => null);
+  const out = new Map();
+  for (const i of (r && r.items) || []) if (i.province_change_pct !== null && !out.has(i.indicator)) out.set(i.indicator, i.province_change_pct);
+  return out;
+}
+
+// The targets' indicators since the round's baseline year: per indicator, how many targets
+// have both years, the median change and the province's change beside it.
+function changeTable(ctx, m, province) {
+  const { h, num } = ctx.ui;
+  const { t, tv } = ctx;
+  const by = new Map();
+  for (const x of m.targets) {
+    for (const c of indicatorChange(m, x.adcode)) {
+      if (c.change_pct === null) continue;
+      if (!by.has(c.name)) by.set(c.name, []);
+      by.get(c.name).push(c.change_pct);
+    }
+  }
+  const rows = [...by].map(([name, list]) => {
+    const s = list.slice().sort((a, b) => a - b);
+    const mid = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    return { name, n: s.length, median: Math.round(mid * 10) / 10, province: province.get(name) ?? null };
+  });
+  const pc = (v) => (v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + num(v) + '%');
+  return h('div', { 'data-section': 'change' }, h('h3', {}, t('wk.ind_change')),
+    rows.length ? h('table', { class: 'data' },
+      h('thead', {}, h('tr', {}, h('th', {}, t('tg.indicators')), h('th', { class: 'num' }, t('wk.ind_targets')),
+        h('th', { class: 'num' }, t('wk.ind_median')), h('th', { class: 'num' }, t('wk.ind_province')))),
+      h('tbody', {}, rows.map((r) => h('tr', { 'data-indicator': r.name }, h('td', {}, tv('indicator', r.name)),
+        h('td', { class: 'num' }, num(r.n)), h('td', { class: 'num' }, pc(r.median)), h('td', { class: 'num' }, pc(r.province))))))
+      : h('p', { class: 'muted small' }, t('wk.ind_none')));
 }
 
 // The card figures, from the reports when the role reads them, else from the records.

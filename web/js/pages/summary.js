@@ -3,7 +3,9 @@
 // the work (commitments by status and overdue, delivered against committed per measure,
 // resources by kind in integer yuan or counts, needs, policies) and its indicators against
 // the round's baseline year. Drawn from what the user may read: the same lists and report as
-// the dossier, so the figures agree with it.
+// the dossier, so the figures agree with it: GET /reports/county/{adcode} when the session
+// offers it, else the lists.
+import { may } from '../can.js';
 import { load, onPost } from '../model.js';
 import { nameOf } from '../i18n.js';
 import {
@@ -18,27 +20,39 @@ export async function render(el, ctx, params) {
   const x = m.target(adcode);
   if (!x) { await ctx.api('GET', '/targets/' + encodeURIComponent(adcode || '')); return; }
   const q = 'target=' + encodeURIComponent(adcode);
-  const [f, tasks, cs, needs, ps] = await Promise.all([
-    workFigures(ctx, adcode), loadTasks(ctx, m.round && m.round.name),
-    ctx.apiAll('/commitments?' + q), ctx.api('GET', `/needs?${q}&limit=200`).catch(() => ({ items: [], total: 0 })),
-    ctx.api('GET', `/policies?${q}&limit=200`).catch(() => ({ items: [], total: 0 }))]);
+  // the county report (one request: figures, per measure, needs, policies, indicators with the
+  // province's change) when the session offers it, else the same from the lists
+  const report = may(ctx.user, 'county_report')
+    ? ctx.api('GET', '/reports/county/' + encodeURIComponent(adcode)).catch(() => null) : Promise.resolve(null);
+  const [rep, tasks, cs] = await Promise.all([report, loadTasks(ctx, m.round && m.round.name), ctx.apiAll('/commitments?' + q)]);
+  const [f, needs, ps] = rep
+    ? [{ ...rep.work, needs: rep.needs.listed, policies: rep.policies.listed }, rep.needs, rep.policies]
+    : await Promise.all([workFigures(ctx, adcode),
+      ctx.api('GET', `/needs?${q}&limit=200`).catch(() => ({ items: [], total: 0 })),
+      ctx.api('GET', `/policies?${q}&limit=200`).catch(() => ({ items: [], total: 0 }))]);
   if (!ctx.current()) return;
   const g = m.groupOf(adcode);
   const members = g ? m.membersOf(g.id) : [];
-  const onPostN = g ? m.cadresOf(g.id).filter((c) => onPost(c)).length : 0;
+  const onPostN = rep ? rep.cadres_on_post : g ? m.cadresOf(g.id).filter((c) => onPost(c)).length : 0;
   const day = ctx.ui.today();
 
   // delivered against committed, per measure (dropped ones left out, as the report does)
   const per = new Map();
-  for (const c of cs) {
-    if (c.status === 'dropped') continue;
-    const e = per.get(c.measure) || { measure: c.measure, n: 0, target_value: 0, delivered_value: 0, confirmed_value: 0 };
-    e.n += 1; e.target_value += Number(c.target_value); e.delivered_value += Number(c.delivered_value);
-    if (c.status === 'confirmed') e.confirmed_value += Number(c.delivered_value);
-    per.set(c.measure, e);
+  if (rep && Array.isArray(rep.work.measures)) {
+    for (const e of rep.work.measures) per.set(e.measure, { ...e, n: e.commitments });
+  } else {
+    for (const c of cs) {
+      if (c.status === 'dropped') continue;
+      const e = per.get(c.measure) || { measure: c.measure, n: 0, target_value: 0, delivered_value: 0, confirmed_value: 0 };
+      e.n += 1; e.target_value += Number(c.target_value); e.delivered_value += Number(c.delivered_value);
+      if (c.status === 'confirmed') e.confirmed_value += Number(c.delivered_value);
+      per.set(c.measure, e);
+    }
   }
+  const province = new Map(((rep && rep.indicators) || []).map((i) => [i.indicator, i.province_change_pct]));
   const fig = (label, value, key) => [h('dt', {}, label), h('dd', { 'data-fig': key }, value)];
   const changes = indicatorChange(m, adcode);
+  const pc = (v) => (v === null || v === undefined ? '–' : (v > 0 ? '+' : '') + num(v) + '%');
 
   mount(el, h('article', { class: 'summary-page' },
     h('p', { class: 'muted small' }, t('app.title'), ' · ', t('wk.summary_title'), ' · ', t('tg.printed', { date: day })),
@@ -101,7 +115,8 @@ export async function render(el, ctx, params) {
           { key: 'name', label: t('tg.indicators'), render: (i) => tv('indicator', i.name) },
           { key: 'baseline', label: t('wk.baseline'), align: 'num', render: (i) => (i.baseline === null ? '–' : `${num(i.baseline)} (${i.baseline_year})`) },
           { key: 'latest', label: t('wk.latest'), align: 'num', render: (i) => (i.latest === null ? '–' : `${num(i.latest)} (${i.latest_year})`) },
-          { key: 'change_pct', label: t('wk.change'), align: 'num', render: (i) => (i.change_pct === null ? '–' : (i.change_pct > 0 ? '+' : '') + num(i.change_pct) + '%') },
+          { key: 'change_pct', label: t('wk.change'), align: 'num', render: (i) => pc(i.change_pct) },
+          { key: 'province', label: t('wk.ind_province_col'), align: 'num', render: (i) => pc(province.get(i.name)) },
           { key: 'unit', label: t('wk.unit_of'), render: (i) => tv('iunit', i.unit) },
         ],
         rows: changes,

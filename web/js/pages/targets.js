@@ -181,10 +181,21 @@ async function dossier(el, ctx, adcode) {
         { key: 'latest', label: t('wk.latest'), align: 'num', render: (i) => (i.latest === null ? '–' : [num(i.latest), ' ', h('span', { class: 'muted small' }, i.latest_year)]) },
         { key: 'change_pct', label: t('wk.change'), align: 'num', sort: true, render: (i) => (i.change_pct === null ? '–'
           : h('span', { class: i.change_pct >= 0 ? 'ok-text' : 'bad-text', 'data-change': i.name }, (i.change_pct > 0 ? '+' : '') + num(i.change_pct) + '%')) },
+        { key: 'province', label: t('wk.ind_province_col'), align: 'num', render: (i) => h('span', { 'data-province': i.name }, '–') },
         { key: 'unit', label: t('wk.unit_of'), render: (i) => tv('iunit', i.unit) },
       ],
       rows: changes,
     })) : null;
+  // the province's change beside (report indicators, for the roles that read reports)
+  if (changePanel && may(ctx.user, 'reports')) {
+    ctx.api('GET', '/reports/indicators').then((r) => {
+      for (const i of r.items) {
+        if (i.target !== adcode || i.province_change_pct === null) continue;
+        const cell = changePanel.querySelector(`[data-province="${CSS.escape(i.indicator)}"]`);
+        if (cell) cell.textContent = (i.province_change_pct > 0 ? '+' : '') + num(i.province_change_pct) + '%';
+      }
+    }).catch(() => {});
+  }
 
   mount(el, h('article', { class: 'dossier' },
     h('p', { class: 'print-only muted small' }, t('app.title'), ' · ', t('tg.dossier'), ' · ', t('tg.printed', { date: ctx.ui.today() })),
