@@ -50,9 +50,11 @@ const struct cli_command cli_commands[] = {
 	  "  --end-window DAYS  期末窗口 a term that ends within DAYS before the round's end needs\n"
 	  "                     no successor: its post counts as filled to the end and its leaving\n"
 	  "                     is no rotation (default 90, 0-3650)\n" },
-	{ "report", cmd_report, "报表 · summary, coverage, groups, cadres, rotations, shares, indicators",
+	{ "report", cmd_report, "报表 · summary, coverage, groups, cadres, rotations, shares, indicators, work",
 	  "usage: bangfu [--db PATH] report NAME [--round NAME] [--as-of DATE] [--within DAYS]\n"
 	  "                                      [--format table|csv|xlsx|json]\n"
+	  "       bangfu [--db PATH] report work [--by target|group|unit|prefecture|domain|task|class]\n"
+	  "                                      [--round NAME] [--as-of DATE] [--format ...]\n"
 	  "\n"
 	  "报表。Reports:\n"
 	  "  summary    the round at a glance (总览)\n"
@@ -65,6 +67,14 @@ const struct cli_command cli_commands[] = {
 	  "  indicators each target's indicators since the round's baseline year (the last\n"
 	  "             full year before it starts) to --as-of's year, and the province's change\n"
 	  "             over the same years (指标变化)\n"
+	  "  work       帮扶工作汇总: the groups' work by --by (default target; group, unit,\n"
+	  "             prefecture 地级市, domain 领域, task 重点任务, class 分类): commitments by\n"
+	  "             status (计划/推进中/已交付/已销号/已放弃), overdue on --as-of (逾期), target\n"
+	  "             and delivered value per measure, resources per kind as exact integers\n"
+	  "             (资金、投资以元计), and by target, group, prefecture or class the yuan per\n"
+	  "             head of resident population and per 亿元 of GDP (人均、每亿元GDP; null\n"
+	  "             where the figure is missing, with the count of such targets). A target\n"
+	  "             counts in each of its classes. 按帮扶对象、组团、单位、地级市、领域、任务或分类汇总。\n"
 	  "CSV output starts with a UTF-8 BOM so that Excel opens it correctly. --format xlsx\n"
 	  "writes a spreadsheet (redirect it to a file): Chinese headers in a frozen first row,\n"
 	  "numbers and dates as such, text never as a formula; its second sheet (说明) gives\n"

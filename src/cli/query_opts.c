@@ -13,6 +13,9 @@ static int one(struct cli *c, const char *cmd, int o, const char *arg, struct qu
 	case 'r':
 		q->round = arg;
 		return 0;
+	case 'b':
+		q->by = arg;
+		return 0;
 	case 'a':
 		if (cli_parse_day(arg, &q->as_of))
 			return 0;
@@ -46,6 +49,7 @@ int query_opts_parse(struct cli *c, const char *cmd, const char *allowed, int ar
 					      { "within", required_argument, NULL, 'w' },
 					      { "format", required_argument, NULL, 'f' },
 					      { "end-window", required_argument, NULL, 'e' },
+					      { "by", required_argument, NULL, 'b' },
 					      { NULL, 0, NULL, 0 } };
 	int o, rc;
 

@@ -10,13 +10,14 @@ struct query_opts {
 	bf_day as_of;
 	long within;
 	long end_window;
+	const char *by;    /* report work: rows by ... */
 	enum cli_format format;
 	char **args;  /* positional arguments (point into argv) */
 	int nargs;
 };
 
 /* Parses argv (argv[0] is the command). allowed is a string of the option letters the
- * command takes: r (round), a (as-of), w (within), e (end-window), f (format). Returns 0 or an exit code. */
+ * command takes: r (round), a (as-of), w (within), e (end-window), f (format), b (by). Returns 0 or an exit code. */
 int query_opts_parse(struct cli *c, const char *cmd, const char *allowed, int argc,
 		     char **argv, struct query_opts *q);
 

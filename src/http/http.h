@@ -156,6 +156,21 @@ void http_plans_list(struct http_ctx *cx);
 void http_plans_get(struct http_ctx *cx);
 void http_plans_apply(struct http_ctx *cx);
 
+/* routes_report.c: the work reports (app/work_report). */
+void http_report_work(struct http_ctx *cx);
+void http_report_county(struct http_ctx *cx);
+/* routes.c's encoders, for the handlers of other route files: ?format= checked (400 if not
+ * json, csv or xlsx), ?as_of= parsed (400 if not a date; default today), which format is
+ * wanted, and items or a document sent as CSV or XLSX. */
+struct sheet_spec;
+bool http_format_ok(struct http_ctx *cx);
+bool http_day_arg(struct http_ctx *cx, bf_day *d);
+bool http_wants_csv(struct http_ctx *cx);
+bool http_wants_xlsx(struct http_ctx *cx);
+void http_send_csv(struct http_ctx *cx, json_t *items, const char *const *cols, size_t ncols);
+void http_send_xlsx(struct http_ctx *cx, json_t *doc, const struct sheet_spec *spec,
+		    const char *name);
+
 /* Response helpers for handlers. */
 void http_json(struct http_ctx *cx, int status, json_t *v);          /* takes v */
 void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field);

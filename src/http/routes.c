@@ -803,6 +803,21 @@ static void h_report(struct http_ctx *cx)
 	bf_err_release(&err);
 }
 
+/* The encoders above for the handlers of the other route files (routes_report.c). */
+bool http_format_ok(struct http_ctx *cx) { return format_ok(cx); }
+bool http_day_arg(struct http_ctx *cx, bf_day *d) { return day_arg(cx, d); }
+bool http_wants_csv(struct http_ctx *cx) { return wants_csv(cx); }
+bool http_wants_xlsx(struct http_ctx *cx) { return wants_xlsx(cx); }
+void http_send_csv(struct http_ctx *cx, json_t *items, const char *const *cols, size_t ncols)
+{
+	send_csv(cx, items, cols, ncols);
+}
+void http_send_xlsx(struct http_ctx *cx, json_t *doc, const struct sheet_spec *spec,
+		    const char *name)
+{
+	send_xlsx(cx, doc, spec, name);
+}
+
 /* ---- the table ------------------------------------------------------------------------ */
 
 #define END { NULL, NULL, NULL }
@@ -829,6 +844,18 @@ static const struct route_param report_params[] = {
 	{ "as_of", "date", "the day of the report (default: today)" },
 	{ "within", "integer", "rotations: terms ending within this many days (default 180)" },
 	{ "format", "string", "json (default), csv or xlsx" },
+	END,
+};
+static const struct route_param work_report_params[] = {
+	{ "by", "string", "rows by target (default), group, unit, prefecture, domain, task or class" },
+	{ "round", "string", "the round (default: the one in progress on as_of)" },
+	{ "as_of", "date", "overdue as of this day (default: today)" },
+	{ "format", "string", "json (default), csv or xlsx" },
+	END,
+};
+static const struct route_param county_report_params[] = {
+	{ "round", "string", "the round (default: the one in progress on as_of)" },
+	{ "as_of", "date", "the day of the summary (default: today)" },
 	END,
 };
 static const struct route_param audit_params[] = {
@@ -894,6 +921,12 @@ const struct route http_routes[] = {
 	ROW("GET", "/api/v1/check", R_REGISTRY, ALL, h_check,
 	  "the rule checks of a round (a unit or county: the findings about its own groups)",
 	  .params = check_params),
+	ROW("GET", "/api/v1/reports/work", R_REGISTRY, ALL, http_report_work,
+	  "the work summed up by target, group, unit, prefecture, domain, task or class (a unit: "
+	  "its groups' targets; a county: its own)", .params = work_report_params),
+	ROW("GET", "/api/v1/reports/county/{key}", R_REGISTRY, ALL, http_report_county,
+	  "one county's annual summary: group, cadres, needs, commitments, resources, policies, "
+	  "indicators", .params = county_report_params),
 	ROW("GET", "/api/v1/reports/{key}", R_REGISTRY, READERS, h_report, "a report",
 	  .params = report_params),
 	ROW("POST", "/api/v1/import", R_WRITE, 1u << ACC_ADMIN, h_import,

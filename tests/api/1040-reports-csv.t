@@ -36,6 +36,8 @@ $ api -q GET /api/v1/openapi.json | jq -r '.paths | keys[]'
 /api/v1/plans
 /api/v1/plans/{key}
 /api/v1/plans/{key}/apply
+/api/v1/reports/county/{key}
+/api/v1/reports/work
 /api/v1/reports/{key}
 /api/v1/rounds
 /api/v1/rounds/{key}

@@ -1,0 +1,72 @@
+/* routes_report: the work reports (GET /api/v1/reports/work, GET
+ * /api/v1/reports/county/{adcode}). Decode, call app/work_report with the reader (it scopes
+ * the rows), encode as JSON (cached text), CSV or XLSX. */
+#include "app/sheet.h"
+#include "app/work_report.h"
+#include "http/http.h"
+#include <stdlib.h>
+#include <string.h>
+
+void http_report_work(struct http_ctx *cx)
+{
+	struct work_report_opts o = { http_arg(cx, "round"), 0, http_arg(cx, "by") };
+	struct bf_err err;
+	json_t *out = NULL;
+	char *text = NULL;
+	bool xlsx, csv;
+
+	if (!http_format_ok(cx) || !http_day_arg(cx, &o.as_of))
+		return;
+	for (size_t i = 0; o.by && work_report_bys[i]; i++)
+		if (strcmp(o.by, work_report_bys[i]) == 0)
+			goto known;
+	if (o.by) {
+		http_error(cx, BF_EINPUT, "by must be target, group, unit, prefecture, domain, task "
+					  "or class", "by");
+		return;
+	}
+known:
+	xlsx = http_wants_xlsx(cx);
+	csv = !xlsx && http_wants_csv(cx);
+	bf_err_init(&err);
+	if (!xlsx && !csv) {
+		if (work_report_text(cx->app, &cx->snap->reg, cx->snap->generation, &cx->who, &o,
+				     &text, &err)) {
+			http_fail(cx, &err);
+		} else {
+			buf_reset(&cx->out);
+			buf_adds(&cx->out, text);
+			cx->status = 200;
+			cx->content_type = "application/json; charset=utf-8";
+		}
+	} else if (work_report_run(cx->app, &cx->snap->reg, &cx->who, &o, &out, &err)) {
+		http_fail(cx, &err);
+	} else if (xlsx) {
+		struct sheet_spec spec = { "work", "report work 帮扶工作", work_report_columns, NULL };
+		http_send_xlsx(cx, out, &spec, "work");
+	} else {
+		size_t n = 0;
+		while (work_report_columns[n])
+			n++;
+		http_send_csv(cx, json_object_get(out, "items"), work_report_columns, n);
+	}
+	json_decref(out);
+	free(text);
+	bf_err_release(&err);
+}
+
+void http_report_county(struct http_ctx *cx)
+{
+	struct work_report_opts o = { http_arg(cx, "round"), 0, NULL };
+	struct bf_err err;
+	json_t *out = NULL;
+
+	if (!http_day_arg(cx, &o.as_of))
+		return;
+	bf_err_init(&err);
+	if (work_report_county(cx->app, &cx->snap->reg, &cx->who, cx->param, &o, &out, &err))
+		http_fail(cx, &err);
+	else
+		http_json(cx, 200, out);
+	bf_err_release(&err);
+}
