@@ -208,7 +208,7 @@ static json_t *capabilities(const struct principal *p)
 		{ "users", "GET", "/api/v1/users" },       { "plans", "GET", "/api/v1/plans" },
 		{ "plan", "POST", "/api/v1/plans" },
 		{ "work_report", "GET", "/api/v1/reports/work" },
-		{ "county_summary", "GET", "/api/v1/reports/county/{key}" },
+		{ "county_report", "GET", "/api/v1/reports/county/{key}" },
 	};
 	json_t *records = json_object(), *acts = json_object();
 

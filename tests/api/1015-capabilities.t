@@ -14,11 +14,11 @@ $ for u in boss wang shenji tongji lianjiang; do api login $u 'a long enough sec
 ["unit","rounds:all/none targets:unit/none units:unit/none groups:unit/none members:unit/none cadres:unit/unit indicators:unit/none"]
 ["county","rounds:all/none targets:target/none units:target/none groups:target/none members:target/none cadres:target/none indicators:target/target"]
 $ for u in boss wang shenji tongji lianjiang; do api login $u 'a long enough secret' > /dev/null; api -q GET /api/v1/session | jq -c '[.user.role, (.capabilities.actions | to_entries | map(select(.value) | .key) | join(" "))]'; done
-["admin","check reports import audit users plans plan work_report county_summary"]
-["planner","check reports plans plan work_report county_summary"]
-["auditor","check reports audit plans work_report county_summary"]
-["unit","check work_report county_summary"]
-["county","check work_report county_summary"]
+["admin","check reports import audit users plans plan work_report county_report"]
+["planner","check reports plans plan work_report county_report"]
+["auditor","check reports audit plans work_report county_report"]
+["unit","check work_report county_report"]
+["county","check work_report county_report"]
 $ curl -s -H 'Content-Type: application/json' -d '{"username":"tongji","password":"a long enough secret"}' http://127.0.0.1:$(cat port)/api/v1/session | jq -c '[.user.unit, .capabilities.records.cadres, .capabilities.actions.check]'
 ["U048",{"read":"unit","write":"unit"},true]
 $ grep -c -E 'ERROR: AddressSanitizer|runtime error|LeakSanitizer' server.log
