@@ -22,7 +22,7 @@ export async function render(el, ctx, params) {
   const q = 'target=' + encodeURIComponent(adcode);
   // the county report (one request: figures, per measure, needs, policies, indicators with the
   // province's change) when the session offers it, else the same from the lists
-  const report = may(ctx.user, 'county_summary')
+  const report = may(ctx.user, 'county_report')
     ? ctx.api('GET', '/reports/county/' + encodeURIComponent(adcode)).catch(() => null) : Promise.resolve(null);
   const [rep, tasks, cs] = await Promise.all([report, loadTasks(ctx, m.round && m.round.name), ctx.apiAll('/commitments?' + q)]);
   const [f, needs, ps] = rep
