@@ -83,12 +83,18 @@ static enum bf_status build(struct wctx *w, json_t *body, struct bf_err *err)
 							    : "%s: give a string, a number or null"
 							  : "'%.100s' is not a column of this record",
 					k);
+			if (f)
+				bf_err_zh(err, f->type == FT_FLAG ? "请填 0、1、true、false 或 null"
+								  : "请填字符串、数字或 null");
+			else
+				bf_err_zh(err, "“%.100s”不是此类记录的字段", k);
 			goto out;
 		}
 		if (w->old && i < t->nkey && strcmp(was, text[i]) != 0) {
 			w->res->field = f->name;
 			rc = bf_err_set(err, BF_EINPUT, "%s is part of the key and cannot change; "
 							"create a new record instead", f->name);
+			bf_err_zh(err, "%s 是主键的一部分，不能修改；请新建一条记录", f->name);
 			goto out;
 		}
 	}
@@ -157,13 +163,16 @@ static enum bf_status references(struct wctx *w, struct bf_err *err)
 		if (store_dangling(w->s, d, 1) == 0)
 			return BF_OK;
 		w->res->field = d[0].field;
-		return bf_err_set(err, BF_EINPUT, "%s: '%s' does not exist", d[0].field,
-				  d[0].value);
+		bf_err_set(err, BF_EINPUT, "%s: '%s' does not exist", d[0].field, d[0].value);
+		bf_err_zh(err, "“%s”不存在", d[0].value);
+		return BF_EINPUT;
 	}
 	if (!(field = missing(w->reg, w->t, w->rec, &value)))
 		return BF_OK;
 	w->res->field = field;
-	return bf_err_set(err, BF_EINPUT, "%s: '%s' does not exist", field, value);
+	bf_err_set(err, BF_EINPUT, "%s: '%s' does not exist", field, value);
+	bf_err_zh(err, "“%s”不存在", value);
+	return BF_EINPUT;
 }
 
 /* The findings of the affected records before the batch, per round of the registry then. */
@@ -229,6 +238,8 @@ static enum bf_status programme_rules(const struct before *b, const struct wrule
 			res->rule = tag;
 			rc = bf_err_set(err, BF_EVIOLATION, "%s (%s): %s", res->rule,
 					rules_table[x->rule].source, x->message);
+			bf_err_zh(err, "%s（%s）：%s", res->rule, rules_table[x->rule].source,
+				  x->message_zh ? x->message_zh : x->message);
 		}
 	}
 	violations_release(&va);
@@ -254,10 +265,13 @@ static enum bf_status check_predecessor(struct wctx *w, struct bf_err *err)
 	if (!rules_predecessor_ok(&c, store_cadre_post_fn, w->s, &why, &zh)) {
 		w->res->field = "predecessor";
 		rc = bf_err_set(err, BF_EINPUT, "predecessor: %s", buf_cstr(&why));
+		bf_err_zh(err, "%s", buf_cstr(&zh));
 	} else if (store_other_successor(w->s, x->predecessor, x->id, other, sizeof other)) {
 		w->res->field = "predecessor";
 		rc = bf_err_set(err, BF_EINPUT, "predecessor: " APP_TAKEN_OVER_FMT, x->predecessor,
 				other);
+		bf_err_zh(err, "干部 %s 已由 %s 接任：一个岗位只有一名接任者（先修改那名干部的前任，或填写另一名前任）",
+			  x->predecessor, other);
 	}
 	buf_release(&why);
 	buf_release(&zh);
@@ -346,13 +360,17 @@ static enum bf_status check_access(struct wctx *w, enum write_op op, struct bf_e
 {
 	delta_refresh(w->d, w->reg, REG_B_GROUP_MEMBERS | REG_B_UNIT_MEMBERS | REG_B_TARGET_GROUPS);
 	if ((w->old && !access_can_write(w->reg, w->p, w->t, w->old)) ||
-	    (op != WRITE_DELETE && !access_can_write(w->reg, w->p, w->t, w->rec)))
-		return bf_err_set(err, BF_EFORBIDDEN, "your role may not change this %s",
-				  w->t->what);
+	    (op != WRITE_DELETE && !access_can_write(w->reg, w->p, w->t, w->rec))) {
+		bf_err_set(err, BF_EFORBIDDEN, "your role may not change this %s", w->t->what);
+		bf_err_zh(err, "您的角色无权修改这条记录（%s）", w->t->what);
+		return BF_EFORBIDDEN;
+	}
 	if (op != WRITE_DELETE && !access_can_set_verified(w->p, w->t, w->old, w->rec)) {
 		w->res->field = "verified";
-		return bf_err_set(err, BF_EFORBIDDEN, "verified: only the office (admin, planner) "
-						      "verifies records; leave verified as it is");
+		bf_err_set(err, BF_EFORBIDDEN, "verified: only the office (admin, planner) "
+					       "verifies records; leave verified as it is");
+		bf_err_zh(err, "只有指挥部办公室（管理员、专班）可以核实记录；请保持“已核实”不变");
+		return BF_EFORBIDDEN;
 	}
 	return BF_OK;
 }
@@ -442,6 +460,7 @@ static enum bf_status change(struct store *s, const struct principal *p, const c
 		if ((old_ix = registry_find_key(reg, t, c->key ? c->key : "")) == REG_NONE) {
 			rc = bf_err_set(err, BF_ENOTFOUND, "no %s '%s'", t->what,
 					c->key ? c->key : "");
+			bf_err_zh(err, "没有这条记录：%s “%s”", t->what, c->key ? c->key : "");
 			goto out;
 		}
 		w.old = (const char *)registry_items(reg, t, &n) + old_ix * t->size;
@@ -454,6 +473,7 @@ static enum bf_status change(struct store *s, const struct principal *p, const c
 		if (registry_find_key(reg, t, k.data) != REG_NONE) {
 			wr->field = t->fields[0].name;
 			rc = bf_err_set(err, BF_ECONFLICT, "%s '%s' already exists", t->what, k.data);
+			bf_err_zh(err, "%s “%s”已存在", t->what, k.data);
 		}
 		buf_release(&k);
 		if (rc)
@@ -473,10 +493,12 @@ out:
 static enum bf_status still_referred(struct store *s, const struct delta *d, struct bf_err *err)
 {
 	struct store_dangling dd[1];
-	if (d->dangling && store_dangling(s, dd, 1))
-		return bf_err_set(err, BF_ECONFLICT, "other records still refer to this one: "
-						     "change or delete them first");
-	return BF_OK;
+	if (!d->dangling || !store_dangling(s, dd, 1))
+		return BF_OK;
+	bf_err_set(err, BF_ECONFLICT, "other records still refer to this one: change or delete "
+				      "them first");
+	bf_err_zh(err, "还有其他记录引用这条记录：请先修改或删除它们");
+	return BF_ECONFLICT;
 }
 
 static bool touches_rules(const struct write_change *c, size_t n)
@@ -510,6 +532,7 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 	violations_init(&checked);
 	if (n == 0 || n > WRITE_BATCH_MAX) {
 		rc = bf_err_set(err, BF_EINPUT, "give between 1 and %d changes", WRITE_BATCH_MAX);
+		bf_err_zh(err, "请提交 1 到 %d 项修改", WRITE_BATCH_MAX);
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -517,6 +540,7 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 			res->index = i;
 			rc = bf_err_set(err, BF_EFORBIDDEN, "your role may not change %ss",
 					c[i].t->what);
+			bf_err_zh(err, "您的角色无权修改此类记录（%s）", c[i].t->what);
 			goto out;
 		}
 	snapshot_write_lock();

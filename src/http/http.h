@@ -174,6 +174,10 @@ void http_send_xlsx(struct http_ctx *cx, json_t *doc, const struct sheet_spec *s
 /* Response helpers for handlers. */
 void http_json(struct http_ctx *cx, int status, json_t *v);          /* takes v */
 void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field);
+/* The same with the message in Chinese too (message_zh; NULL: none). */
+void http_error_zh(struct http_ctx *cx, enum bf_status st, const char *message,
+		   const char *message_zh, const char *field);
+/* The error err holds: its status, message, and message_zh when the code gave one. */
 void http_fail(struct http_ctx *cx, const struct bf_err *err);
 int http_status_of(enum bf_status st);
 /* A query-string argument, or NULL. */

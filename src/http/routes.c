@@ -373,14 +373,14 @@ static void h_get(struct http_ctx *cx)
 
 /* A problem of a write as an import reports one: {"file", "line", "column", "field",
  * "message", "message_zh"}; a JSON body has no file, line or column. */
-static json_t *problem_json(const char *message, const char *field)
+static json_t *problem_json(const char *message, const char *message_zh, const char *field)
 {
 	struct buf zh = BUF_INIT;
 	json_t *p;
 
 	if (field)
 		buf_addf(&zh, "字段“%s”：", field);
-	buf_adds(&zh, message ? message : "");
+	buf_adds(&zh, message_zh ? message_zh : message ? message : "");
 	p = json_pack("{s:n, s:n, s:n, s:o, s:o, s:o}", "file", "line", "column", "field",
 		      field ? http_string(field, 200) : json_null(), "message",
 		      http_string(message ? message : "", 2000), "message_zh",
@@ -395,10 +395,15 @@ static json_t *problem_json(const char *message, const char *field)
 static void write_error(struct http_ctx *cx, const struct bf_err *err, const char *field,
 			const char *rule, long index)
 {
-	json_t *e = json_pack("{s:s, s:o, s:o, s:[o]}", "code", bf_status_name(err->status),
-			      "message", http_string(bf_err_msg(err), 2000), "field",
-			      field ? json_string(field) : json_null(), "problems",
-			      problem_json(bf_err_msg(err), field));
+	const char *zh = bf_err_msg_zh(err);
+	json_t *e = json_pack("{s:s, s:o}", "code", bf_status_name(err->status), "message",
+			      http_string(bf_err_msg(err), 2000));
+
+	if (zh)
+		json_object_set_new(e, "message_zh", http_string(zh, 2000));
+	json_object_set_new(e, "field", field ? json_string(field) : json_null());
+	json_object_set_new(e, "problems", json_pack("[o]", problem_json(bf_err_msg(err), zh,
+									 field)));
 	if (rule)
 		json_object_set_new(e, "rule", json_string(rule));
 	if (index >= 0)
@@ -719,7 +724,7 @@ static void h_import(struct http_ctx *cx)
 		}
 		if (!json_array_size(res.problems)) /* a problem of no file's line: the message */
 			json_array_append_new(res.problems, problem_json(json_string_value(
-					json_array_get(lines, 0)), NULL));
+					json_array_get(lines, 0)), NULL, NULL));
 		http_json(cx, http_status_of(err.status),
 			  json_pack("{s:{s:s, s:O, s:n, s:o, s:O}}", "error", "code",
 				    bf_status_name(err.status), "message", json_array_get(lines, 0),

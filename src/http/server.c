@@ -110,16 +110,26 @@ json_t *http_string(const char *s, size_t max)
 
 void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field)
 {
+	http_error_zh(cx, st, message, NULL, field);
+}
+
+void http_error_zh(struct http_ctx *cx, enum bf_status st, const char *message,
+		   const char *message_zh, const char *field)
+{
+	json_t *e = json_pack("{s:s, s:o, s:o}", "code", bf_status_name(st), "message",
+			      http_string(message, 2000), "field",
+			      field ? http_string(field, 200) : json_null());
+
 	snprintf(cx->reason, sizeof cx->reason, "%s", message);
-	http_json(cx, http_status_of(st),
-		  json_pack("{s:{s:s, s:o, s:o}}", "error", "code", bf_status_name(st), "message",
-			    http_string(message, 2000), "field",
-			    field ? http_string(field, 200) : json_null()));
+	if (message_zh)
+		json_object_set_new(e, "message_zh", http_string(message_zh, 2000));
+	http_json(cx, http_status_of(st), json_pack("{s:o}", "error", e));
 }
 
 void http_fail(struct http_ctx *cx, const struct bf_err *err)
 {
-	http_error(cx, err->status ? err->status : BF_EIO, bf_err_msg(err), NULL);
+	http_error_zh(cx, err->status ? err->status : BF_EIO, bf_err_msg(err), bf_err_msg_zh(err),
+		      NULL);
 }
 
 const char *http_arg(struct http_ctx *cx, const char *name)

@@ -6,12 +6,14 @@ void bf_err_init(struct bf_err *e)
 {
 	e->status = BF_OK;
 	buf_init(&e->msg);
+	buf_init(&e->msg_zh);
 	e->count = 0;
 }
 
 void bf_err_release(struct bf_err *e)
 {
 	buf_release(&e->msg);
+	buf_release(&e->msg_zh);
 	bf_err_init(e);
 }
 
@@ -33,6 +35,22 @@ enum bf_status bf_err_set(struct bf_err *e, enum bf_status status, const char *f
 const char *bf_err_msg(const struct bf_err *e)
 {
 	return buf_cstr(&e->msg);
+}
+
+void bf_err_zh(struct bf_err *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e->msg_zh.len)
+		buf_addc(&e->msg_zh, '\n');
+	va_start(ap, fmt);
+	buf_vaddf(&e->msg_zh, fmt, ap);
+	va_end(ap);
+}
+
+const char *bf_err_msg_zh(const struct bf_err *e)
+{
+	return e->msg_zh.len ? buf_cstr(&e->msg_zh) : NULL;
 }
 
 static const struct {

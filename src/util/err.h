@@ -25,6 +25,7 @@ enum bf_status {
 struct bf_err {
 	enum bf_status status;
 	struct buf msg;
+	struct buf msg_zh;  /* the same in Chinese, where the code that failed wrote it */
 	size_t count;
 };
 
@@ -34,6 +35,11 @@ void bf_err_release(struct bf_err *e);
 enum bf_status bf_err_set(struct bf_err *e, enum bf_status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 const char *bf_err_msg(const struct bf_err *e);
+/* Gives the error just recorded its message in Chinese (the web UI's language; the API
+ * answers it as message_zh beside message). */
+void bf_err_zh(struct bf_err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The Chinese message, NULL if none was given. */
+const char *bf_err_msg_zh(const struct bf_err *e);
 int bf_status_exit_code(enum bf_status s);
 const char *bf_status_name(enum bf_status s);
 

@@ -15,11 +15,11 @@ HTTP 422
 $ api -q PATCH /api/v1/members/G2023-440222,U052 '{"role":"lead"}' | jq -c '[.error.code, .error.rule]'
 ["rule_violation","group-shape"]
 $ api -q POST /api/v1/members '{"group":"G2023-440222","unit":"U999","role":"member"}' | jq -c '.error | del(.problems)'
-{"code":"invalid_input","message":"unit: 'U999' does not exist","field":"unit"}
+{"code":"invalid_input","message":"unit: 'U999' does not exist","message_zh":"“U999”不存在","field":"unit"}
 $ api -q POST /api/v1/members '{"group":"G2023-440222","unit":"U048","role":"boss"}' | jq -c '.error | del(.problems)'
 {"code":"invalid_input","message":"role: 'boss' is not one of: lead, member","field":"role"}
 $ api -q POST /api/v1/members '{"group":"G2023-440222","unit":"U048","role":"member","colour":"red"}' | jq -c '.error | del(.problems)'
-{"code":"invalid_input","message":"'colour' is not a column of this record","field":null}
+{"code":"invalid_input","message":"'colour' is not a column of this record","message_zh":"“colour”不是此类记录的字段","field":null}
 $ api DELETE /api/v1/members/G2023-440222,U052
 HTTP 204
 $ api -q DELETE /api/v1/groups/G2023-440222 | jq -c .error.code
@@ -30,7 +30,7 @@ $ api login tongji 'a long enough secret' > /dev/null
 $ api POST /api/v1/cadres '{"id":"X1","name":"测试","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2027-12-31","verified":0}' | sed -n 1p
 HTTP 201
 $ api -q PATCH /api/v1/cadres/X1 '{"post":"副科长","id":"X2"}' | jq -c '.error | del(.problems)'
-{"code":"invalid_input","message":"id is part of the key and cannot change; create a new record instead","field":"id"}
+{"code":"invalid_input","message":"id is part of the key and cannot change; create a new record instead","message_zh":"id 是主键的一部分，不能修改；请新建一条记录","field":"id"}
 $ api -q PATCH /api/v1/cadres/X1 '{"post":"副科长"}' | jq -c '[.id, .post]'
 ["X1","副科长"]
 $ api -q PATCH /api/v1/cadres/C0053 '{"post":"x"}' | jq -c .error.code

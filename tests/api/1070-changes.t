@@ -24,7 +24,7 @@ update|member|G2023-440881,U048
 $ bangfu audit verify
 audit trail intact: 3 rows, every hash matches
 $ api -q POST /api/v1/changes '{"changes":[{"op":"update","entity":"members","key":"G2023-440881,U048","record":{"note":"ok"}},{"op":"delete","entity":"members","key":"nope"}]}' | jq -c '.error | del(.problems)'
-{"code":"not_found","message":"no membership 'nope'","field":null,"index":1}
+{"code":"not_found","message":"no membership 'nope'","message_zh":"没有这条记录：membership “nope”","field":null,"index":1}
 $ api -q GET '/api/v1/members/G2023-440881,U048' | jq -r .note
 published: 南方杂志 2024-05-29 县里来了工作队 (nfzz.net.cn)
 $ api -q POST /api/v1/changes '{"changes":[{"op":"create","entity":"members","record":{"group":"G2023-440881","unit":"U001","role":"boss"}}]}' | jq -c '.error | del(.problems)'

@@ -6,7 +6,8 @@ const BASE = '/api/v1';
 let csrf = null;
 let authLost = null;
 
-// An error answer: {status, code, message, field, details}; details is the whole error
+// An error answer: {status, code, message, messageZh, field, details}; messageZh is the
+// server's Chinese message when it gave one; details is the whole error
 // object (e.g. details.errors, the FILE:LINE lines of an import), retryAfter in seconds (429).
 export class ApiError extends Error {
   constructor(status, err, retryAfter) {
@@ -15,6 +16,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = (err && err.code) || (status === 0 ? 'network' : 'http_' + status);
     this.field = (err && err.field) || null;
+    this.messageZh = (err && err.message_zh) || null;
     this.details = err || {};
     this.retryAfter = retryAfter;
   }

@@ -72,7 +72,8 @@ export function errorBox(err) {
   const lines = (err && err.details && Array.isArray(err.details.errors)) ? err.details.errors : [];
   return h('div', { class: 'error', role: 'alert' },
     h('strong', {}, title),
-    err && err.message ? h('p', {}, err.message) : null,
+    err && err.messageZh ? h('p', {}, err.messageZh) : null,
+    err && err.message ? h('p', { class: err.messageZh ? 'muted' : null }, err.message) : null,
     err && err.field ? h('p', { class: 'muted' }, t('ui.field'), ': ', err.field) : null,
     lines.length ? h('ul', { class: 'error-lines' }, lines.slice(0, 200).map((l) => h('li', {}, l))) : null);
 }
@@ -271,7 +272,7 @@ export function form({ fields, submitLabel, onSubmit, onCancel, cancelLabel }) {
       await onSubmit(formValues(f));
     } catch (err) {
       if (err && err.field && f.elements[err.field]) {
-        markField(f, err.field, err.message);
+        markField(f, err.field, err.messageZh || err.message);
         f.elements[err.field].focus();
       }
       msg.replaceChildren(errorBox(err));
