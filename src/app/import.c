@@ -2,6 +2,7 @@
 #include "app/import.h"
 #include "app/app_int.h"
 #include "app/audit.h"
+#include "app/work_import.h"
 #include "store/account.h"
 #include "store/succession.h"
 #include "core/model.h"
@@ -48,6 +49,7 @@ struct importer {
 	int col_field[MAX_COLS];
 	size_t ncols;
 	bool header_done;
+	size_t colpos; /* a work file's column position (app/work_import), when set */
 	struct buf why, key;
 	_Alignas(16) unsigned char rec[256];
 	/* rows parsed but not yet written: written STORE_BATCH at a time (store_put_many) */
@@ -66,6 +68,8 @@ static bool too_many(struct importer *im)
  * map is the last file read of im->t's type, the only file of that type in an import. */
 static size_t column_position(const struct importer *im, const char *column)
 {
+	if (im->colpos)
+		return im->colpos;
 	if (!column || !im->t || model_type_by_file(fileio_basename(im->file)) != im->t)
 		return 0;
 	for (size_t i = 0; i < im->ncols; i++)
@@ -431,17 +435,23 @@ static size_t total_bytes(const struct import_source *src, size_t n)
 	return t;
 }
 
+/* A file's place in the import: the registry's types in dependency order, then the work's. */
+static size_t source_rank(const struct import_source *src)
+{
+	const char *base = fileio_basename(src->name);
+	const struct record_type *t = model_type_by_file(base);
+	size_t i = 0;
+
+	if (!t)
+		return model_ntypes + (size_t)work_import_file(base);
+	while (model_types[i] != t)
+		i++;
+	return i;
+}
+
 static int cmp_source(const void *a, const void *b)
 {
-	const struct record_type *x = model_type_by_file(fileio_basename(
-		((const struct import_source *)a)->name));
-	const struct record_type *y = model_type_by_file(fileio_basename(
-		((const struct import_source *)b)->name));
-	size_t i = 0, j = 0;
-	while (model_types[i] != x)
-		i++;
-	while (model_types[j] != y)
-		j++;
+	size_t i = source_rank(a), j = source_rank(b);
 	return (i > j) - (i < j);
 }
 
@@ -452,14 +462,33 @@ static bool known_names(struct importer *im, const struct import_source *src, si
 
 	for (size_t i = 0; i < model_ntypes; i++)
 		buf_addf(&names, "%s%s", i ? ", " : "", model_types[i]->file);
+	for (size_t i = 0; i < WORK_NFILES; i++)
+		buf_addf(&names, ", %s", work_import_names[i]);
 	for (size_t i = 0; i < n; i++)
-		if (!model_type_by_file(fileio_basename(src[i].name))) {
+		if (!model_type_by_file(fileio_basename(src[i].name)) &&
+		    work_import_file(fileio_basename(src[i].name)) < 0) {
 			im->file = src[i].name;
 			fail(im, 0, NULL, "not a bangfu file name; expected one of %s", names.data);
 			ok = false;
 		}
 	buf_release(&names);
 	return ok;
+}
+
+/* The work's problems, reported as the registry's are (app/work_import). */
+static void work_fail(void *ctx, const char *file, size_t line, const char *column,
+		      size_t position, const char *message)
+{
+	struct importer *im = ctx;
+	im->file = file;
+	im->colpos = position;
+	fail(im, line, column, "%s", message);
+	im->colpos = 0;
+}
+
+static bool work_full(void *ctx)
+{
+	return too_many(ctx);
 }
 
 static void importer_release(struct importer *im)
@@ -487,6 +516,10 @@ static enum bf_status audit_import(struct store *s, const char *account, const c
 		if (res->encodings[t])
 			json_object_set_new(rows, model_types[t]->file,
 					    json_integer((json_int_t)res->rows[t]));
+	for (size_t t = 0; t < WORK_NFILES; t++)
+		if (res->work_encodings[t])
+			json_object_set_new(rows, work_import_names[t],
+					    json_integer((json_int_t)res->work_rows[t]));
 	rc = audit_append(s, account, address, "import", "import", buf_cstr(&names), NULL, rows,
 			  err);
 	json_decref(rows);
@@ -502,6 +535,7 @@ enum bf_status import_sources(struct app *app, const char *account, const char *
 	struct importer im;
 	struct import_source *sorted;
 	enum bf_status rc;
+	size_t nreg;
 	bool dry_run = res->dry_run;
 	json_t *problems = res->problems;
 
@@ -527,7 +561,9 @@ enum bf_status import_sources(struct app *app, const char *account, const char *
 	qsort(sorted, n, sizeof *sorted, cmp_source);
 	if ((rc = store_begin_import(s, total_bytes(src, n) > BULK_BYTES, err)))
 		goto out;
-	for (size_t i = 0; i < n && !too_many(&im); i++) {
+	for (nreg = 0; nreg < n && model_type_by_file(fileio_basename(sorted[nreg].name)); nreg++)
+		;
+	for (size_t i = 0; i < nreg && !too_many(&im); i++) {
 		im.t = model_type_by_file(fileio_basename(sorted[i].name));
 		for (im.ti = 0; model_types[im.ti] != im.t; im.ti++)
 			;
@@ -541,6 +577,12 @@ enum bf_status import_sources(struct app *app, const char *account, const char *
 		check_references(&im);
 	if (!err->count)
 		check_predecessors(&im);
+	if (!err->count && nreg < n) { /* the work, once the registry it names is in */
+		struct work_import_report rep = { work_fail, work_full, &im };
+		work_import_sources(app, sorted + nreg, n - nreg, res->encoding, res->work_rows,
+				    res->work_encodings, &rep);
+		res->files += n - nreg;
+	}
 	if (err->count) {
 		store_rollback(s);
 		rc = err->status;
@@ -551,7 +593,8 @@ enum bf_status import_sources(struct app *app, const char *account, const char *
 		rc = BF_OK;
 		goto out;
 	}
-	if (!(rc = store_generation_bump(s, err)) &&
+	/* the work's files alone leave the registry as it is: no reload (work_generation moved) */
+	if (!(rc = nreg ? store_generation_bump(s, err) : BF_OK) &&
 	    !(rc = account ? audit_import(s, account, address, src, n, res, err) : BF_OK))
 		rc = store_commit(s, err);
 	else

@@ -16,10 +16,14 @@ struct import_source {
 	size_t len;
 };
 
+#define IMPORT_NWORK 5 /* the work's files (app/work_import: tasks.csv ... policies.csv) */
+
 struct import_result {
 	size_t rows[7];    /* rows per record type, in model_types order */
 	size_t files;
 	const char *encodings[7]; /* detected encoding per record type, or NULL */
+	size_t work_rows[IMPORT_NWORK]; /* rows per work file, in work_import_names order */
+	const char *work_encodings[IMPORT_NWORK]; /* detected encoding per work file, or NULL */
 	/* Optional: validate everything, then roll back (a preview: nothing is written). */
 	bool dry_run;
 	/* Optional: a JSON array (the caller's) that receives every problem as an object

@@ -2,6 +2,7 @@
 #include "app/init.h"
 #include "app/app_int.h"
 #include "app/auth.h"
+#include "app/work_import.h"
 #include "util/asset.h"
 #include "util/fileio.h"
 #include <string.h>
@@ -25,9 +26,12 @@ static enum bf_status load_bundled(struct app *a, struct import_result *res,
 	size_t n = 0;
 
 	for (size_t i = 0; i < assets_count && n < 16; i++) {
-		/* only the record files: guangdong/plan-needs.csv is the planner's table */
-		if (strncmp(assets[i].name, "guangdong/", 10) != 0 ||
-		    !model_type_by_file(assets[i].name + 10))
+		/* only the record files and the work's (guangdong/work/):
+		 * guangdong/plan-needs.csv is the planner's table */
+		const char *name = assets[i].name;
+		if (strncmp(name, "guangdong/", 10) != 0 ||
+		    (!model_type_by_file(name + 10) &&
+		     (strncmp(name + 10, "work/", 5) != 0 || work_import_file(name + 15) < 0)))
 			continue;
 		src[n].name = assets[i].name;
 		src[n].data = (const char *)assets[i].begin;

@@ -1,6 +1,7 @@
 /* cmd_export: `bangfu export [--format csv|xlsx] DIR|FILE.xlsx`. */
 #include "app/export.h"
 #include "app/query.h"
+#include "app/work_import.h"
 #include "cli/query_opts.h"
 #include <string.h>
 
@@ -33,7 +34,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		rc = cli_fail(c, &db.err);
 	else if (strcmp(format, "xlsx") == 0)
 		fprintf(c->out, "exported %zu sheets to %s\n", model_ntypes, where);
-	else if (export_dir(&db.r, where, &files, &db.err))
+	else if (export_dir(&db.r, where, &files, &db.err) ||
+		 work_export_dir(db.app, where, &files, &db.err))
 		rc = cli_fail(c, &db.err);
 	else
 		fprintf(c->out, "exported %zu files to %s\n", files, where);

@@ -1,5 +1,6 @@
 /* cmd_import: `bangfu import PATH...`. */
 #include "app/import.h"
+#include "app/work_import.h"
 #include "cli/cli.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -14,7 +15,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	char who[80];
 	const char **paths = xcalloc((size_t)argc, sizeof *paths);
 	size_t n = 0;
-	int rc = 0;
+	int rc = 0, first = 1;
 
 	for (int i = 1; i < argc; i++) {
 		const char *enc = NULL;
@@ -52,11 +53,19 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	fprintf(c->out, "imported");
-	for (size_t i = 0, first = 1; i < model_ntypes; i++) {
+	for (size_t i = 0; i < model_ntypes; i++) {
 		if (!res.encodings[i])
 			continue;
 		fprintf(c->out, "%s %zu row%s from %s (%s)", first ? "" : ",", res.rows[i],
 			res.rows[i] == 1 ? "" : "s", model_types[i]->file, res.encodings[i]);
+		first = 0;
+	}
+	for (size_t i = 0; i < WORK_NFILES; i++) {
+		if (!res.work_encodings[i])
+			continue;
+		fprintf(c->out, "%s %zu row%s from %s (%s)", first ? "" : ",", res.work_rows[i],
+			res.work_rows[i] == 1 ? "" : "s", work_import_names[i],
+			res.work_encodings[i]);
 		first = 0;
 	}
 	fprintf(c->out, "\n");

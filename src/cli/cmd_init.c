@@ -1,5 +1,6 @@
 /* cmd_init: `bangfu init [--empty] [--force]`. */
 #include "app/init.h"
+#include "app/work_import.h"
 #include "cli/cli.h"
 #include <getopt.h>
 
@@ -38,8 +39,14 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < model_ntypes; i++)
 			fprintf(c->out, "%s %zu %s", i ? "," : "", res.rows[i],
 				model_types[i]->file);
+		fprintf(c->out, "\nloaded the groups' work (data/guangdong/work):");
+		for (size_t i = 0; i < WORK_NFILES; i++)
+			fprintf(c->out, "%s %zu %s", i ? "," : "", res.work_rows[i],
+				work_import_names[i]);
 		fprintf(c->out, "\nnote: pairings other than 廉江市's, and every cadre, are "
-				"illustrative demonstration data (示例数据)\n");
+				"illustrative demonstration data (示例数据), and so is the work "
+				"except the tasks' article wording (the 12 tasks themselves are "
+				"judgement, 判断)\n");
 	}
 	fprintf(c->out, "account admin, password %s (shown once: write it down, or set another "
 			"with `bangfu user passwd admin --password-stdin`)\n", pw);

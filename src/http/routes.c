@@ -6,6 +6,7 @@
 #include "app/audit.h"
 #include "app/write.h"
 #include "app/import.h"
+#include "app/work_import.h"
 #include "app/sheet.h"
 #include "util/xlsx.h"
 #include "util/fileio.h"
@@ -735,6 +736,10 @@ static void h_import(struct http_ctx *cx)
 			if (res.encodings[t])
 				json_object_set_new(rows, model_types[t]->file,
 						    json_integer((json_int_t)res.rows[t]));
+		for (size_t t = 0; t < WORK_NFILES; t++)
+			if (res.work_encodings[t])
+				json_object_set_new(rows, work_import_names[t],
+						    json_integer((json_int_t)res.work_rows[t]));
 		http_json(cx, 200, res.dry_run ? json_pack("{s:b, s:o}", "dry_run", 1, "imported", rows)
 					       : json_pack("{s:o}", "imported", rows));
 	}

@@ -1,7 +1,7 @@
 # A file with 61 bad rows: the first 50 errors are listed, then bangfu stops; nothing is
 # imported.
 $ bangfu init > /dev/null && bangfu export before
-exported 7 files to before
+exported 12 files to before
 $ { echo adcode,name_zh,prefecture,kind,old_area,verified; for i in $(seq 10 70); do echo 4499$i,县$i,湛江市,county,0,2; done; } > targets.csv
 $ bangfu import targets.csv > out 2>&1
 [1]
@@ -15,4 +15,4 @@ bangfu: nothing was imported
 $ wc -l < out
 52
 $ bangfu export after && diff -r before after
-exported 7 files to after
+exported 12 files to after
