@@ -36,8 +36,10 @@ static void print_text(struct cli *c, const struct registry *r, size_t round, bf
 			rules_table[k].source, n, rules_table[k].title_zh, rules_table[k].title_en);
 		rules_hit += n > 0;
 		for (size_t i = 0; i < v->n; i++)
-			if (v->items[i].rule == k)
-				fprintf(c->out, "    - %s\n", v->items[i].message);
+			if (v->items[i].rule == k) /* a blocking finding refuses the write that makes it */
+				fprintf(c->out, "    - %s%s\n",
+					v->items[i].blocking ? "[阻止保存 blocks a save] " : "",
+					v->items[i].message);
 	}
 	if (v->n)
 		fprintf(c->out, "%zu violation%s of %zu rule%s\n", v->n, v->n == 1 ? "" : "s",

@@ -6,7 +6,7 @@ $ bangfu check --as-of 2026-06-30
 round 2023-2026, as of 2026-06-30
 ✓ coverage             S3    0  全覆盖：每个帮扶对象有且仅有一个组团 · Coverage: every target has exactly one group
 ✗ group-shape          S5    1  组团构成：1家牵头单位、至少1家成员单位 · Group shape: one lead unit and at least one member
-    - group G2023-440881 (廉江市) has 2 lead units: keep one lead, make the others members
+    - [阻止保存 blocks a save] group G2023-440881 (廉江市) has 2 lead units: keep one lead, make the others members
 ✗ cadre-quota          S6    1  选派干部：牵头单位1名处级、成员单位1-2名中层或科级 · Cadre quota: lead sends 1 division-level, members 1-2 middle/section
     - lead unit U111 广东省港航集团有限公司 has 0 division-level cadres on post in 廉江市 (group G2023-440881) on 2026-06-30: it must have exactly 1
 ✓ capacity             S8    0  帮扶数量：单位帮扶对象数不超过其容量 · Capacity: a unit assists at most its capacity of targets
