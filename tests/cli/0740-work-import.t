@@ -2,7 +2,7 @@
 # cell is refused naming file, line and column, and nothing of the import is written (the
 # export before and after are the same); the export gives the work back, and an empty
 # database that imports the whole export (registry and work in one transaction) exports the
-# same files.
+# same files. A policy's tasks leave the database whole for backup's integrity check.
 $ bangfu init > /dev/null && bangfu export before
 exported 12 files to before
 $ cp -r $TESTDIR/data/work/* .
@@ -22,6 +22,8 @@ $ bangfu export after && diff -r before after
 exported 12 files to after
 $ bangfu import good
 imported 2 rows from needs.csv (UTF-8), 3 rows from commitments.csv (UTF-8), 2 rows from resources.csv (UTF-8), 1 row from policies.csv (UTF-8)
+$ bangfu backup c.db | cut -d: -f1
+backed up bangfu.db to c.db
 $ bangfu export a && for f in needs commitments resources policies; do tail -c +4 a/$f.csv | grep -c '^900'; done
 exported 12 files to a
 2
