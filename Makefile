@@ -2,7 +2,7 @@
 # into build/asan/ and runs every test; `make run` is the README's main command.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libutf8proc libsodium libmicrohttpd xlsxwriter pwquality
+PKGS    := sqlite3 jansson libutf8proc libsodium libmicrohttpd xlsxwriter pwquality zlib
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wvla -Wno-format-nonliteral
@@ -173,6 +173,7 @@ bench: deps all
 	@sh bench/run
 	@sh bench/http
 	@python3 bench/writes.py
+	@python3 bench/work.py
 	@BUILDDIR=$(BUILDDIR) sh bench/plan
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page, the systemd unit

@@ -21,6 +21,12 @@ Consistency, so that `bangfu check --as-of 2025-06-30` mostly passes:
 - a few predecessor links (about 1 chain in 300) are deliberately left out, so `check` has
   some violations (term: "left and no successor") to report.
 
+The groups' work (docs/work.md) goes into DIR/work/: 12 tasks (3 domains), 14,220 needs (5 per
+target), 100,000 commitments, 1,000,000 resource entries and 20,000 policies, each by a unit of
+the target's group (policies: for its groups' targets), dates within the round, statuses in
+their rules (delivered and confirmed with evidence, dropped with a reason), money in integer
+yuan. Drawn with a random generator of its own, so the registry's files do not change with it.
+
 It also writes plan-needs.csv, a needs table for `bangfu plan --round 2023-2026 --needs` under
 which the round is feasible (docs/planner.md, "Planning at national size").
 
@@ -63,6 +69,21 @@ MEMBER_POSTS = ["县发展和改革局副局长", "县农业农村局副局长",
                 "县教育局副局长", "县卫生健康局副局长", "县文化广电旅游体育局副局长",
                 "镇党委副书记", "县商务局副局长", "县自然资源局副局长", "县乡村振兴局副局长"]
 NOTE = "synthetic benchmark data"
+
+WORK_SEED = 20261202
+N_NEEDS_PER_TARGET = 5
+N_COMMITMENTS = 100000
+N_RESOURCES = 1000000
+N_POLICIES = 20000
+TASKS = [("A%d" % i, "industry", "培育壮大特色产业") for i in range(1, 5)] + \
+        [("B%d" % i, "urban_rural", "加强城乡建设规划") for i in range(1, 5)] + \
+        [("C%d" % i, "public_services", "提升基本公共服务") for i in range(1, 5)]
+MEASURES = ["亩", "家", "个", "项", "人", "人次", "户", "万元", "公里", "平方米", "吨", "场", "所",
+            "套"]
+STATUSES = [("planned", 25), ("in_progress", 35), ("delivered", 15), ("confirmed", 20),
+            ("dropped", 5)]
+RES_KINDS = [("funds", 30), ("investment", 15), ("project", 20), ("enterprise", 10),
+             ("talent", 10), ("training", 15)]
 
 
 NEEDS_HEADER = ["condition", "value"] + STRENGTHS + ["note"]
@@ -238,9 +259,80 @@ def main(folder):
     # 30,000 units of minimum 1 need 2,844 x (1 + member_max) >= 30,000 places, so
     # member_max is 12 (the bundled 3 would leave the round infeasible)
     write(folder, "plan-needs.csv", NEEDS_HEADER, NEEDS_ROWS)
+    work(os.path.join(folder, "work"), adcodes, groups, members)
     print("gen_national: wrote %s: %d targets, %d units, %d groups, %d memberships, "
           "%d cadres, %d indicators" % (folder, len(targets), len(units), len(groups),
                                         len(member_rows), len(rows), len(ind)))
+
+
+def work(folder, adcodes, groups, members):
+    """The groups' work at national size into folder (docs/work.md's CSV files)."""
+    rng = random.Random(WORK_SEED)
+    os.makedirs(folder, exist_ok=True)
+    span = (ROUND_END - ROUND_START).days
+    day = lambda: (ROUND_START + dt.timedelta(rng.randrange(span + 1))).isoformat()
+    units_of = {a: [u for u, _ in sorted(members[g])] for a, g in zip(adcodes, groups)}
+    write(folder, "tasks.csv", ["round", "code", "domain", "domain_zh", "name_zh", "name_en",
+                                "article_wording", "classes", "direction", "verified", "note"],
+          [[ROUND, c, d, dz, "示例任务%s" % c, "Synthetic task %s" % c, "", "", "", 0, NOTE]
+           for c, d, dz in TASKS])
+    needs, need_of = [], {}
+    for a in adcodes:
+        for _ in range(N_NEEDS_PER_TARGET):
+            task = rng.choice(TASKS)[0]
+            needs.append([len(needs) + 1, ROUND, a, task, "示例需求%d" % (len(needs) + 1), "",
+                          rng.randint(1, 3), 1])
+            need_of.setdefault(a, []).append((len(needs), task))
+    write(folder, "needs.csv", ["id", "round", "target", "task", "title", "detail", "priority",
+                                "illustrative"], needs)
+    st_words, st_weights = zip(*STATUSES)
+    rows = []
+    for i in range(1, N_COMMITMENTS + 1):
+        a = rng.choice(adcodes)
+        unit = rng.choice(units_of[a])
+        need, task = rng.choice(need_of[a]) if rng.random() < 0.5 else ("", rng.choice(TASKS)[0])
+        status = rng.choices(st_words, st_weights)[0]
+        tv = rng.randint(1, 5000)
+        dv = {"planned": 0, "in_progress": rng.randint(0, tv), "delivered": tv,
+              "confirmed": tv, "dropped": 0}[status]
+        due = day()
+        done = status in ("delivered", "confirmed")
+        rows.append([i, ROUND, a, unit, task, need, "示例帮扶事项%d" % i, rng.choice(MEASURES), tv,
+                     dv, due, status, "示例交付说明" if done else "", "",
+                     "示例放弃原因" if status == "dropped" else "", due if done else "",
+                     due if status == "confirmed" else "", "", 1])
+    write(folder, "commitments.csv", ["id", "round", "target", "unit", "task", "need", "title",
+                                      "measure", "target_value", "delivered_value", "due",
+                                      "status", "evidence", "evidence_link", "reason",
+                                      "delivered_on", "confirmed_on", "confirmed_by",
+                                      "illustrative"], rows)
+    kinds, kind_weights = zip(*RES_KINDS)
+    rows = []
+    for i in range(1, N_RESOURCES + 1):
+        a = rng.choice(adcodes)
+        kind = rng.choices(kinds, kind_weights)[0]
+        amount = rng.randint(10000, 50000000) if kind in ("funds", "investment") else \
+            rng.randint(1, 500)
+        rows.append([i, ROUND, kind, amount, a, rng.choice(units_of[a]),
+                     rng.choice(TASKS)[0] if rng.random() < 0.7 else "", "", day(),
+                     "示例文号%d" % i, 1])
+    write(folder, "resources.csv", ["id", "round", "kind", "amount", "target", "unit", "task",
+                                    "commitment", "date", "source", "illustrative"], rows)
+    groups_of = {}
+    for a, g in zip(adcodes, groups):
+        for u, _ in members[g]:
+            groups_of.setdefault(u, []).append(a)
+    units = sorted(groups_of)
+    rows = []
+    for i in range(1, N_POLICIES + 1):
+        u = rng.choice(units)
+        rows.append([i, ROUND, u, "示例政策文件%d" % i, "示例〔2024〕%d号" % i, day(),
+                     rng.choice(["农业", "工业", "教育", "卫生", "交通"]),
+                     ";".join(sorted(set(rng.sample(groups_of[u], 1)))),
+                     ";".join(sorted(rng.sample([t[0] for t in TASKS], rng.randint(1, 2)))),
+                     "", 1])
+    write(folder, "policies.csv", ["id", "round", "unit", "title", "doc_no", "date", "sector",
+                                   "targets", "tasks", "link", "illustrative"], rows)
 
 
 if __name__ == "__main__":
@@ -251,4 +343,8 @@ if __name__ == "__main__":
     if len(sys.argv) == 5:
         N_TARGETS, N_UNITS, N_CADRES = (int(x) for x in sys.argv[2:5])
         N_EXTRA_MEMBERSHIPS = N_UNITS // 20
+        scale = N_TARGETS / 2844.0              # the work in proportion to the targets
+        N_COMMITMENTS = max(1, int(N_COMMITMENTS * scale))
+        N_RESOURCES = max(1, int(N_RESOURCES * scale))
+        N_POLICIES = max(1, int(N_POLICIES * scale))
     main(sys.argv[1])

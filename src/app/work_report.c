@@ -12,6 +12,7 @@
 #include "store/work_report.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/gz.h"
 #include "util/xalloc.h"
 #include <math.h>
 #include <pthread.h>
@@ -557,7 +558,8 @@ static enum bf_status ctx_fill(struct app *app, struct ctx *c, const char *targe
 {
 	static const enum wr_query qs[] = { WR_STATUS, WR_MEASURE, WR_RESOURCE, WR_OVERDUE };
 	const char *round = c->r->rounds[c->round].name;
-	bool by_task = c->by == BY_TASK || c->by == BY_DOMAIN;
+	enum wr_level level = c->by == BY_TASK || c->by == BY_DOMAIN ? WR_TASK
+			      : c->by == BY_GROUP || c->by == BY_UNIT ? WR_UNIT : WR_TARGET;
 	char day[11];
 	enum bf_status rc;
 
@@ -569,7 +571,7 @@ static enum bf_status ctx_fill(struct app *app, struct ctx *c, const char *targe
 	rows_make(c);
 	for (size_t i = 0; i < 4; i++) {
 		c->q = qs[i];
-		if ((rc = work_report_rows(app->store, qs[i], by_task, round, target, day, on_sum, c,
+		if ((rc = work_report_rows(app->store, qs[i], level, round, target, day, on_sum, c,
 					   err)))
 			return rc;
 	}
@@ -658,8 +660,10 @@ enum bf_status work_report_run(struct app *app, const struct registry *r,
  * value age out as new ones come; bounded in count and in bytes. */
 
 #define CACHE_SLOTS 64
+#define GZIP_FROM 1024 /* bytes: a smaller answer is sent as it is */
 struct cached {
-	char *key, *text;
+	char *key;
+	struct buf text, gz; /* gz empty: not compressed */
 	size_t bytes;
 };
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -673,13 +677,20 @@ void work_report_cache_limit(size_t bytes)
 	pthread_mutex_unlock(&cache_lock);
 }
 
-static char *cache_get(const char *key)
+/* Copies the cached answer of key into out (gzip'ed if gzip and there is such a copy). */
+static bool cache_get(const char *key, bool gzip, struct buf *out, bool *gzipped)
 {
-	char *hit = NULL;
+	bool hit = false;
 	pthread_mutex_lock(&cache_lock);
-	for (size_t i = 0; i < CACHE_SLOTS && !hit; i++)
-		if (cache[i].key && strcmp(cache[i].key, key) == 0)
-			hit = xstrdup(cache[i].text);
+	for (size_t i = 0; i < CACHE_SLOTS && !hit; i++) {
+		const struct cached *e = &cache[i];
+		if (!e->key || strcmp(e->key, key) != 0)
+			continue;
+		hit = true;
+		*gzipped = gzip && e->gz.len;
+		buf_add(out, *gzipped ? e->gz.data : e->text.data,
+			*gzipped ? e->gz.len : e->text.len);
+	}
 	pthread_mutex_unlock(&cache_lock);
 	return hit;
 }
@@ -688,13 +699,15 @@ static void cache_drop(size_t i)
 {
 	cache_bytes -= cache[i].bytes;
 	free(cache[i].key);
-	free(cache[i].text);
-	cache[i] = (struct cached){ NULL, NULL, 0 };
+	buf_release(&cache[i].text);
+	buf_release(&cache[i].gz);
+	cache[i] = (struct cached){ NULL, BUF_INIT, BUF_INIT, 0 };
 }
 
-static void cache_put(const char *key, const char *text)
+/* Keeps text (and gz) under key, taking both buffers. */
+static void cache_put(const char *key, struct buf *text, struct buf *gz)
 {
-	size_t size = strlen(key) + strlen(text) + 2;
+	size_t size = strlen(key) + text->len + gz->len + 2;
 	pthread_mutex_lock(&cache_lock);
 	if (size <= cache_max) {
 		for (size_t k = 0; k < CACHE_SLOTS && cache_bytes + size > cache_max; k++)
@@ -702,23 +715,26 @@ static void cache_put(const char *key, const char *text)
 				cache_drop((cache_next + k) % CACHE_SLOTS);
 		if (cache[cache_next].key)
 			cache_drop(cache_next);
-		cache[cache_next] = (struct cached){ xstrdup(key), xstrdup(text), size };
+		cache[cache_next] = (struct cached){ xstrdup(key), *text, *gz, size };
+		*text = (struct buf)BUF_INIT;
+		*gz = (struct buf)BUF_INIT;
 		cache_bytes += size;
 		cache_next = (cache_next + 1) % CACHE_SLOTS;
 	}
 	pthread_mutex_unlock(&cache_lock);
 }
 
-enum bf_status work_report_text(struct app *app, const struct registry *r, long long generation,
-				const struct principal *who, const struct work_report_opts *o,
-				char **text, struct bf_err *err)
+enum bf_status work_report_answer(struct app *app, const struct registry *r,
+				  long long generation, const struct principal *who,
+				  const struct work_report_opts *o, bool gzip, struct buf *out,
+				  bool *gzipped, struct bf_err *err)
 {
-	struct buf key = BUF_INIT;
-	char day[11];
-	json_t *out = NULL;
+	struct buf key = BUF_INIT, text = BUF_INIT, gz = BUF_INIT;
+	char day[11], *s;
+	json_t *doc = NULL;
 	enum bf_status rc;
 
-	*text = NULL;
+	*gzipped = false;
 	if ((rc = work_report_begin(app->store, err)))
 		return rc;
 	date_format(o->as_of, day);
@@ -726,14 +742,23 @@ enum bf_status work_report_text(struct app *app, const struct registry *r, long 
 		 (long long)work_report_generation(app->store), o->by ? o->by : "target",
 		 o->round ? o->round : "", day, who->role, who->unit ? who->unit : "",
 		 who->target ? who->target : "");
-	if (!(*text = cache_get(buf_cstr(&key))) &&
-	    !(rc = run_locked(app, r, who, o, &out, err))) {
-		*text = json_dumps(out, JSON_COMPACT | JSON_REAL_PRECISION(15));
-		cache_put(buf_cstr(&key), *text);
-		json_decref(out);
+	if (!cache_get(buf_cstr(&key), gzip, out, gzipped) &&
+	    !(rc = run_locked(app, r, who, o, &doc, err))) {
+		s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
+		buf_adds(&text, s ? s : "null");
+		free(s);
+		json_decref(doc);
+		/* compressed once here, so that every later answer of it costs a copy */
+		if (text.len >= GZIP_FROM && !gz_compress(text.data, text.len, &gz))
+			buf_release(&gz);
+		*gzipped = gzip && gz.len;
+		buf_add(out, *gzipped ? gz.data : text.data, *gzipped ? gz.len : text.len);
+		cache_put(buf_cstr(&key), &text, &gz);
 	}
 	work_report_end(app->store);
 	buf_release(&key);
+	buf_release(&text);
+	buf_release(&gz);
 	return rc;
 }
 

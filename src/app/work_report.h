@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "core/access.h"
 #include "core/registry.h"
+#include "util/buf.h"
 #include "util/err.h"
 
 /* What a row is: by target, group, unit, prefecture, domain, task or class (NULL-ended). */
@@ -32,11 +33,14 @@ struct work_report_opts {
 enum bf_status work_report_run(struct app *app, const struct registry *r,
 			       const struct principal *who, const struct work_report_opts *o,
 			       json_t **out, struct bf_err *err);
-/* The same as compact JSON text (*text malloc'ed), answered from the cache when neither
- * counter (generation: the registry's, as the caller loaded it) has moved since. */
-enum bf_status work_report_text(struct app *app, const struct registry *r, long long generation,
-				const struct principal *who, const struct work_report_opts *o,
-				char **text, struct bf_err *err);
+/* The same as compact JSON appended to out, answered from the cache when neither counter
+ * (generation: the registry's, as the caller loaded it) has moved since. With gzip (the client
+ * accepts it), an answer of a kilobyte or more comes gzip-compressed (compressed once, when
+ * computed) and *gzipped is true. */
+enum bf_status work_report_answer(struct app *app, const struct registry *r,
+				  long long generation, const struct principal *who,
+				  const struct work_report_opts *o, bool gzip, struct buf *out,
+				  bool *gzipped, struct bf_err *err);
 /* Bytes of cached answers at most (default 16 MiB; 0: no cache). */
 void work_report_cache_limit(size_t bytes);
 

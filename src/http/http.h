@@ -167,6 +167,8 @@ bool http_format_ok(struct http_ctx *cx);
 bool http_day_arg(struct http_ctx *cx, bf_day *d);
 bool http_wants_csv(struct http_ctx *cx);
 bool http_wants_xlsx(struct http_ctx *cx);
+/* static.c: whether the client accepts a gzip answer (Accept-Encoding). */
+bool http_accepts_gzip(struct http_ctx *cx);
 void http_send_csv(struct http_ctx *cx, json_t *items, const char *const *cols, size_t ncols);
 void http_send_xlsx(struct http_ctx *cx, json_t *doc, const struct sheet_spec *spec,
 		    const char *name);

@@ -12,7 +12,6 @@ void http_report_work(struct http_ctx *cx)
 	struct work_report_opts o = { http_arg(cx, "round"), 0, http_arg(cx, "by") };
 	struct bf_err err;
 	json_t *out = NULL;
-	char *text = NULL;
 	bool xlsx, csv;
 
 	if (!http_format_ok(cx) || !http_day_arg(cx, &o.as_of))
@@ -30,14 +29,15 @@ known:
 	csv = !xlsx && http_wants_csv(cx);
 	bf_err_init(&err);
 	if (!xlsx && !csv) {
-		if (work_report_text(cx->app, &cx->snap->reg, cx->snap->generation, &cx->who, &o,
-				     &text, &err)) {
+		bool gzipped;
+		buf_reset(&cx->out);
+		if (work_report_answer(cx->app, &cx->snap->reg, cx->snap->generation, &cx->who, &o,
+				       http_accepts_gzip(cx), &cx->out, &gzipped, &err)) {
 			http_fail(cx, &err);
 		} else {
-			buf_reset(&cx->out);
-			buf_adds(&cx->out, text);
 			cx->status = 200;
 			cx->content_type = "application/json; charset=utf-8";
+			cx->content_encoding = gzipped ? "gzip" : NULL;
 		}
 	} else if (work_report_run(cx->app, &cx->snap->reg, &cx->who, &o, &out, &err)) {
 		http_fail(cx, &err);
@@ -51,7 +51,6 @@ known:
 		http_send_csv(cx, json_object_get(out, "items"), work_report_columns, n);
 	}
 	json_decref(out);
-	free(text);
 	bf_err_release(&err);
 }
 

@@ -73,6 +73,12 @@ static bool name_of(const char *path, char *out, size_t n)
 }
 
 /* "gzip" in Accept-Encoding, unless refused with q=0 (or 0.0). */
+static bool accepts_gzip(struct MHD_Connection *conn);
+bool http_accepts_gzip(struct http_ctx *cx)
+{
+	return accepts_gzip(cx->conn);
+}
+
 static bool accepts_gzip(struct MHD_Connection *conn)
 {
 	const char *ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding");

@@ -129,10 +129,12 @@ INSERT INTO meta (key, value) VALUES ('work_generation', 1);
 -- Kept by the triggers below, so that a report reads a few thousand rows of these tables and
 -- never scans the 100,000 commitments or the 1,000,000 resources. The granularity is the
 -- smallest that answers every `by=` of GET /api/v1/reports/work, and a unit's or county's
--- scope (a set of targets), from one table: target with unit (by target, group, unit,
--- prefecture, class: a group is its units' rows for its target) and target with task (by task
--- and domain). At national size that is about 62 targets x 3 units (or 13 tasks) x 5
--- statuses, 14 measures or 6 kinds: hundreds to a few thousand rows each. A row whose count
+-- scope (a set of targets), from one table: target with unit (by group and unit: a group is
+-- its units' rows for its target), target with task (by task and domain) and target alone (by
+-- target, prefecture and class). For Guangdong (62 targets, 3 to 5 units each, 12 tasks) that
+-- is hundreds of rows; at national size (2,844 targets, 30,000 units, 100,000 commitments,
+-- 1,000,000 resources) 14,000 to 17,000 rows per table by target, 70,000 to 210,000 by unit or
+-- task (docs/performance.md). A row whose count
 -- falls to 0 is deleted, so each table equals a GROUP BY over its base table. Overdue depends
 -- on the day and is counted by query (commitment_open, an index the query covers).
 -- Commitments by status: how many.
@@ -172,133 +174,176 @@ CREATE TABLE work_sum_resource_task (
   n INTEGER NOT NULL, amount INTEGER NOT NULL,
   PRIMARY KEY (round, target, task, kind)
 ) WITHOUT ROWID;
+-- The same summed over the units, for the reports by target, prefecture and class and a
+-- county's summary (a tenth of the rows at national size: 2,844 targets).
+CREATE TABLE work_sum_status_target (
+  round TEXT NOT NULL, target TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (round, target, status)
+) WITHOUT ROWID;
+CREATE TABLE work_sum_measure_target (
+  round TEXT NOT NULL, target TEXT NOT NULL, measure TEXT NOT NULL,
+  n INTEGER NOT NULL, target_value INTEGER NOT NULL, delivered_value INTEGER NOT NULL,
+  confirmed_value INTEGER NOT NULL,
+  PRIMARY KEY (round, target, measure)
+) WITHOUT ROWID;
+CREATE TABLE work_sum_resource_target (
+  round TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL,
+  n INTEGER NOT NULL, amount INTEGER NOT NULL,
+  PRIMARY KEY (round, target, kind)
+) WITHOUT ROWID;
 -- The open commitments by due day, with what the overdue count groups by (index only).
 CREATE INDEX commitment_open ON commitment(round, status, due, target, unit, task);
 
 CREATE TRIGGER work_sum_commitment_insert AFTER INSERT ON commitment BEGIN
   INSERT INTO work_sum_status_unit VALUES (NEW.round, NEW.target, NEW.unit, NEW.status, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
-  INSERT INTO work_sum_status_task VALUES (NEW.round, NEW.target, NEW.task, NEW.status, 1)
-    ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT INTO work_sum_measure_unit
-    SELECT NEW.round, NEW.target, NEW.unit, NEW.measure, 1, NEW.target_value,
-           NEW.delivered_value, CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
+    SELECT NEW.round, NEW.target, NEW.unit, NEW.measure, 1, NEW.target_value, NEW.delivered_value,
+           CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
     WHERE NEW.status <> 'dropped'
     ON CONFLICT DO UPDATE SET n = n + 1, target_value = target_value + excluded.target_value,
       delivered_value = delivered_value + excluded.delivered_value,
       confirmed_value = confirmed_value + excluded.confirmed_value;
+  INSERT INTO work_sum_status_task VALUES (NEW.round, NEW.target, NEW.task, NEW.status, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT INTO work_sum_measure_task
-    SELECT NEW.round, NEW.target, NEW.task, NEW.measure, 1, NEW.target_value,
-           NEW.delivered_value, CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
+    SELECT NEW.round, NEW.target, NEW.task, NEW.measure, 1, NEW.target_value, NEW.delivered_value,
+           CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
+    WHERE NEW.status <> 'dropped'
+    ON CONFLICT DO UPDATE SET n = n + 1, target_value = target_value + excluded.target_value,
+      delivered_value = delivered_value + excluded.delivered_value,
+      confirmed_value = confirmed_value + excluded.confirmed_value;
+  INSERT INTO work_sum_status_target VALUES (NEW.round, NEW.target, NEW.status, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO work_sum_measure_target
+    SELECT NEW.round, NEW.target, NEW.measure, 1, NEW.target_value, NEW.delivered_value,
+           CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
     WHERE NEW.status <> 'dropped'
     ON CONFLICT DO UPDATE SET n = n + 1, target_value = target_value + excluded.target_value,
       delivered_value = delivered_value + excluded.delivered_value,
       confirmed_value = confirmed_value + excluded.confirmed_value;
 END;
+
 CREATE TRIGGER work_sum_commitment_delete AFTER DELETE ON commitment BEGIN
-  UPDATE work_sum_status_unit SET n = n - 1 WHERE round = OLD.round AND target = OLD.target
-    AND unit = OLD.unit AND status = OLD.status;
-  DELETE FROM work_sum_status_unit WHERE round = OLD.round AND target = OLD.target
-    AND unit = OLD.unit AND status = OLD.status AND n = 0;
-  UPDATE work_sum_status_task SET n = n - 1 WHERE round = OLD.round AND target = OLD.target
-    AND task = OLD.task AND status = OLD.status;
-  DELETE FROM work_sum_status_task WHERE round = OLD.round AND target = OLD.target
-    AND task = OLD.task AND status = OLD.status AND n = 0;
+  UPDATE work_sum_status_unit SET n = n - 1 WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND status = OLD.status;
+  DELETE FROM work_sum_status_unit WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND status = OLD.status AND n = 0;
   UPDATE work_sum_measure_unit SET n = n - 1, target_value = target_value - OLD.target_value,
       delivered_value = delivered_value - OLD.delivered_value,
       confirmed_value = confirmed_value
         - CASE OLD.status WHEN 'confirmed' THEN OLD.delivered_value ELSE 0 END
-    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target
-      AND unit = OLD.unit AND measure = OLD.measure;
-  DELETE FROM work_sum_measure_unit WHERE round = OLD.round AND target = OLD.target
-    AND unit = OLD.unit AND measure = OLD.measure AND n = 0;
+    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target AND unit = OLD.unit AND measure = OLD.measure;
+  DELETE FROM work_sum_measure_unit WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND measure = OLD.measure AND n = 0;
+  UPDATE work_sum_status_task SET n = n - 1 WHERE round = OLD.round AND target = OLD.target AND task = OLD.task AND status = OLD.status;
+  DELETE FROM work_sum_status_task WHERE round = OLD.round AND target = OLD.target AND task = OLD.task AND status = OLD.status AND n = 0;
   UPDATE work_sum_measure_task SET n = n - 1, target_value = target_value - OLD.target_value,
       delivered_value = delivered_value - OLD.delivered_value,
       confirmed_value = confirmed_value
         - CASE OLD.status WHEN 'confirmed' THEN OLD.delivered_value ELSE 0 END
-    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target
-      AND task = OLD.task AND measure = OLD.measure;
-  DELETE FROM work_sum_measure_task WHERE round = OLD.round AND target = OLD.target
-    AND task = OLD.task AND measure = OLD.measure AND n = 0;
+    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target AND task = OLD.task AND measure = OLD.measure;
+  DELETE FROM work_sum_measure_task WHERE round = OLD.round AND target = OLD.target AND task = OLD.task AND measure = OLD.measure AND n = 0;
+  UPDATE work_sum_status_target SET n = n - 1 WHERE round = OLD.round AND target = OLD.target AND status = OLD.status;
+  DELETE FROM work_sum_status_target WHERE round = OLD.round AND target = OLD.target AND status = OLD.status AND n = 0;
+  UPDATE work_sum_measure_target SET n = n - 1, target_value = target_value - OLD.target_value,
+      delivered_value = delivered_value - OLD.delivered_value,
+      confirmed_value = confirmed_value
+        - CASE OLD.status WHEN 'confirmed' THEN OLD.delivered_value ELSE 0 END
+    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target AND measure = OLD.measure;
+  DELETE FROM work_sum_measure_target WHERE round = OLD.round AND target = OLD.target AND measure = OLD.measure AND n = 0;
 END;
+
 -- A change is the old row taken out and the new one put in (the same statements as above).
+
 CREATE TRIGGER work_sum_commitment_update AFTER UPDATE OF round, target, unit, task, measure,
     target_value, delivered_value, status ON commitment BEGIN
-  UPDATE work_sum_status_unit SET n = n - 1 WHERE round = OLD.round AND target = OLD.target
-    AND unit = OLD.unit AND status = OLD.status;
-  DELETE FROM work_sum_status_unit WHERE round = OLD.round AND target = OLD.target
-    AND unit = OLD.unit AND status = OLD.status AND n = 0;
-  UPDATE work_sum_status_task SET n = n - 1 WHERE round = OLD.round AND target = OLD.target
-    AND task = OLD.task AND status = OLD.status;
-  DELETE FROM work_sum_status_task WHERE round = OLD.round AND target = OLD.target
-    AND task = OLD.task AND status = OLD.status AND n = 0;
+  UPDATE work_sum_status_unit SET n = n - 1 WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND status = OLD.status;
+  DELETE FROM work_sum_status_unit WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND status = OLD.status AND n = 0;
   UPDATE work_sum_measure_unit SET n = n - 1, target_value = target_value - OLD.target_value,
       delivered_value = delivered_value - OLD.delivered_value,
       confirmed_value = confirmed_value
         - CASE OLD.status WHEN 'confirmed' THEN OLD.delivered_value ELSE 0 END
-    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target
-      AND unit = OLD.unit AND measure = OLD.measure;
-  DELETE FROM work_sum_measure_unit WHERE round = OLD.round AND target = OLD.target
-    AND unit = OLD.unit AND measure = OLD.measure AND n = 0;
+    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target AND unit = OLD.unit AND measure = OLD.measure;
+  DELETE FROM work_sum_measure_unit WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND measure = OLD.measure AND n = 0;
+  UPDATE work_sum_status_task SET n = n - 1 WHERE round = OLD.round AND target = OLD.target AND task = OLD.task AND status = OLD.status;
+  DELETE FROM work_sum_status_task WHERE round = OLD.round AND target = OLD.target AND task = OLD.task AND status = OLD.status AND n = 0;
   UPDATE work_sum_measure_task SET n = n - 1, target_value = target_value - OLD.target_value,
       delivered_value = delivered_value - OLD.delivered_value,
       confirmed_value = confirmed_value
         - CASE OLD.status WHEN 'confirmed' THEN OLD.delivered_value ELSE 0 END
-    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target
-      AND task = OLD.task AND measure = OLD.measure;
-  DELETE FROM work_sum_measure_task WHERE round = OLD.round AND target = OLD.target
-    AND task = OLD.task AND measure = OLD.measure AND n = 0;
+    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target AND task = OLD.task AND measure = OLD.measure;
+  DELETE FROM work_sum_measure_task WHERE round = OLD.round AND target = OLD.target AND task = OLD.task AND measure = OLD.measure AND n = 0;
+  UPDATE work_sum_status_target SET n = n - 1 WHERE round = OLD.round AND target = OLD.target AND status = OLD.status;
+  DELETE FROM work_sum_status_target WHERE round = OLD.round AND target = OLD.target AND status = OLD.status AND n = 0;
+  UPDATE work_sum_measure_target SET n = n - 1, target_value = target_value - OLD.target_value,
+      delivered_value = delivered_value - OLD.delivered_value,
+      confirmed_value = confirmed_value
+        - CASE OLD.status WHEN 'confirmed' THEN OLD.delivered_value ELSE 0 END
+    WHERE OLD.status <> 'dropped' AND round = OLD.round AND target = OLD.target AND measure = OLD.measure;
+  DELETE FROM work_sum_measure_target WHERE round = OLD.round AND target = OLD.target AND measure = OLD.measure AND n = 0;
   INSERT INTO work_sum_status_unit VALUES (NEW.round, NEW.target, NEW.unit, NEW.status, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO work_sum_measure_unit
+    SELECT NEW.round, NEW.target, NEW.unit, NEW.measure, 1, NEW.target_value, NEW.delivered_value,
+           CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
+    WHERE NEW.status <> 'dropped'
+    ON CONFLICT DO UPDATE SET n = n + 1, target_value = target_value + excluded.target_value,
+      delivered_value = delivered_value + excluded.delivered_value,
+      confirmed_value = confirmed_value + excluded.confirmed_value;
   INSERT INTO work_sum_status_task VALUES (NEW.round, NEW.target, NEW.task, NEW.status, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
-  INSERT INTO work_sum_measure_unit
-    SELECT NEW.round, NEW.target, NEW.unit, NEW.measure, 1, NEW.target_value,
-           NEW.delivered_value, CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
-    WHERE NEW.status <> 'dropped'
-    ON CONFLICT DO UPDATE SET n = n + 1, target_value = target_value + excluded.target_value,
-      delivered_value = delivered_value + excluded.delivered_value,
-      confirmed_value = confirmed_value + excluded.confirmed_value;
   INSERT INTO work_sum_measure_task
-    SELECT NEW.round, NEW.target, NEW.task, NEW.measure, 1, NEW.target_value,
-           NEW.delivered_value, CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
+    SELECT NEW.round, NEW.target, NEW.task, NEW.measure, 1, NEW.target_value, NEW.delivered_value,
+           CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
+    WHERE NEW.status <> 'dropped'
+    ON CONFLICT DO UPDATE SET n = n + 1, target_value = target_value + excluded.target_value,
+      delivered_value = delivered_value + excluded.delivered_value,
+      confirmed_value = confirmed_value + excluded.confirmed_value;
+  INSERT INTO work_sum_status_target VALUES (NEW.round, NEW.target, NEW.status, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO work_sum_measure_target
+    SELECT NEW.round, NEW.target, NEW.measure, 1, NEW.target_value, NEW.delivered_value,
+           CASE NEW.status WHEN 'confirmed' THEN NEW.delivered_value ELSE 0 END
     WHERE NEW.status <> 'dropped'
     ON CONFLICT DO UPDATE SET n = n + 1, target_value = target_value + excluded.target_value,
       delivered_value = delivered_value + excluded.delivered_value,
       confirmed_value = confirmed_value + excluded.confirmed_value;
 END;
+
 CREATE TRIGGER work_sum_resource_insert AFTER INSERT ON resource BEGIN
-  INSERT INTO work_sum_resource_unit VALUES (NEW.round, NEW.target, NEW.unit, NEW.kind, 1,
-    NEW.amount) ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
-  INSERT INTO work_sum_resource_task VALUES (NEW.round, NEW.target, IFNULL(NEW.task, ''),
-    NEW.kind, 1, NEW.amount) ON CONFLICT DO UPDATE SET n = n + 1,
-    amount = amount + excluded.amount;
+  INSERT INTO work_sum_resource_unit VALUES (NEW.round, NEW.target, NEW.unit, NEW.kind, 1, NEW.amount)
+    ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
+  INSERT INTO work_sum_resource_task VALUES (NEW.round, NEW.target, IFNULL(NEW.task, ''), NEW.kind, 1, NEW.amount)
+    ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
+  INSERT INTO work_sum_resource_target VALUES (NEW.round, NEW.target, NEW.kind, 1, NEW.amount)
+    ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
 END;
+
 CREATE TRIGGER work_sum_resource_delete AFTER DELETE ON resource BEGIN
   UPDATE work_sum_resource_unit SET n = n - 1, amount = amount - OLD.amount
     WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND kind = OLD.kind;
-  DELETE FROM work_sum_resource_unit WHERE round = OLD.round AND target = OLD.target
-    AND unit = OLD.unit AND kind = OLD.kind AND n = 0;
+  DELETE FROM work_sum_resource_unit WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND kind = OLD.kind AND n = 0;
   UPDATE work_sum_resource_task SET n = n - 1, amount = amount - OLD.amount
-    WHERE round = OLD.round AND target = OLD.target AND task = IFNULL(OLD.task, '')
-      AND kind = OLD.kind;
-  DELETE FROM work_sum_resource_task WHERE round = OLD.round AND target = OLD.target
-    AND task = IFNULL(OLD.task, '') AND kind = OLD.kind AND n = 0;
+    WHERE round = OLD.round AND target = OLD.target AND task = IFNULL(OLD.task, '') AND kind = OLD.kind;
+  DELETE FROM work_sum_resource_task WHERE round = OLD.round AND target = OLD.target AND task = IFNULL(OLD.task, '') AND kind = OLD.kind AND n = 0;
+  UPDATE work_sum_resource_target SET n = n - 1, amount = amount - OLD.amount
+    WHERE round = OLD.round AND target = OLD.target AND kind = OLD.kind;
+  DELETE FROM work_sum_resource_target WHERE round = OLD.round AND target = OLD.target AND kind = OLD.kind AND n = 0;
 END;
+
 CREATE TRIGGER work_sum_resource_update AFTER UPDATE OF round, target, unit, task, kind, amount
     ON resource BEGIN
   UPDATE work_sum_resource_unit SET n = n - 1, amount = amount - OLD.amount
     WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND kind = OLD.kind;
-  DELETE FROM work_sum_resource_unit WHERE round = OLD.round AND target = OLD.target
-    AND unit = OLD.unit AND kind = OLD.kind AND n = 0;
+  DELETE FROM work_sum_resource_unit WHERE round = OLD.round AND target = OLD.target AND unit = OLD.unit AND kind = OLD.kind AND n = 0;
   UPDATE work_sum_resource_task SET n = n - 1, amount = amount - OLD.amount
-    WHERE round = OLD.round AND target = OLD.target AND task = IFNULL(OLD.task, '')
-      AND kind = OLD.kind;
-  DELETE FROM work_sum_resource_task WHERE round = OLD.round AND target = OLD.target
-    AND task = IFNULL(OLD.task, '') AND kind = OLD.kind AND n = 0;
-  INSERT INTO work_sum_resource_unit VALUES (NEW.round, NEW.target, NEW.unit, NEW.kind, 1,
-    NEW.amount) ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
-  INSERT INTO work_sum_resource_task VALUES (NEW.round, NEW.target, IFNULL(NEW.task, ''),
-    NEW.kind, 1, NEW.amount) ON CONFLICT DO UPDATE SET n = n + 1,
-    amount = amount + excluded.amount;
+    WHERE round = OLD.round AND target = OLD.target AND task = IFNULL(OLD.task, '') AND kind = OLD.kind;
+  DELETE FROM work_sum_resource_task WHERE round = OLD.round AND target = OLD.target AND task = IFNULL(OLD.task, '') AND kind = OLD.kind AND n = 0;
+  UPDATE work_sum_resource_target SET n = n - 1, amount = amount - OLD.amount
+    WHERE round = OLD.round AND target = OLD.target AND kind = OLD.kind;
+  DELETE FROM work_sum_resource_target WHERE round = OLD.round AND target = OLD.target AND kind = OLD.kind AND n = 0;
+  INSERT INTO work_sum_resource_unit VALUES (NEW.round, NEW.target, NEW.unit, NEW.kind, 1, NEW.amount)
+    ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
+  INSERT INTO work_sum_resource_task VALUES (NEW.round, NEW.target, IFNULL(NEW.task, ''), NEW.kind, 1, NEW.amount)
+    ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
+  INSERT INTO work_sum_resource_target VALUES (NEW.round, NEW.target, NEW.kind, 1, NEW.amount)
+    ON CONFLICT DO UPDATE SET n = n + 1, amount = amount + excluded.amount;
 END;

@@ -31,12 +31,14 @@ int64_t work_report_generation(struct store *s)
 }
 
 /* Each query's columns: target, sub, key, n, v0, v1, v2; ?1 round, ?2 target or NULL, ?3 the
- * day. [q][by_task]. */
-static const char *const sums_sql[4][2] = {
+ * day. [q][level]: by target and unit, by target and task, by target alone. */
+static const char *const sums_sql[4][3] = {
 	[WR_STATUS] = {
 		"SELECT target, unit, status, n, 0, 0, 0 FROM work_sum_status_unit "
 		"WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
 		"SELECT target, task, status, n, 0, 0, 0 FROM work_sum_status_task "
+		"WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
+		"SELECT target, '', status, n, 0, 0, 0 FROM work_sum_status_target "
 		"WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
 	},
 	[WR_MEASURE] = {
@@ -44,11 +46,15 @@ static const char *const sums_sql[4][2] = {
 		"FROM work_sum_measure_unit WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
 		"SELECT target, task, measure, n, target_value, delivered_value, confirmed_value "
 		"FROM work_sum_measure_task WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
+		"SELECT target, '', measure, n, target_value, delivered_value, confirmed_value "
+		"FROM work_sum_measure_target WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
 	},
 	[WR_RESOURCE] = {
 		"SELECT target, unit, kind, n, amount, 0, 0 FROM work_sum_resource_unit "
 		"WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
 		"SELECT target, task, kind, n, amount, 0, 0 FROM work_sum_resource_task "
+		"WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
+		"SELECT target, '', kind, n, amount, 0, 0 FROM work_sum_resource_target "
 		"WHERE round = ?1 AND (?2 IS NULL OR target = ?2)",
 	},
 	/* two ranges of the index (round, status, due, target, unit, task): read only the index */
@@ -59,6 +65,9 @@ static const char *const sums_sql[4][2] = {
 		"SELECT target, task, '', count(*), 0, 0, 0 FROM commitment INDEXED BY "
 		"commitment_open WHERE round = ?1 AND status IN ('planned', 'in_progress') AND "
 		"due < ?3 AND (?2 IS NULL OR target = ?2) GROUP BY target, task",
+		"SELECT target, '', '', count(*), 0, 0, 0 FROM commitment INDEXED BY "
+		"commitment_open WHERE round = ?1 AND status IN ('planned', 'in_progress') AND "
+		"due < ?3 AND (?2 IS NULL OR target = ?2) GROUP BY target",
 	},
 };
 
@@ -77,14 +86,14 @@ static void bind_args(sqlite3_stmt *st, const char *round, const char *target, c
 		sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
 }
 
-enum bf_status work_report_rows(struct store *s, enum wr_query q, bool by_task,
+enum bf_status work_report_rows(struct store *s, enum wr_query q, enum wr_level level,
 				const char *round, const char *target, const char *as_of,
 				wr_row_fn fn, void *ctx, struct bf_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, sums_sql[q][by_task], -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, sums_sql[q][level], -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, err, "cannot read the work's sums");
 	bind_args(st, round, target, as_of);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -1,6 +1,6 @@
 /* work_report: the SQL of the work reports (schema v4's last section). Reads the running sums
- * that triggers keep on commitment and resource (by target with unit, and by target with
- * task), counts the overdue commitments of a day on the commitment_open index, and reads a
+ * that triggers keep on commitment and resource (by target with unit, by target with task,
+ * by target), counts the overdue commitments of a day on the commitment_open index, and reads a
  * county's needs, policies and overdue commitments for its summary. Plain rows handed to a
  * callback, one at a time: app/work_report decides what they add up to. */
 #ifndef BF_STORE_WORK_REPORT_H
@@ -28,10 +28,11 @@ void work_report_end(struct store *s);
 /* The work's change counter (meta 'work_generation'): -1 when absent. */
 int64_t work_report_generation(struct store *s);
 
-/* Calls fn for each sum of round (by unit, or by_task), or of target only when target is not
- * NULL. WR_OVERDUE counts the planned and in-progress commitments due before as_of
- * (YYYY-MM-DD). */
-enum bf_status work_report_rows(struct store *s, enum wr_query q, bool by_task,
+/* How fine the sums come: per target and unit, per target and task, per target (sub ""). */
+enum wr_level { WR_UNIT, WR_TASK, WR_TARGET };
+/* Calls fn for each sum of round at level, of target only when target is not NULL.
+ * WR_OVERDUE counts the planned and in-progress commitments due before as_of (YYYY-MM-DD). */
+enum bf_status work_report_rows(struct store *s, enum wr_query q, enum wr_level level,
 				const char *round, const char *target, const char *as_of,
 				wr_row_fn fn, void *ctx, struct bf_err *err);
 

@@ -14,7 +14,7 @@
 #    per head. Total: 7 commitments (2 planned, 2 in progress, 1 delivered, 1 confirmed, 1
 #    dropped), overdue 2; funds 4,499,999, investment 28,000,000.
 #  On 2026-07-01 #3 (due 2026-06-30) and #7 are overdue too: 4.
-# Then: CSV and XLSX (every column, integers as integers); a unit sees its groups' targets only,
+# The answer goes gzip-compressed to a client that accepts it. Then: CSV and XLSX (every column, integers as integers); a unit sees its groups' targets only,
 # a county its own, and the county summary likewise; the triggers keep the sums right after
 # changes and deletes (each sum table equals a GROUP BY over its base table, no row differs
 # either way: tests/data/work-sums-check.sql) and the report follows (worked out by hand
@@ -43,6 +43,9 @@ $ jq -c '.total | [.planned, .in_progress, .delivered, .confirmed, .dropped, .co
 [2,2,1,1,1,7,2,4499999,28000000,2,300,7,32499999]
 $ jq -c '[.items[] | select(.commitments == 0 and .yuan == 0)] | length' t.json
 59
+$ curl -s -b jar -H 'Accept-Encoding: gzip' -D h -o t.gz "http://127.0.0.1:$(cat port)/api/v1/reports/work?as_of=2025-06-30"; grep -i '^content-encoding' h | tr -d '\r'; gzip -dc t.gz | jq -c . > a.json; jq -c . t.json | cmp - a.json && echo same answer
+Content-Encoding: gzip
+same answer
 $ api -q GET '/api/v1/reports/work?by=prefecture&as_of=2025-06-30' | jq -c '.items[] | select(.commitments > 0) | [.key, .targets, .commitments, .overdue, .yuan, .population, .yuan_per_head, .targets_lacking_population]'
 ["湛江市",5,4,1,26000000,5049781,5.15,0]
 ["韶关市",7,3,1,6499999,1826671,3.56,0]
@@ -100,6 +103,9 @@ measure_unit|0
 measure_task|0
 resource_unit|0
 resource_task|0
+status_target|0
+measure_target|0
+resource_target|0
 $ api -q GET '/api/v1/reports/work?as_of=2025-06-30' > t.json; for k in 440881 440222 440224; do jq -c --arg k $k '.items[] | select(.key == $k) | [.key, .planned, .in_progress, .delivered, .confirmed, .dropped, .overdue, .measures_text, .funds, .investment, .project, .yuan]' t.json; done
 ["440881",0,0,1,1,2,0,"人次 150/200; 家 5/5",1500000,25000000,0,26500000]
 ["440222",0,1,1,0,0,0,"个 1/3; 亩 100/100",2500000,0,0,2500000]

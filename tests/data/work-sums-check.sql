@@ -47,3 +47,24 @@ SELECT 'resource_task', count(*) FROM (
   UNION ALL SELECT * FROM (SELECT round, target, IFNULL(task, ''), kind, count(*), sum(amount)
       FROM resource GROUP BY 1, 2, 3, 4
     EXCEPT SELECT round, target, task, kind, n, amount FROM work_sum_resource_task));
+SELECT 'status_target', count(*) FROM (
+  SELECT * FROM (SELECT round, target, status, n FROM work_sum_status_target
+    EXCEPT SELECT round, target, status, count(*) FROM commitment GROUP BY 1, 2, 3)
+  UNION ALL SELECT * FROM (SELECT round, target, status, count(*) FROM commitment
+    GROUP BY 1, 2, 3 EXCEPT SELECT round, target, status, n FROM work_sum_status_target));
+SELECT 'measure_target', count(*) FROM (
+  SELECT * FROM (SELECT round, target, measure, n, target_value, delivered_value,
+      confirmed_value FROM work_sum_measure_target
+    EXCEPT SELECT round, target, measure, count(*), sum(target_value), sum(delivered_value),
+      sum(CASE status WHEN 'confirmed' THEN delivered_value ELSE 0 END)
+      FROM commitment WHERE status <> 'dropped' GROUP BY 1, 2, 3)
+  UNION ALL SELECT * FROM (SELECT round, target, measure, count(*), sum(target_value),
+      sum(delivered_value), sum(CASE status WHEN 'confirmed' THEN delivered_value ELSE 0 END)
+      FROM commitment WHERE status <> 'dropped' GROUP BY 1, 2, 3
+    EXCEPT SELECT round, target, measure, n, target_value, delivered_value, confirmed_value
+      FROM work_sum_measure_target));
+SELECT 'resource_target', count(*) FROM (
+  SELECT * FROM (SELECT round, target, kind, n, amount FROM work_sum_resource_target
+    EXCEPT SELECT round, target, kind, count(*), sum(amount) FROM resource GROUP BY 1, 2, 3)
+  UNION ALL SELECT * FROM (SELECT round, target, kind, count(*), sum(amount) FROM resource
+      GROUP BY 1, 2, 3 EXCEPT SELECT round, target, kind, n, amount FROM work_sum_resource_target));

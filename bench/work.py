@@ -1,0 +1,321 @@
+#!/usr/bin/env python3
+"""bench/work.py: the work report benchmark behind `make bench` (after bench/run, which generates
+the national data set into build/bench/national, the work in its work/ folder: 12 tasks, 14,220
+needs, 100,000 commitments, 1,000,000 resource entries, 20,000 policies). It
+  1. makes build/bench/work.db: `bangfu init --empty`, `bangfu import` of the registry (2,844
+     targets, 30,000 units, 300,000 cadres), then the work's CSV files loaded by the sqlite3
+     shell into bangfu's tables in one transaction (timed: the triggers of schema v4 keep the
+     running sums as the rows go in), and an admin account;
+  2. starts the release build `build/bangfu serve` and signs in;
+  3. times cold answers (each with another as_of, so none comes from the answer cache) of
+     GET /api/v1/reports/work?by=prefecture and ?by=target, one client, BENCH_WORK_COLD (8)
+     each: the report computed from the sums;
+  4. runs `wrk -t2 -c16 -dBENCH_WORK_DURATION (10s) --latency` against each of the two URLs (the
+     aim: p99 <= 100 ms under 16 concurrent clients), with `Accept-Encoding: gzip` as browsers
+     send it (the answer is compressed once, when computed) and without;
+  5. the peer, in the same run: the sqlite3 shell's GROUP BY over the base tables (commitment,
+     resource joined to target) for the same sums, timed as a whole process, and checks that
+     every row's commitments by status, overdue, per measure target and delivered values and
+     resources per kind (count and exact sum) equal the report's;
+  6. prints the figures with the load average (/proc/loadavg) before each.
+Nothing is written to docs/: copy the figures to docs/performance.md by hand. The machine is
+shared: compare figures of one run, and repeat.
+Usage: python3 bench/work.py   (BENCH_WORK_REUSE=1 keeps the database of the last run)"""
+import http.client
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BANGFU = os.path.join(ROOT, "build", "bangfu")
+WORK = os.path.join(ROOT, "build", "bench")
+DATA = os.path.join(WORK, "national")
+WDATA = os.path.join(DATA, "work")
+DB = os.path.join(WORK, "work.db")
+AS_OF = "2025-06-30"
+ROUND = "2023-2026"
+DURATION = os.environ.get("BENCH_WORK_DURATION", "10s")
+COLD = int(os.environ.get("BENCH_WORK_COLD", "8"))
+USER, PASSWORD = "bench", "a long enough secret for the work report"
+PRAGMAS = ("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+           "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
+STATUSES = ["planned", "in_progress", "delivered", "confirmed", "dropped"]
+KINDS = ["funds", "investment", "project", "enterprise", "talent", "training"]
+
+# The work's CSV files (docs/work.md) into bangfu's tables: staging tables of text, then
+# INSERT ... SELECT with '' -> NULL and the numbers cast, as an import would.
+LOAD_SQL = """
+CREATE TABLE s_tasks (round, code, domain, domain_zh, name_zh, name_en, article_wording, classes,
+  direction, verified, note);
+CREATE TABLE s_needs (id, round, target, task, title, detail, priority, illustrative);
+CREATE TABLE s_commitments (id, round, target, unit, task, need, title, measure, target_value,
+  delivered_value, due, status, evidence, evidence_link, reason, delivered_on, confirmed_on,
+  confirmed_by, illustrative);
+CREATE TABLE s_resources (id, round, kind, amount, target, unit, task, commitment, date, source,
+  illustrative);
+CREATE TABLE s_policies (id, round, unit, title, doc_no, date, sector, targets, tasks, link,
+  illustrative);
+.import --csv --skip 1 {d}/tasks.csv s_tasks
+.import --csv --skip 1 {d}/needs.csv s_needs
+.import --csv --skip 1 {d}/commitments.csv s_commitments
+.import --csv --skip 1 {d}/resources.csv s_resources
+.import --csv --skip 1 {d}/policies.csv s_policies
+BEGIN;
+INSERT INTO task SELECT round, code, domain, domain_zh, name_zh, name_en, article_wording, classes,
+  direction, CAST(verified AS INTEGER), note FROM s_tasks;
+INSERT INTO need (id, round, target, task, title, detail, priority, created, illustrative)
+  SELECT CAST(id AS INTEGER), round, target, task, title, detail, CAST(priority AS INTEGER),
+  '2026-12-01T00:00:00Z', CAST(illustrative AS INTEGER) FROM s_needs;
+INSERT INTO commitment (id, round, target, unit, task, need, title, measure, target_value,
+  delivered_value, due, status, evidence, evidence_link, reason, delivered_on, confirmed_on,
+  confirmed_by, created, illustrative)
+  SELECT CAST(id AS INTEGER), round, target, unit, task, CAST(NULLIF(need, '') AS INTEGER), title,
+  measure, CAST(target_value AS INTEGER), CAST(delivered_value AS INTEGER), due, status, evidence,
+  evidence_link, reason, NULLIF(delivered_on, ''), NULLIF(confirmed_on, ''),
+  NULLIF(confirmed_by, ''), '2026-12-01T00:00:00Z', CAST(illustrative AS INTEGER)
+  FROM s_commitments;
+INSERT INTO resource (id, round, kind, amount, target, unit, task, commitment, date, source,
+  created, illustrative)
+  SELECT CAST(id AS INTEGER), round, kind, CAST(amount AS INTEGER), target, unit,
+  NULLIF(task, ''), CAST(NULLIF(commitment, '') AS INTEGER), date, source,
+  '2026-12-01T00:00:00Z', CAST(illustrative AS INTEGER) FROM s_resources;
+INSERT INTO policy (id, round, unit, title, doc_no, date, sector, link, created, illustrative)
+  SELECT CAST(id AS INTEGER), round, unit, title, doc_no, date, sector, link,
+  '2026-12-01T00:00:00Z', CAST(illustrative AS INTEGER) FROM s_policies;
+INSERT INTO policy_target SELECT CAST(p.id AS INTEGER), j.value FROM s_policies p,
+  json_each('["' || replace(p.targets, ';', '","') || '"]') j WHERE p.targets <> '';
+INSERT INTO policy_task SELECT CAST(p.id AS INTEGER), p.round, j.value FROM s_policies p,
+  json_each('["' || replace(p.tasks, ';', '","') || '"]') j WHERE p.tasks <> '';
+UPDATE meta SET value = value + 1 WHERE key = 'work_generation';
+COMMIT;
+DROP TABLE s_tasks; DROP TABLE s_needs; DROP TABLE s_commitments; DROP TABLE s_resources;
+DROP TABLE s_policies;
+"""
+
+# The peer: the same sums by GROUP BY over the base tables. {g} is the row's key: t.prefecture
+# or t.adcode.
+PEER_SQL = """
+SELECT 'S', {g}, c.status, count(*) FROM commitment c JOIN target t ON t.adcode = c.target
+  WHERE c.round = '{r}' GROUP BY 2, 3;
+SELECT 'O', {g}, '', count(*) FROM commitment c JOIN target t ON t.adcode = c.target
+  WHERE c.round = '{r}' AND c.status IN ('planned', 'in_progress') AND c.due < '{d}' GROUP BY 2;
+SELECT 'M', {g}, c.measure, count(*), sum(c.target_value), sum(c.delivered_value)
+  FROM commitment c JOIN target t ON t.adcode = c.target
+  WHERE c.round = '{r}' AND c.status <> 'dropped' GROUP BY 2, 3;
+SELECT 'R', {g}, r.kind, count(*), sum(r.amount) FROM resource r JOIN target t
+  ON t.adcode = r.target WHERE r.round = '{r}' GROUP BY 2, 3;
+"""
+
+
+def die(msg):
+    print("bench/work: " + msg, file=sys.stderr)
+    sys.exit(2)
+
+
+def run(*args, stdin=None):
+    p = subprocess.run(args, input=stdin, capture_output=True, text=True)
+    if p.returncode != 0:
+        die("%s failed (%d): %s" % (" ".join(args[:4]), p.returncode, (p.stderr or p.stdout)[:500]))
+    return p.stdout
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def rm_db(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def make_db():
+    rm_db(DB)
+    print("bench/work: importing the registry %s into %s" % (DATA, DB))
+    run(BANGFU, "--db", DB, "init", "--empty")
+    run(BANGFU, "--db", DB, "import", DATA)
+    print("bench/work: loading the work (%s) with the sqlite3 shell, load %s" % (WDATA, load()))
+    t0 = time.time()
+    run("sqlite3", "-bail", DB, stdin=PRAGMAS + "\n" + LOAD_SQL.replace("{d}", WDATA))
+    secs = time.time() - t0
+    counts = run("sqlite3", DB, "SELECT (SELECT count(*) FROM commitment), (SELECT count(*) FROM "
+                 "resource), (SELECT count(*) FROM policy), (SELECT count(*) FROM need)").strip()
+    print("  loaded commitments|resources|policies|needs = %s in %.1f s (triggers keep the "
+          "running sums as rows go in)" % (counts, secs))
+    run(BANGFU, "--db", DB, "user", "add", USER, "--role", "admin", "--password-stdin",
+        stdin=PASSWORD + "\n")
+
+
+def serve():
+    log = open(os.path.join(WORK, "work-serve.log"), "w")
+    srv = subprocess.Popen([BANGFU, "--db", DB, "serve", "--listen", "127.0.0.1:0"],
+                           stdout=log, stderr=subprocess.PIPE, text=True)
+    port = None
+    t_end = time.time() + 120
+    while port is None and time.time() < t_end:
+        line = srv.stderr.readline()
+        if not line:
+            break
+        log.write(line)
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            port = int(m.group(1))
+    if port is None:
+        srv.terminate()
+        die("bangfu serve did not start (see %s)" % log.name)
+    threading.Thread(target=lambda: shutil.copyfileobj(srv.stderr, log), daemon=True).start()
+    return srv, port
+
+
+def login(port):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    conn.request("POST", "/api/v1/session", json.dumps({"username": USER, "password": PASSWORD}),
+                 {"Content-Type": "application/json"})
+    r = conn.getresponse()
+    r.read()
+    if r.status != 200:
+        die("login failed (HTTP %d)" % r.status)
+    cookie = r.getheader("Set-Cookie").split(";")[0]
+    return conn, cookie
+
+
+def get(port, cookie, path):
+    """One request on a new connection (the server closes idle ones), timed to its last byte."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    t0 = time.perf_counter()
+    conn.request("GET", path, headers={"Cookie": cookie})
+    r = conn.getresponse()
+    body = r.read()
+    ms = (time.perf_counter() - t0) * 1000
+    conn.close()
+    if r.status != 200:
+        die("GET %s answered HTTP %d: %s" % (path, r.status, body[:300]))
+    return json.loads(body), ms, len(body)
+
+
+def wrk(port, cookie, path, gzip):
+    extra = ["-H", "Accept-Encoding: gzip"] if gzip else []
+    out = run("wrk", "-t2", "-c16", "-d" + DURATION, "--latency", "-H", "Cookie: " + cookie,
+              *extra, "http://127.0.0.1:%d%s" % (port, path))
+    if re.search(r"Non-2xx|Socket errors", out):
+        die("wrk saw errors on %s:\n%s" % (path, out))
+
+    def ms(v):
+        n, u = re.match(r"([0-9.]+)([a-z]+)", v).groups()
+        return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[u]
+    lat = {p: ms(v) for p, v in re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M)}
+    rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
+    n = int(re.search(r"(\d+) requests in", out).group(1))
+    return lat, rps, n
+
+
+def peer(by):
+    g = "t.prefecture" if by == "prefecture" else "t.adcode"
+    sql = PEER_SQL.format(g=g, r=ROUND, d=AS_OF)
+    t0 = time.time()
+    out = run("sqlite3", "-csv", DB, sql)
+    secs = time.time() - t0
+    rows = {}
+    import csv
+    import io
+    for rec in csv.reader(io.StringIO(out)):
+        kind, key = rec[0], rec[1]
+        r = rows.setdefault(key, {"status": {}, "overdue": 0, "measures": {}, "res": {}})
+        if kind == "S":
+            r["status"][rec[2]] = int(rec[3])
+        elif kind == "O":
+            r["overdue"] = int(rec[3])
+        elif kind == "M":
+            r["measures"][rec[2]] = (int(rec[3]), int(rec[4]), int(rec[5]))
+        else:
+            r["res"][rec[2]] = (int(rec[3]), int(rec[4]))
+    return rows, secs
+
+
+def compare(report, rows):
+    """The number of rows whose sums differ between the report and the peer."""
+    bad = 0
+    seen = set()
+    for it in report["items"]:
+        p = rows.get(it["key"], {"status": {}, "overdue": 0, "measures": {}, "res": {}})
+        seen.add(it["key"])
+        ok = all(it[s] == p["status"].get(s, 0) for s in STATUSES) and it["overdue"] == p["overdue"]
+        ok = ok and {m["measure"]: (m["commitments"], m["target_value"], m["delivered_value"])
+                     for m in it["measures"]} == p["measures"]
+        ok = ok and all(it[k] == p["res"].get(k, (0, 0))[1] for k in KINDS)
+        ok = ok and it["resource_entries"] == sum(n for n, _ in p["res"].values())
+        if not ok:
+            bad += 1
+            if bad <= 3:
+                print("  differs: %s report %s peer %s" % (it["key"], json.dumps(it)[:300], p))
+    bad += len(set(rows) - seen)
+    return bad
+
+
+def main():
+    if not os.access(BANGFU, os.X_OK):
+        die(BANGFU + " is missing: run `make` first (or `make bench`)")
+    for tool in ("sqlite3", "wrk"):
+        if not shutil.which(tool):
+            die(tool + " is missing: run scripts/install-deps")
+    if not os.path.exists(os.path.join(WDATA, "resources.csv")):
+        die(WDATA + " is missing: run sh bench/run first (it generates the data set)")
+    os.makedirs(WORK, exist_ok=True)
+    if not (os.environ.get("BENCH_WORK_REUSE") and os.path.exists(DB)):
+        make_db()
+    print("bench/work: %s, %d CPU(s) shared by wrk, the server and anyone else; %s" %
+          (os.uname().machine, os.cpu_count(), run("sqlite3", "--version").split()[0]))
+    srv, port = serve()
+    try:
+        conn, cookie = login(port)
+        conn.close()
+        results = {}
+        for by in ("prefecture", "target"):
+            path = "/api/v1/reports/work?by=%s&as_of=%s" % (by, AS_OF)
+            la = load()
+            cold = [get(port, cookie, "/api/v1/reports/work?by=%s&as_of=2025-06-%02d" %
+                        (by, d + 1))[1] for d in range(COLD)]
+            report, first, size = get(port, cookie, path)
+            lw = load()
+            lat, rps, n = wrk(port, cookie, path, True)
+            lw2 = load()
+            lat2, rps2, n2 = wrk(port, cookie, path, False)
+            lp = load()
+            rows, psecs = peer(by)
+            bad = compare(report, rows)
+            tot_ok = report["total"]["commitments"] == sum(sum(r["status"].values())
+                                                           for r in rows.values())
+            results[by] = (lat, rps, n, cold, size, psecs, bad, tot_ok)
+            print("by=%s: %d rows, %d bytes of JSON" % (by, len(report["items"]), size))
+            print("  cold (computed from the sums, another as_of each): median %.1f ms, max %.1f "
+                  "ms over %d; load %s" % (statistics.median(cold), max(cold), COLD, la))
+            print("  wrk -t2 -c16 -d%s, Accept-Encoding: gzip (as browsers send): p50 %.2f ms, p90 "
+                  "%.2f ms, p99 %.2f ms, %.0f req/s (%d requests); load %s" %
+                  (DURATION, lat["50"], lat["90"], lat["99"], rps, n, lw))
+            print("  wrk -t2 -c16 -d%s, no gzip (%d bytes each): p50 %.2f ms, p90 %.2f ms, p99 "
+                  "%.2f ms, %.0f req/s (%d requests); load %s" %
+                  (DURATION, size, lat2["50"], lat2["90"], lat2["99"], rps2, n2, lw2))
+            print("  peer: sqlite3 GROUP BY over commitment and resource: %.0f ms (whole "
+                  "process); load %s" % (psecs * 1000, lp))
+            print("  sums equal the peer's: %s (%d rows differ; totals %s)" %
+                  ("yes" if bad == 0 and tot_ok else "NO", bad, "equal" if tot_ok else "DIFFER"))
+        ok = all(r[6] == 0 and r[7] for r in results.values())
+        aim = all(r[0]["99"] <= 100 for r in results.values())
+        print("bench/work: p99 <= 100 ms: %s; sums match the peer: %s" %
+              ("met" if aim else "NOT met", "yes" if ok else "NO"))
+        if not ok:
+            sys.exit(1)
+    finally:
+        srv.terminate()
+        srv.wait()
+
+
+if __name__ == "__main__":
+    main()
