@@ -86,7 +86,7 @@ $ api -q GET '/api/v1/reports/work?by=unit&as_of=2025-06-30' | jq -c '[.items[] 
 $ api GET '/api/v1/reports/county/440222' | sed -n 1p
 HTTP 404
 $ api login shixing 'a long enough secret' > /dev/null
-$ api -q GET '/api/v1/reports/work?by=task&as_of=2025-06-30' | jq -c '[.scope, [.items[] | [.key, .commitments, .yuan]]]'
+$ api -q GET '/api/v1/reports/work?by=task&as_of=2025-06-30' | jq -c '[.scope, [.items[] | select(.commitments > 0 or .resource_entries > 0) | [.key, .commitments, .yuan]]]'
 ["target",[["",0,3000000],["A1",1,2500000],["B1",0,0],["C1",1,0]]]
 $ api GET '/api/v1/reports/county/440881' | sed -n 1p
 HTTP 404
@@ -111,7 +111,7 @@ $ api -q GET '/api/v1/reports/work?as_of=2025-06-30' > t.json; for k in 440881 4
 ["440222",0,1,1,0,0,0,"个 1/3; 亩 100/100",2500000,0,0,2500000]
 ["440224",0,0,0,0,0,0,"",999999,3000000,0,3999999]
 $ api -q GET '/api/v1/reports/work?by=task&as_of=2025-06-30' | jq -r '[.items[] | "\(.key):\(.commitments)/\(.yuan)"] | join(" ")'
-:0/3000000 A1:3/4000000 B1:2/25999999 C1:1/0
+:0/3000000 A1:3/4000000 A2:0/0 A3:0/0 A4:0/0 B1:2/25999999 B2:0/0 B3:0/0 B4:0/0 C1:1/0 C2:0/0 C3:0/0 C4:0/0
 $ bangfu report work --by prefecture --as-of 2025-06-30 --format csv | grep -E '^(湛江市|韶关市),' | cut -d, -f1-10,19
 湛江市,湛江市,5,0,0,1,1,2,4,0,26500000
 韶关市,韶关市,7,0,1,1,0,0,2,0,6499999

@@ -1,11 +1,8 @@
 -- A small, hand-computed work fixture for tests/api/1700-work-report.t (on top of the bundled
--- Guangdong data of `bangfu init`): three tasks, seven commitments and seven resources on
+-- Guangdong data of `bangfu init` and its task catalogue, of which A1, B1, C1 are used): seven
+-- commitments and seven resources on
 -- 廉江市 440881 (group G2023-440881: U048 lead, U111, U132), 始兴县 440222 (U028, U052) and
 -- 仁化县 440224 (U022). Invented (示例), illustrative = 1.
-INSERT INTO task (round, code, domain, domain_zh, name_zh, name_en) VALUES
-  ('2023-2026', 'A1', 'industry', '培育壮大特色产业', '特色产业', 'local industries'),
-  ('2023-2026', 'B1', 'urban_rural', '加强城乡建设规划', '城乡建设', 'urban and rural building'),
-  ('2023-2026', 'C1', 'public_services', '提升基本公共服务', '公共服务', 'public services');
 INSERT INTO commitment (id, round, target, unit, task, title, measure, target_value,
                         delivered_value, due, status, reason, created, illustrative) VALUES
   (1, '2023-2026', '440881', 'U048', 'A1', '高标准农田', '亩', 300, 120, '2025-03-31', 'in_progress', '', '2024-01-02T00:00:00Z', 1),
