@@ -153,7 +153,8 @@ static json_t *run_cadres(const struct registry *r, size_t round, const struct r
 
 static const char *const rotation_columns[] = { "end", "days_left", "id", "name", "unit",
 						"unit_name", "target", "target_name", "rank",
-						"post", "successor", NULL };
+						"post", "successor", "successor_start",
+						"handover_days", "handover", NULL };
 
 static int cmp_rotation(const void *a, const void *b)
 {
@@ -163,17 +164,34 @@ static int cmp_rotation(const void *a, const void *b)
 	return ex != ey ? (ex > ey) - (ex < ey) : strcmp(x->id, y->id);
 }
 
+/* S7: how the successor takes over: the days between the end of the term and the arrival,
+ * less one (0: the day after, seamless; > 0: a gap with nobody on the post; < 0: days both
+ * serve, an overlap for handing over). */
+static void handover(const struct registry *r, const struct bf_cadre *c, json_t *row)
+{
+	const struct bf_cadre *s = c->successor_ix < 0 ? NULL : &r->cadres[c->successor_ix];
+	long days = s ? (long)(s->start - model_cadre_end(c)) - 1 : 0;
+
+	json_object_set_new(row, "successor", query_str_json(s ? s->id : NULL));
+	json_object_set_new(row, "successor_start", s ? query_date_json(s->start) : json_null());
+	json_object_set_new(row, "handover_days", s ? json_integer(days) : json_null());
+	json_object_set_new(row, "handover", !s	      ? json_null()
+					     : days > 0 ? json_string("gap")
+					     : days < 0 ? json_string("overlap")
+							: json_string("seamless"));
+}
+
 static json_t *rotation_row(const struct registry *r, const struct bf_cadre *c, bf_day day)
 {
 	const struct bf_target *t = &r->targets[r->groups[c->group_ix].target_ix];
-	return json_pack("{s:o, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "end",
-			 query_date_json(model_cadre_end(c)), "days_left",
-			 (json_int_t)(model_cadre_end(c) - day), "id", c->id, "name", c->name,
-			 "unit", c->unit, "unit_name", r->units[c->unit_ix].name_zh, "target",
-			 t->adcode, "target_name", t->name_zh, "rank", model_ranks[c->rank], "post",
-			 c->post, "successor",
-			 query_str_json(c->successor_ix < 0 ? NULL
-							    : r->cadres[c->successor_ix].id));
+	json_t *row = json_pack("{s:o, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "end",
+				query_date_json(model_cadre_end(c)), "days_left",
+				(json_int_t)(model_cadre_end(c) - day), "id", c->id, "name",
+				c->name, "unit", c->unit, "unit_name",
+				r->units[c->unit_ix].name_zh, "target", t->adcode, "target_name",
+				t->name_zh, "rank", model_ranks[c->rank], "post", c->post);
+	handover(r, c, row);
+	return row;
 }
 
 static json_t *run_rotations(const struct registry *r, size_t round,

@@ -46,8 +46,8 @@ as_of        2026-06-30
 within_days  30
 
 [items] 1
-end         days_left  id  name  unit  unit_name  target  target_name  rank    post            successor
-----------  ---------  --  ----  ----  ---------  ------  -----------  ------  --------------  ---------
+end         days_left  id  name  unit  unit_name  target  target_name  rank    post            successor  successor_start  handover_days  handover
+----------  ---------  --  ----  ----  ---------  ------  -----------  ------  --------------  ---------  ---------------  -------------  --------
 2026-07-20  20         C7  周七  U5    戊厅       441481  兴宁市       middle  市教育局副局长
 $ bangfu report shares --as-of 2026-06-30 --format json
 {
