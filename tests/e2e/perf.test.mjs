@@ -55,6 +55,7 @@ test('overview: usable within 1.5 s of a cold navigation; every page under 2 MB'
   assert.ok(sorted[0] < 1500, `overview ready after ${sorted[0]} ms at best`);
   const pages = [['overview', '#/overview', '[data-chart-ready]'], ['targets', '#/targets'], ['dossier', '#/targets/440881', '[data-chart-ready]'],
     ['units', '#/units'], ['unit', '#/units/U048'], ['groups', '#/groups'], ['cadres', '#/cadres'], ['checks', '#/checks'], ['data', '#/data'],
+    ['commitments', '#/commitments'], ['summary', '#/summary/440881'],
   ];
   for (const [name, hash, sel] of pages) {
     const m = await cold(hash, sel);
