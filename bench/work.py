@@ -3,9 +3,9 @@
 the national data set into build/bench/national, the work in its work/ folder: 12 tasks, 14,220
 needs, 100,000 commitments, 1,000,000 resource entries, 20,000 policies). It
   1. makes build/bench/work.db: `bangfu init --empty`, `bangfu import` of the registry (2,844
-     targets, 30,000 units, 300,000 cadres), then the work's CSV files loaded by the sqlite3
-     shell into bangfu's tables in one transaction (timed: the triggers of schema v4 keep the
-     running sums as the rows go in), and an admin account;
+     targets, 30,000 units, 300,000 cadres), then `bangfu import` of the work's CSV files (one
+     transaction, timed: the triggers of schema v4 keep the running sums as the rows go in), and
+     an admin account;
   2. starts the release build `build/bangfu serve` and signs in;
   3. times cold answers (each with another as_of, so none comes from the answer cache) of
      GET /api/v1/reports/work?by=prefecture and ?by=target, one client, BENCH_WORK_COLD (8)
@@ -43,60 +43,8 @@ ROUND = "2023-2026"
 DURATION = os.environ.get("BENCH_WORK_DURATION", "10s")
 COLD = int(os.environ.get("BENCH_WORK_COLD", "8"))
 USER, PASSWORD = "bench", "a long enough secret for the work report"
-PRAGMAS = ("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-           "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
 STATUSES = ["planned", "in_progress", "delivered", "confirmed", "dropped"]
 KINDS = ["funds", "investment", "project", "enterprise", "talent", "training"]
-
-# The work's CSV files (docs/work.md) into bangfu's tables: staging tables of text, then
-# INSERT ... SELECT with '' -> NULL and the numbers cast, as an import would.
-LOAD_SQL = """
-CREATE TABLE s_tasks (round, code, domain, domain_zh, name_zh, name_en, article_wording, classes,
-  direction, verified, note);
-CREATE TABLE s_needs (id, round, target, task, title, detail, priority, illustrative);
-CREATE TABLE s_commitments (id, round, target, unit, task, need, title, measure, target_value,
-  delivered_value, due, status, evidence, evidence_link, reason, delivered_on, confirmed_on,
-  confirmed_by, illustrative);
-CREATE TABLE s_resources (id, round, kind, amount, target, unit, task, commitment, date, source,
-  illustrative);
-CREATE TABLE s_policies (id, round, unit, title, doc_no, date, sector, targets, tasks, link,
-  illustrative);
-.import --csv --skip 1 {d}/tasks.csv s_tasks
-.import --csv --skip 1 {d}/needs.csv s_needs
-.import --csv --skip 1 {d}/commitments.csv s_commitments
-.import --csv --skip 1 {d}/resources.csv s_resources
-.import --csv --skip 1 {d}/policies.csv s_policies
-BEGIN;
-INSERT INTO task SELECT round, code, domain, domain_zh, name_zh, name_en, article_wording, classes,
-  direction, CAST(verified AS INTEGER), note FROM s_tasks;
-INSERT INTO need (id, round, target, task, title, detail, priority, created, illustrative)
-  SELECT CAST(id AS INTEGER), round, target, task, title, detail, CAST(priority AS INTEGER),
-  '2026-12-01T00:00:00Z', CAST(illustrative AS INTEGER) FROM s_needs;
-INSERT INTO commitment (id, round, target, unit, task, need, title, measure, target_value,
-  delivered_value, due, status, evidence, evidence_link, reason, delivered_on, confirmed_on,
-  confirmed_by, created, illustrative)
-  SELECT CAST(id AS INTEGER), round, target, unit, task, CAST(NULLIF(need, '') AS INTEGER), title,
-  measure, CAST(target_value AS INTEGER), CAST(delivered_value AS INTEGER), due, status, evidence,
-  evidence_link, reason, NULLIF(delivered_on, ''), NULLIF(confirmed_on, ''),
-  NULLIF(confirmed_by, ''), '2026-12-01T00:00:00Z', CAST(illustrative AS INTEGER)
-  FROM s_commitments;
-INSERT INTO resource (id, round, kind, amount, target, unit, task, commitment, date, source,
-  created, illustrative)
-  SELECT CAST(id AS INTEGER), round, kind, CAST(amount AS INTEGER), target, unit,
-  NULLIF(task, ''), CAST(NULLIF(commitment, '') AS INTEGER), date, source,
-  '2026-12-01T00:00:00Z', CAST(illustrative AS INTEGER) FROM s_resources;
-INSERT INTO policy (id, round, unit, title, doc_no, date, sector, link, created, illustrative)
-  SELECT CAST(id AS INTEGER), round, unit, title, doc_no, date, sector, link,
-  '2026-12-01T00:00:00Z', CAST(illustrative AS INTEGER) FROM s_policies;
-INSERT INTO policy_target SELECT CAST(p.id AS INTEGER), j.value FROM s_policies p,
-  json_each('["' || replace(p.targets, ';', '","') || '"]') j WHERE p.targets <> '';
-INSERT INTO policy_task SELECT CAST(p.id AS INTEGER), p.round, j.value FROM s_policies p,
-  json_each('["' || replace(p.tasks, ';', '","') || '"]') j WHERE p.tasks <> '';
-UPDATE meta SET value = value + 1 WHERE key = 'work_generation';
-COMMIT;
-DROP TABLE s_tasks; DROP TABLE s_needs; DROP TABLE s_commitments; DROP TABLE s_resources;
-DROP TABLE s_policies;
-"""
 
 # The peer: the same sums by GROUP BY over the base tables. {g} is the row's key: t.prefecture
 # or t.adcode.
@@ -141,9 +89,9 @@ def make_db():
     print("bench/work: importing the registry %s into %s" % (DATA, DB))
     run(BANGFU, "--db", DB, "init", "--empty")
     run(BANGFU, "--db", DB, "import", DATA)
-    print("bench/work: loading the work (%s) with the sqlite3 shell, load %s" % (WDATA, load()))
+    print("bench/work: importing the work (%s) with bangfu import, load %s" % (WDATA, load()))
     t0 = time.time()
-    run("sqlite3", "-bail", DB, stdin=PRAGMAS + "\n" + LOAD_SQL.replace("{d}", WDATA))
+    run(BANGFU, "--db", DB, "import", WDATA)
     secs = time.time() - t0
     counts = run("sqlite3", DB, "SELECT (SELECT count(*) FROM commitment), (SELECT count(*) FROM "
                  "resource), (SELECT count(*) FROM policy), (SELECT count(*) FROM need)").strip()

@@ -19,7 +19,9 @@
 # changes and deletes (each sum table equals a GROUP BY over its base table, no row differs
 # either way: tests/data/work-sums-check.sql) and the report follows (worked out by hand
 # again: #3 delivered 150, #1 dropped, #7 moved to 440222 U028, #6 deleted; resource 1 now
-# 1,500,000, 2 on task B1, 5 deleted, 6 moved to 440224 U022); the CLI prints the same sums.
+# 1,500,000, 2 on task B1, 5 deleted, 6 moved to 440224 U022); the CLI prints the same sums;
+# a resource imported by `bangfu import` (another process) shows at once (the work's change
+# counter moved, so the cached answer is not used): 440881 funds 1,500,000 + 500,000.
 $ bangfu init > /dev/null && sqlite3 bangfu.db < "$TESTDIR/data/work-fixture.sql"
 $ for a in 'wang --role admin' 'tongji --role unit --unit U048' 'shixing --role county --target 440222'; do set -- $a; echo 'a long enough secret' | bangfu user add "$@" --password-stdin; done
 added account wang (admin)
@@ -119,3 +121,7 @@ $ bangfu report work --by nonsense
 bangfu report: --by 'nonsense': use target, group, unit, prefecture, domain, task or class
 (see: bangfu report --help)
 [2]
+$ printf 'id,round,kind,amount,target,unit,task,commitment,date,source,illustrative\n8,2023-2026,funds,500000,440881,U048,A1,,2025-01-15,粤统〔2025〕2号,1\n' > resources.csv; bangfu import resources.csv | sed 's/ (UTF-8)//'
+imported 1 row from resources.csv
+$ api -q GET '/api/v1/reports/work?as_of=2025-06-30' | jq -c '.items[] | select(.key == "440881") | [.funds, .resource_entries, .yuan]'
+[2000000,4,27000000]
