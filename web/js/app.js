@@ -194,10 +194,12 @@ async function start() {
   // A page of the record lists (the overview, the first page most users see) asks for them
   // together with the session, not after it: one round trip less before it is drawn. Signed
   // out, they fail (401) and are dropped.
+  // (the session asked first: the browser holds six connections, the lists must not delay it)
+  const session = api('GET', '/session');
   const first = ROUTES.find((r) => r.path === (parse(location.hash).name || 'overview'));
   if (first && first.model && !first.action && !first.reads) load().catch(() => {});
   try {
-    const s = await api('GET', '/session');
+    const s = await session;
     user = { ...s.user, can: s.capabilities };
     setCsrf(s.csrf);
   } catch { user = null; invalidate(); }
