@@ -85,6 +85,22 @@ static void add_group_wide(struct wrules *w, const struct registry *r, const cha
 		add(w, RULES_CADRE, r->cadres[r->group_cadres.items[k]].id);
 }
 
+/* The groups of target t (every round's): a term that runs past its round's end counts in the
+ * next round's group of its target (core/rules, S7). */
+static void add_target_groups(struct wrules *w, const struct registry *r, size_t t)
+{
+	for (size_t j = t == REG_NONE ? 0 : r->target_groups.off[t];
+	     t != REG_NONE && j < r->target_groups.off[t + 1]; j++)
+		add(w, RULES_GROUP, r->groups[r->target_groups.items[j]].id);
+}
+
+/* The target of group id (REG_NONE if unknown). */
+static size_t target_of_group(const struct registry *r, const char *id)
+{
+	size_t g = id ? registry_find_group(r, id) : REG_NONE;
+	return g == REG_NONE ? REG_NONE : r->groups[g].target_ix;
+}
+
 /* A cadre and its group (quota, continuity); as a predecessor, whom a new successor relieves
  * (term) and the group the predecessor serves in. */
 static void add_cadre(struct wrules *w, const struct registry *r, const char *id, bool pred)
@@ -94,6 +110,7 @@ static void add_cadre(struct wrules *w, const struct registry *r, const char *id
 	if (x == REG_NONE)
 		return;
 	add(w, RULES_GROUP, r->cadres[x].group);
+	add_target_groups(w, r, target_of_group(r, r->cadres[x].group));
 	if (!pred && r->cadres[x].predecessor)
 		add_cadre(w, r, r->cadres[x].predecessor, true);
 }
@@ -138,6 +155,9 @@ static void add_change(struct wrules *w, const struct registry *r, const struct 
 				add(w, RULES_GROUP, r->members[r->unit_members.items[k]].group);
 	} else if (c->t == &model_groups) {
 		add_group_wide(w, r, k0);
+		add_target_groups(w, r, target_of_group(r, k0));
+		if (body_str(c, "target"))
+			add_target_groups(w, r, registry_find_target(r, body_str(c, "target")));
 		add(w, RULES_TARGET, body_str(c, "target"));
 	} else if (c->t == &model_members) {
 		add(w, RULES_GROUP, k0);
@@ -145,6 +165,7 @@ static void add_change(struct wrules *w, const struct registry *r, const struct 
 	} else if (c->t == &model_cadres) {
 		add_cadre(w, r, k0, false);
 		add(w, RULES_GROUP, body_str(c, "group"));
+		add_target_groups(w, r, target_of_group(r, body_str(c, "group")));
 		if ((v = body_str(c, "predecessor")))
 			add_cadre(w, r, v, true);
 	}

@@ -184,15 +184,41 @@ static void check_shape(struct ctx *c)
 }
 
 /* Counts the cadres of unit u on post in group g, by rank. */
+/* S7: a term may run past its round's end; the cadre goes on serving the same target for the
+ * same unit, and counts for the next round's group there. True if group h, of the same target
+ * as g, is of a round that ended before g's began. */
+static bool earlier_round(const struct registry *r, size_t h, size_t g)
+{
+	size_t a = r->groups[h].round_ix, b = r->groups[g].round_ix;
+	return a != REG_NONE && b != REG_NONE && r->rounds[a].end < r->rounds[b].start;
+}
+
+/* Adds the cadres of unit u in group h to n by rank: those serving on the day (serves()) if
+ * h is the group judged, else those still on post. */
+static void count_in(const struct ctx *c, size_t h, size_t u, bool own, size_t n[3])
+{
+	const struct registry *r = c->r;
+	for (size_t k = r->group_cadres.off[h]; k < r->group_cadres.off[h + 1]; k++) {
+		const struct bf_cadre *x = &r->cadres[r->group_cadres.items[k]];
+		if (x->unit_ix == u && x->rank >= 0 &&
+		    (own ? serves(c, x) : model_cadre_on_post(x, c->day)))
+			n[x->rank]++;
+	}
+}
+
+/* The cadres of unit u serving group g's target on the day, by rank: g's own, and those of an
+ * earlier round's group there still on post (their term runs on). */
 static void count_cadres(const struct ctx *c, size_t g, size_t u, size_t n[3])
 {
 	const struct registry *r = c->r;
+	size_t t = r->groups[g].target_ix;
+
 	n[0] = n[1] = n[2] = 0;
-	for (size_t k = r->group_cadres.off[g]; k < r->group_cadres.off[g + 1]; k++) {
-		const struct bf_cadre *x = &r->cadres[r->group_cadres.items[k]];
-		if (x->unit_ix == u && serves(c, x) && x->rank >= 0)
-			n[x->rank]++;
-	}
+	count_in(c, g, u, true, n);
+	for (size_t j = t == REG_NONE ? 0 : r->target_groups.off[t];
+	     t != REG_NONE && j < r->target_groups.off[t + 1]; j++)
+		if (earlier_round(r, r->target_groups.items[j], g))
+			count_in(c, r->target_groups.items[j], u, false, n);
 }
 
 static void check_member_quota(struct ctx *c, size_t g, const struct bf_member *m)
