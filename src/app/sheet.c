@@ -1,6 +1,7 @@
 /* sheet: lists and reports as XLSX (util/xlsx); see sheet.h. The Chinese headers live in one
  * table here, so the API and the CLI name every column alike. */
 #include "app/sheet.h"
+#include "core/work.h"
 #include "util/date.h"
 #include "util/xalloc.h"
 #include "util/xlsx.h"
@@ -155,8 +156,23 @@ static const struct label *label_of(const char *what, const char *key)
 	return any;
 }
 
+/* The work's records (core/work) name their columns themselves. */
+static const struct work_field *work_column(const char *what, const char *key)
+{
+	const struct work_type *t = work_type_find(what);
+	int i = t ? work_field_index(t, key) : -1;
+	return i >= 0 ? &t->fields[i] : NULL;
+}
+
 const char *sheet_label(const char *what, const char *key)
 {
+	const struct work_field *wf = what ? work_column(what, key) : NULL;
+	if (wf)
+		return wf->zh;
+	if (what && work_type_find(what) && strcmp(key, "overdue") == 0)
+		return "逾期";
+	if (what && work_type_find(what) && strcmp(key, "evidence_files") == 0)
+		return "佐证附件数";
 	const struct label *l = label_of(what, key);
 	return l ? l->zh : key;
 }
@@ -165,6 +181,9 @@ const char *sheet_label(const char *what, const char *key)
 static bool is_date(const struct sheet_spec *sp, const char *key)
 {
 	const struct label *l;
+	const struct work_field *wf = sp->what ? work_column(sp->what, key) : NULL;
+	if (wf)
+		return wf->type == WF_DATE;
 	if (sp->type) {
 		const struct field_def *f = model_field(sp->type, key);
 		if (f)

@@ -172,6 +172,17 @@ bool http_accepts_gzip(struct http_ctx *cx);
 void http_send_csv(struct http_ctx *cx, json_t *items, const char *const *cols, size_t ncols);
 void http_send_xlsx(struct http_ctx *cx, json_t *doc, const struct sheet_spec *spec,
 		    const char *name);
+/* routes_work.c: the groups' work (app/work), its handlers and the query parameters of its
+ * lists, by enum work_kind. */
+void http_work_list(struct http_ctx *cx);
+void http_work_get(struct http_ctx *cx);
+void http_work_create(struct http_ctx *cx);
+void http_work_update(struct http_ctx *cx);
+void http_work_delete(struct http_ctx *cx);
+void http_work_evidence_add(struct http_ctx *cx);
+void http_work_evidence_list(struct http_ctx *cx);
+void http_work_evidence_get(struct http_ctx *cx);
+extern const struct route_param http_work_params[5][16];
 
 /* Response helpers for handlers. */
 void http_json(struct http_ctx *cx, int status, json_t *v);          /* takes v */

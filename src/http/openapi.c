@@ -139,7 +139,7 @@ static json_t *answer_schema(const struct route *rt)
 	case ANS_LIST:
 		return json_pack("{s:s, s:{s:{s:s, s:o}, s:{s:s}}, s:[s, s]}", "type", "object",
 				 "properties", "items", "type", "array", "items",
-				 ref(rt->record, ""), "total", "type", "integer", "required",
+				 rt->record ? ref(rt->record, "") : json_pack("{s:s}", "type", "object"), "total", "type", "integer", "required",
 				 "items", "total");
 	default:
 		return json_pack("{s:s}", "type", "object");

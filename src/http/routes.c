@@ -1,6 +1,7 @@
 /* routes: the API's route table and its handlers; see http.h. Each handler decodes the
  * request, calls one app function and encodes the result. */
 #include "app/check.h"
+#include "app/work.h"
 #include "app/list.h"
 #include "app/report.h"
 #include "app/audit.h"
@@ -908,6 +909,24 @@ static const struct route_param import_params[] = {
 	ROW("DELETE", "/api/v1/" seg "/{key}", R_WRITE, ALL, h_delete, "delete a " what,           \
 	  .record = &(rec), .answer = ANS_EMPTY)
 
+#define WORK_RECORDS(k, seg, what, ro, ex)                                                \
+	ROW("GET", "/api/v1/" seg, 0, ALL, http_work_list, "list " what " (docs/work.md)",         \
+	  .params = http_work_params[k], .answer = ANS_LIST),                                   \
+	ROW("POST", "/api/v1/" seg, R_WRITE, ro, http_work_create, "create a " what,             \
+	  .body = BODY_JSON, .example = ex, .answer = ANS_RECORD),                         \
+	ROW("GET", "/api/v1/" seg "/{key}", 0, ALL, http_work_get, "one " what " by key",          \
+	  .answer = ANS_RECORD),                                                                 \
+	ROW("PATCH", "/api/v1/" seg "/{key}", R_WRITE, ro, http_work_update,                     \
+	  "change a " what " (the fields given)", .body = BODY_JSON, .example = ex,        \
+	  .answer = ANS_RECORD),                                                                 \
+	ROW("DELETE", "/api/v1/" seg "/{key}", R_WRITE, ro, http_work_delete, "delete a " what,  \
+	  .answer = ANS_EMPTY)
+
+static const struct route_param evidence_params[] = {
+	{ "file", "string", "the file name when the body is the file itself (not a form)" },
+	END,
+};
+
 const struct route http_routes[] = {
 	ROW("GET", "/api/v1/health", R_PUBLIC, ALL, h_health, "liveness; needs no session"),
 	ROW("GET", "/api/v1/openapi.json", R_PUBLIC, ALL, http_openapi, "this API as OpenAPI 3.1"),
@@ -922,6 +941,27 @@ const struct route http_routes[] = {
 	RECORDS("members", "membership", model_members),
 	RECORDS("cadres", "cadre", model_cadres),
 	RECORDS("indicators", "indicator", model_indicators),
+	WORK_RECORDS(WK_TASK, "tasks", "task of a round (key ROUND,CODE)", 1u << ACC_ADMIN,
+		     "{\"round\":\"2023-2026\",\"code\":\"A1\",\"domain\":\"industry\",\"name_zh\":\"...\"}"),
+	WORK_RECORDS(WK_NEED, "needs", "need of a county (需求清单)", ALL,
+		     "{\"target\":\"440881\",\"task\":\"A1\",\"title\":\"...\",\"priority\":1}"),
+	WORK_RECORDS(WK_COMMITMENT, "commitments", "commitment (帮扶事项; a status change is a PATCH "
+		     "of status)", ALL,
+		     "{\"target\":\"440881\",\"unit\":\"U048\",\"task\":\"A1\",\"title\":\"...\","
+		     "\"measure\":\"亩\",\"target_value\":100,\"due\":\"2026-06-30\"}"),
+	WORK_RECORDS(WK_RESOURCE, "resources", "resource brought in (资源导入)", ALL,
+		     "{\"kind\":\"funds\",\"amount\":1000000,\"target\":\"440881\",\"unit\":\"U048\","
+		     "\"date\":\"2025-03-01\"}"),
+	WORK_RECORDS(WK_POLICY, "policies", "policy document (政策文件)", ALL,
+		     "{\"unit\":\"U048\",\"title\":\"...\",\"date\":\"2025-03-01\","
+		     "\"targets\":[\"440881\"],\"tasks\":[\"A1\"]}"),
+	ROW("POST", "/api/v1/commitments/{key}/evidence", R_WRITE, ALL, http_work_evidence_add,
+	  "attach an evidence file to a commitment (multipart/form-data, one file, at most 8 MB)",
+	  .params = evidence_params, .body = BODY_UPLOAD, .answer = ANS_OBJECT),
+	ROW("GET", "/api/v1/commitments/{key}/evidence", 0, ALL, http_work_evidence_list,
+	  "the evidence files of a commitment", .answer = ANS_OBJECT),
+	ROW("GET", "/api/v1/evidence/{key}", 0, ALL, http_work_evidence_get,
+	  "an evidence file (a download with its type and name)", .answer = ANS_FILE),
 	ROW("POST", "/api/v1/changes", R_WRITE, ALL, h_changes,
 	  "several creates, changes and deletes in one transaction; dry_run previews the checks",
 	  .body = BODY_JSON,

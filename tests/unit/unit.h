@@ -24,5 +24,6 @@ extern const struct unit_test util_tests[], model_tests[], rules_tests[], store_
 extern const struct unit_test plan_tests[], mcf_tests[];
 extern const struct unit_test score_tests[];
 extern const struct unit_test write_tests[];
+extern const struct unit_test work_tests[];
 
 #endif
