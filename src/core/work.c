@@ -503,6 +503,18 @@ enum acc_scope work_write_scope(const struct principal *p, enum work_kind k)
 	}
 }
 
+enum acc_scope work_deliver_scope(const struct principal *p)
+{
+	return p->role == ACC_ADMIN ? SCOPE_ALL : p->role == ACC_UNIT ? SCOPE_UNIT : SCOPE_NONE;
+}
+
+enum acc_scope work_confirm_scope(const struct principal *p)
+{
+	return p->role == ACC_ADMIN || p->role == ACC_PLANNER ? SCOPE_ALL
+	       : p->role == ACC_COUNTY			    ? SCOPE_TARGET
+								    : SCOPE_NONE;
+}
+
 static bool same(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;

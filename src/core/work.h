@@ -146,6 +146,10 @@ enum bf_status work_check_record(const struct work_rec *r, const struct work_fac
  * SCOPE_TARGET: of its own target) and writes. */
 enum acc_scope work_read_scope(const struct principal *p, enum work_kind k);
 enum acc_scope work_write_scope(const struct principal *p, enum work_kind k);
+/* Which commitments p starts, delivers and drops (its unit's; admin all), and which it
+ * confirms and sends back (a county its target's; planner and admin all). */
+enum acc_scope work_deliver_scope(const struct principal *p);
+enum acc_scope work_confirm_scope(const struct principal *p);
 /* Whether p may read r; f->actor_serves as looked up for p. */
 bool work_can_read(const struct principal *p, const struct work_rec *r,
 		   const struct work_facts *f);

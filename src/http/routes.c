@@ -223,6 +223,17 @@ static json_t *capabilities(const struct principal *p)
 					      access_scopes[access_read_scope(p, t)], "write",
 					      access_scopes[access_write_scope(p, t)]));
 	}
+	for (size_t i = 0; i < WK_N; i++) { /* the groups' work (core/work) */
+		const struct work_type *t = &work_types[i];
+		json_t *r = json_pack("{s:s, s:s}", "read",
+				      access_scopes[work_read_scope(p, t->kind)], "write",
+				      access_scopes[work_write_scope(p, t->kind)]);
+		if (t->kind == WK_COMMITMENT) /* who starts and delivers, who confirms */
+			json_object_update_new(r, json_pack("{s:s, s:s}", "deliver",
+				access_scopes[work_deliver_scope(p)], "confirm",
+				access_scopes[work_confirm_scope(p)]));
+		json_object_set_new(records, t->plural, r);
+	}
 	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
 		for (size_t k = 0; k < http_nroutes; k++)
 			if (strcmp(http_routes[k].method, actions[i].method) == 0 &&
