@@ -14,8 +14,8 @@ HTTP 201
 $ api -q POST /api/v1/tasks '{"round":"2023-2026","code":"X2","domain":"tourism","name_zh":"x"}' | jq -c '.error | [.code, .field, .message, .message_zh]'
 ["invalid_input","domain","domain: 'tourism' is not one of: industry, urban_rural, public_services","字段“domain”：“tourism”不在可选值中：industry, urban_rural, public_services"]
 $ api login lianjiang 'a long enough secret' > /dev/null
-$ api -q POST /api/v1/needs '{"task":"X1","title":"冷链物流","priority":1}' | jq -c '[.id, .round, .target, .task, .priority, .account]'
-[1,"2023-2026","440881","X1",1,"lianjiang"]
+$ api -q POST /api/v1/needs '{"task":"X1","title":"冷链物流","priority":1}' | jq -c '[.id > 0, .round, .target, .task, .priority, .account]'
+[true,"2023-2026","440881","X1",1,"lianjiang"]
 $ api -q POST /api/v1/needs '{"task":"Y1","title":"x"}' | jq -c '.error | [.field, .message]'
 ["task","task: 'Y1' is not a task of round 2023-2026"]
 $ api -q POST /api/v1/needs '{"task":"X1","title":"x","priority":4}' | jq -c '.error | [.field, .message, .message_zh]'
@@ -64,8 +64,8 @@ $ api -q POST /api/v1/policies '{"title":"x","date":"2025-03-01","targets":["440
 ["targets","targets: unit U048 is not a member of a group of 440222 in round 2023-2026"]
 $ api -q POST /api/v1/policies '{"title":"x","date":"2025-03-01","targets":["999999"]}' | jq -c '.error | [.field, .message]'
 ["targets","targets: '999999' is not a target of the programme"]
-$ api -q POST /api/v1/policies '{"title":"粤统〔2025〕3号 冷链","date":"2025-03-01","targets":["440881"],"tasks":["X1"]}' | jq -c '[.id, .unit, .targets, .tasks]'
-[1,"U048",["440881"],["X1"]]
+$ api -q POST /api/v1/policies '{"title":"粤统〔2025〕3号 冷链","date":"2025-03-01","targets":["440881"],"tasks":["X1"]}' | jq -c '[.id > 0, .unit, .targets, .tasks]'
+[true,"U048",["440881"],["X1"]]
 $ sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'generation'" | diff gen0 - && echo registry generation unchanged; sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'work_generation'"
 registry generation unchanged
 6
