@@ -5,7 +5,7 @@
 # another target; a task and a need made through the API (the task catalogue: admin only).
 $ bangfu init > /dev/null
 $ for a in 'boss admin' 'tongji unit --unit U048' 'lianjiang county --target 440881'; do set -- $a; n=$1; shift; echo 'a long enough secret' | bangfu user add $n --role "$@" --password-stdin > /dev/null; done
-$ sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'generation'" > gen0; sqlite3 bangfu.db "INSERT INTO round (name, start, \"end\", cycle_years, note) VALUES ('2027-2029', '2027-01-01', '2029-12-31', 3, 'test')"
+$ sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'generation'" > gen0; sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'work_generation'" > wgen0; sqlite3 bangfu.db "INSERT INTO round (name, start, \"end\", cycle_years, note) VALUES ('2027-2029', '2027-01-01', '2029-12-31', 3, 'test')"
 $ serve-bg
 $ api login boss 'a long enough secret' > /dev/null
 $ api POST /api/v1/tasks '{"round":"2023-2026","code":"X1","domain":"industry","name_zh":"培育特色产业"}' | sed -n 1p; api -q POST /api/v1/tasks '{"round":"2027-2029","code":"Y1","domain":"industry","name_zh":"下一轮任务"}' | jq -c '[.round, .code, .domain_zh]'
@@ -66,9 +66,9 @@ $ api -q POST /api/v1/policies '{"title":"x","date":"2025-03-01","targets":["999
 ["targets","targets: '999999' is not a target of the programme"]
 $ api -q POST /api/v1/policies '{"title":"粤统〔2025〕3号 冷链","date":"2025-03-01","targets":["440881"],"tasks":["X1"]}' | jq -c '[.id > 0, .unit, .targets, .tasks]'
 [true,"U048",["440881"],["X1"]]
-$ sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'generation'" | diff gen0 - && echo registry generation unchanged; sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'work_generation'"
+$ sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'generation'" | diff gen0 - && echo registry generation unchanged; echo "work writes: $(( $(sqlite3 bangfu.db "SELECT value FROM meta WHERE key = 'work_generation'") - $(cat wgen0) ))"
 registry generation unchanged
-6
+work writes: 5
 $ grep -c -E 'ERROR: AddressSanitizer|runtime error|LeakSanitizer' server.log
 0
 [1]
