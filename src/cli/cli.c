@@ -79,6 +79,27 @@ const struct cli_command cli_commands[] = {
 	  "writes a spreadsheet (redirect it to a file): Chinese headers in a frozen first row,\n"
 	  "numbers and dates as such, text never as a formula; its second sheet (说明) gives\n"
 	  "each header's English key.\n" },
+	{ "work", cmd_work, "帮扶工作 · list tasks, needs, commitments, resources, policies",
+	  "usage: bangfu [--db PATH] work list tasks|needs|commitments|resources|policies\n"
+	  "         [--round NAME] [--target ADCODE] [--unit CODE] [--task CODE]\n"
+	  "         [--status STATUS] [--overdue] [--as-of DATE] [--kind KIND] [--q TEXT]\n"
+	  "         [--sort [-]COLUMN] [--limit N] [--offset N] [--format table|csv|json|xlsx]\n"
+	  "\n"
+	  "列出帮扶工作。Lists the groups' work (docs/work.md), filtered in the database:\n"
+	  "  tasks        重点任务 the task catalogue of each round (key ROUND,CODE)\n"
+	  "  needs        需求清单 what each county needs\n"
+	  "  commitments  帮扶事项 what a unit of the group commits to deliver, with its status\n"
+	  "               (planned 计划, in_progress 推进中, delivered 已交付, confirmed 已销号,\n"
+	  "               dropped 已放弃) and overdue 逾期 (planned or in progress, due before\n"
+	  "               --as-of, default today)\n"
+	  "  resources    资源导入 funds and investment in integer yuan (元), projects,\n"
+	  "               enterprises, talent, training as counts (--kind)\n"
+	  "  policies     政策文件 the units' policy documents (--target, --task: those listing it)\n"
+	  "筛选 Filters: --round, --target, --unit, --task, --status, --overdue, --kind; --q text in\n"
+	  "the title; --sort a column ('-' first: descending); at most --limit rows (default and\n"
+	  "most 10000) after --offset. The table shows the main columns; csv, json and xlsx\n"
+	  "have them all (CSV with a UTF-8 BOM for Excel; xlsx with Chinese headers: redirect it\n"
+	  "to a file). Writes go through the web interface or the API (audited per account).\n" },
 	{ "show", cmd_show, "查看 · one target, unit, group or cadre with its relations",
 	  "usage: bangfu [--db PATH] show target|unit|group|cadre KEY [--as-of DATE]\n"
 	  "                                      [--format table|json]\n"
