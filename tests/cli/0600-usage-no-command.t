@@ -10,6 +10,7 @@ commands:
   export   导出CSV · export every table as CSV into a folder
   check    规则检查 · check the programme's rules on a round
   report   报表 · summary, coverage, groups, cadres, rotations, shares, indicators, work
+  work     帮扶工作 · list tasks, needs, commitments, resources, policies
   show     查看 · one target, unit, group or cadre with its relations
   plan     规划 · form groups: the exact optimal assignment of units to targets
   user     账号 · accounts of the web server: add, list, disable, enable, passwd
