@@ -3,6 +3,11 @@
 -- commitments and seven resources on
 -- 廉江市 440881 (group G2023-440881: U048 lead, U111, U132), 始兴县 440222 (U028, U052) and
 -- 仁化县 440224 (U022). Invented (示例), illustrative = 1.
+-- `bangfu init` also bundles illustrative work (data/guangdong/work/): the fixture replaces it
+-- (keeping the task catalogue), so that every figure below is the fixture's; the sums'
+-- triggers follow the deletes.
+DELETE FROM policy_task; DELETE FROM policy_target; DELETE FROM policy; DELETE FROM resource;
+DELETE FROM evidence_file; DELETE FROM commitment; DELETE FROM need;
 INSERT INTO commitment (id, round, target, unit, task, title, measure, target_value,
                         delivered_value, due, status, reason, created, illustrative) VALUES
   (1, '2023-2026', '440881', 'U048', 'A1', '高标准农田', '亩', 300, 120, '2025-03-31', 'in_progress', '', '2024-01-02T00:00:00Z', 1),
