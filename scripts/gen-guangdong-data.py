@@ -963,8 +963,9 @@ def verify():
                    and (year is None or r["year"] == str(year)))
     if count("pop_resident", 2020) != 62 or count("land_area", 2023) != 62:
         err("indicators: pop/land not complete for the 62 targets")
-    if count("gdp") != 5:
-        err("indicators: expected 5 county gdp rows")
+    # 5 from the raw targets file; scripts/gen-indicators-found adds the second search's after
+    if count("gdp") < 5:
+        err("indicators: expected at least 5 county gdp rows")
     for nm in ("n_towns", "n_townships", "n_subdistricts"):
         if count(nm, 2023) != 57:
             err("indicators: %s not complete" % nm)
