@@ -50,6 +50,8 @@ struct app_server_config {
 	long sessions_per_account; /* the oldest of an account's sessions ends past this */
 	long answer_cache;      /* bytes of encoded list answers kept per snapshot */
 	long audit_head_seconds; /* cli/cmd_serve logs the audit trail's head this often */
+	long attachment_max;    /* bytes per attachment of a group report (app/cycle) */
+	long report_attachments_max; /* bytes of all of one report's attachments */
 };
 /* Runs a server until SIGINT or SIGTERM; returns a process exit code. */
 typedef int (*app_server_fn)(const struct app_server_config *cfg, FILE *log);

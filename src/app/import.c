@@ -1,6 +1,7 @@
 /* import: CSV files -> records -> store, all in one transaction; see import.h. */
 #include "app/import.h"
 #include "app/app_int.h"
+#include "app/cycle.h"
 #include "app/audit.h"
 #include "app/work_import.h"
 #include "store/account.h"
@@ -594,7 +595,8 @@ enum bf_status import_sources(struct app *app, const char *account, const char *
 		goto out;
 	}
 	/* the work's files alone leave the registry as it is: no reload (work_generation moved) */
-	if (!(rc = nreg ? store_generation_bump(s, err) : BF_OK) &&
+	if (!(rc = cycle_periods_default(app, err)) && /* a new round's periods (app/cycle) */
+	    !(rc = nreg ? store_generation_bump(s, err) : BF_OK) &&
 	    !(rc = account ? audit_import(s, account, address, src, n, res, err) : BF_OK))
 		rc = store_commit(s, err);
 	else

@@ -1,6 +1,7 @@
 /* write: one audited, validated, permission-checked write; see write.h. */
 #include "app/write.h"
 #include "app/app_int.h"
+#include "app/cycle.h"
 #include "app/audit.h"
 #include "app/check.h"
 #include "app/query.h"
@@ -585,7 +586,8 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 		store_rollback(s);
 		goto undo;
 	}
-	if ((rc = still_referred(s, &d, err)))
+	if ((rc = still_referred(s, &d, err)) ||
+	    (rc = cycle_periods_default(&(struct app){ s }, err))) /* a new round's periods */
 		goto fail;
 	if (!(rc = store_generation_bump(s, err)))
 		rc = store_commit(s, err);

@@ -100,6 +100,36 @@ const struct cli_command cli_commands[] = {
 	  "most 10000) after --offset. The table shows the main columns; csv, json and xlsx\n"
 	  "have them all (CSV with a UTF-8 BOM for Excel; xlsx with Chinese headers: redirect it\n"
 	  "to a file). Writes go through the web interface or the API (audited per account).\n" },
+	{ "periods", cmd_periods, "报告期 · the rounds' reporting periods: list, generate",
+	  "usage: bangfu [--db PATH] periods list [--round NAME] [--format table|csv|json]\n"
+	  "       bangfu [--db PATH] periods generate --round NAME [--kind KIND] [--due-days N]\n"
+	  "\n"
+	  "报告期。每轮按季度（默认）、月度、半年或年度划分报告期，每期截止日为期末后第N天（默认10）。\n"
+	  "Each round is cut into reporting periods: quarterly by default (the first and last\n"
+	  "clipped to the round), each due --due-days after its end (default 10). A round gets\n"
+	  "the default cut when it is created or imported. list prints every period with its\n"
+	  "group reports by status (草稿 draft, 已提交 submitted, 已退回 returned, 已通过 approved).\n"
+	  "generate cuts the round again (audited as cli:USER); refused once reports exist.\n"
+	  "\n"
+	  "  --round NAME    the round (list: default every round)\n"
+	  "  --kind KIND     monthly 月度, quarterly 季度, half_yearly 半年, yearly 年度\n"
+	  "  --due-days N    days after a period's end until its report is due (0-366)\n"
+	  "  --format F      table (default), csv or json\n" },
+	{ "reports", cmd_reports, "组团报告 · the groups' periodic reports: list",
+	  "usage: bangfu [--db PATH] reports list [--round NAME] [--period ID] [--status S]\n"
+	  "                                    [--group ID] [--prefecture NAME] [--limit N]\n"
+	  "                                    [--format table|csv|json]\n"
+	  "\n"
+	  "组团报告。Each group reports once per period: its figures are counted from the work\n"
+	  "(commitments created, delivered, confirmed; resources; policies; cadres arrived and\n"
+	  "left), its lead unit writes the narrative and submits, the office returns it with a\n"
+	  "reason or approves it, which locks the period for the group's county. list prints\n"
+	  "the reports (newest period first) with their status and whether they are late (未按\n"
+	  "期提交: not submitted by the due date). Workflow and API: docs/cycle.md.\n"
+	  "\n"
+	  "  --status S      draft 草稿, submitted 已提交, returned 已退回, approved 已通过\n"
+	  "  --period ID     one period (its id: bangfu periods list)\n"
+	  "  --format F      table (default), csv or json\n" },
 	{ "show", cmd_show, "查看 · one target, unit, group or cadre with its relations",
 	  "usage: bangfu [--db PATH] show target|unit|group|cadre KEY [--as-of DATE]\n"
 	  "                                      [--format table|json]\n"

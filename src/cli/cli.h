@@ -67,6 +67,8 @@ int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_periods(struct cli *c, int argc, char **argv);
+int cmd_reports(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
 
 #endif

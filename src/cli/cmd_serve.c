@@ -64,6 +64,12 @@ static const struct setting settings[] = {
 	{ "audit-head-seconds", "BANGFU_AUDIT_HEAD_SECONDS", false,
 	  offsetof(struct app_server_config, audit_head_seconds), "900", 1, 86400,
 	  "log the audit trail's head this often" },
+	{ "attachment-max", "BANGFU_ATTACHMENT_MAX", false,
+	  offsetof(struct app_server_config, attachment_max), "8388608", 1024, 1073741824,
+	  "largest attachment of a group report in bytes (413 past it)" },
+	{ "report-attachments-max", "BANGFU_REPORT_ATTACHMENTS_MAX", false,
+	  offsetof(struct app_server_config, report_attachments_max), "33554432", 1024,
+	  17179869184, "bytes of attachments one group report may hold in all" },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -66,7 +66,7 @@ struct http_ctx {
 	long retry_after;
 	const char *etag;               /* set: Cache-Control no-cache and this ETag, not no-store */
 	const char *content_encoding;   /* "gzip" when out holds compressed bytes */
-	char disposition[160];          /* the Content-Disposition of a download, if any */
+	char disposition[800];          /* the Content-Disposition of a download, if any */
 	char reason[160];               /* an error's message, for the log line */
 };
 
@@ -155,6 +155,22 @@ void http_plans_create(struct http_ctx *cx);
 void http_plans_list(struct http_ctx *cx);
 void http_plans_get(struct http_ctx *cx);
 void http_plans_apply(struct http_ctx *cx);
+
+/* routes_cycle.c: the reporting cycle (app/cycle, docs/cycle.md). */
+void http_periods_list(struct http_ctx *cx);
+void http_period_get(struct http_ctx *cx);
+void http_periods_generate(struct http_ctx *cx);
+void http_period_update(struct http_ctx *cx);
+void http_group_reports_list(struct http_ctx *cx);
+void http_group_report_get(struct http_ctx *cx);
+void http_group_report_create(struct http_ctx *cx);
+void http_group_report_update(struct http_ctx *cx);
+void http_group_report_contribute(struct http_ctx *cx);
+void http_group_report_transition(struct http_ctx *cx);
+void http_group_reports_approve(struct http_ctx *cx);
+void http_group_report_attach(struct http_ctx *cx);
+void http_group_report_attachments(struct http_ctx *cx);
+void http_report_attachment_get(struct http_ctx *cx);
 
 /* routes_report.c: the work reports (app/work_report). */
 void http_report_work(struct http_ctx *cx);

@@ -2,6 +2,7 @@
  * request, calls one app function and encodes the result. */
 #include "app/check.h"
 #include "app/work.h"
+#include "app/cycle.h"
 #include "app/list.h"
 #include "app/report.h"
 #include "app/audit.h"
@@ -242,7 +243,9 @@ static json_t *capabilities(const struct principal *p)
 						    json_boolean(!http_routes[k].roles ||
 								 (http_routes[k].roles &
 								  (1u << p->role))));
-	return json_pack("{s:o, s:o}", "records", records, "actions", acts);
+	/* the reporting cycle (app/cycle): whose reports it reads, what it may do with them */
+	return json_pack("{s:o, s:o, s:o}", "records", records, "actions", acts, "cycle",
+			 cycle_capabilities(p));
 }
 
 static void h_whoami(struct http_ctx *cx)
@@ -900,6 +903,27 @@ static const struct route_param import_params[] = {
 	END,
 };
 
+static const struct route_param periods_params[] = {
+	{ "round", "string", "only the periods of this round" },
+	END,
+};
+static const struct route_param group_reports_params[] = {
+	{ "round", "string", "only the reports of this round" },
+	{ "period", "integer", "only the reports of this period (its id)" },
+	{ "status", "string", "draft, submitted, returned or approved" },
+	{ "group", "string", "only this group's reports" },
+	{ "target", "string", "only the reports of this target's groups (adcode)" },
+	{ "prefecture", "string", "only the reports of targets in this prefecture (地级市)" },
+	{ "limit", "integer", "reports per page (default 100, at most 10000)" },
+	{ "offset", "integer", "reports to skip" },
+	{ "format", "string", "json (default) or csv" },
+	END,
+};
+static const struct route_param attachment_params[] = {
+	{ "name", "string", "the file name when the body is the file itself (not a form)" },
+	END,
+};
+
 /* A row: method, pattern, flags, roles, handler, summary, then what the route takes and
  * answers by name (.params, .body, .example, .record, .answer). */
 #define ROW(m, pat, fl, ro, h, sum, ...)                                                      \
@@ -973,6 +997,57 @@ const struct route http_routes[] = {
 	  "the evidence files of a commitment", .answer = ANS_OBJECT),
 	ROW("GET", "/api/v1/evidence/{key}", 0, ALL, http_work_evidence_get,
 	  "an evidence file (a download with its type and name)", .answer = ANS_FILE),
+	ROW("GET", "/api/v1/periods", 0, ALL, http_periods_list,
+	  "the rounds' reporting periods (docs/cycle.md) with their reports by status",
+	  .params = periods_params),
+	ROW("POST", "/api/v1/periods", R_WRITE, 1u << ACC_ADMIN, http_periods_generate,
+	  "cut a round into periods again: kind monthly, quarterly (default), half_yearly or "
+	  "yearly, due due_days (default 10) after each end; refused once reports exist",
+	  .body = BODY_JSON, .example = "{\"round\":\"2023-2026\",\"kind\":\"quarterly\","
+					"\"due_days\":10}"),
+	ROW("GET", "/api/v1/periods/{key}", 0, ALL, http_period_get, "one period by id"),
+	ROW("PATCH", "/api/v1/periods/{key}", R_WRITE, 1u << ACC_ADMIN, http_period_update,
+	  "change a period's name or due date", .body = BODY_JSON,
+	  .example = "{\"due\":\"2024-04-15\"}"),
+	ROW("GET", "/api/v1/group-reports", 0, ALL, http_group_reports_list,
+	  "the group reports the reader may see (a unit: its groups'; a county: its own), "
+	  "filtered by round, period, status, group, target, prefecture",
+	  .params = group_reports_params),
+	ROW("POST", "/api/v1/group-reports", R_WRITE, ALL, http_group_report_create,
+	  "create a group's report for a period (the office or the group's units)",
+	  .body = BODY_JSON, .example = "{\"group\":\"G2023-440881\",\"period\":3}"),
+	ROW("POST", "/api/v1/group-reports/approve", R_WRITE, ALL, http_group_reports_approve,
+	  "approve many submitted reports in one transaction (the office), all or none",
+	  .body = BODY_JSON, .example = "{\"ids\":[1,2,3]}"),
+	ROW("GET", "/api/v1/group-reports/{key}", 0, ALL, http_group_report_get,
+	  "one report: figures (counted now for a draft, frozen once approved), narrative, "
+	  "paragraphs, attachments, the reader's next actions"),
+	ROW("PATCH", "/api/v1/group-reports/{key}", R_WRITE, ALL, http_group_report_update,
+	  "write the narrative (the lead unit): problems, next_steps", .body = BODY_JSON,
+	  .example = "{\"problems\":\"...\",\"next_steps\":\"...\"}"),
+	ROW("POST", "/api/v1/group-reports/{key}/contribution", R_WRITE, ALL,
+	  http_group_report_contribute, "write the unit's own paragraph (an admin names unit)",
+	  .body = BODY_JSON, .example = "{\"text\":\"...\"}"),
+	ROW("POST", "/api/v1/group-reports/{key}/submit", R_WRITE, ALL,
+	  http_group_report_transition, "submit a draft or returned report (the lead unit)"),
+	ROW("POST", "/api/v1/group-reports/{key}/return", R_WRITE, ALL,
+	  http_group_report_transition, "return a submitted report with a reason (the office)",
+	  .body = BODY_JSON, .example = "{\"reason\":\"...\"}"),
+	ROW("POST", "/api/v1/group-reports/{key}/approve", R_WRITE, ALL,
+	  http_group_report_transition,
+	  "approve a submitted report (the office): its figures are frozen, its period locked"),
+	ROW("POST", "/api/v1/group-reports/{key}/reopen", R_WRITE, ALL,
+	  http_group_report_transition, "reopen an approved report with a reason (an admin)",
+	  .body = BODY_JSON, .example = "{\"reason\":\"...\"}"),
+	ROW("POST", "/api/v1/group-reports/{key}/attachments", R_WRITE, ALL,
+	  http_group_report_attach,
+	  "attach a PDF, DOCX, XLSX, JPEG or PNG (by content) to a draft report "
+	  "(multipart/form-data, one file, or the body with ?name=FILE)",
+	  .params = attachment_params, .body = BODY_UPLOAD),
+	ROW("GET", "/api/v1/group-reports/{key}/attachments", 0, ALL,
+	  http_group_report_attachments, "a report's attachments"),
+	ROW("GET", "/api/v1/report-attachments/{key}", 0, ALL, http_report_attachment_get,
+	  "an attachment, downloaded with its original name", .answer = ANS_FILE),
 	ROW("POST", "/api/v1/changes", R_WRITE, ALL, h_changes,
 	  "several creates, changes and deletes in one transaction; dry_run previews the checks",
 	  .body = BODY_JSON,

@@ -18,7 +18,8 @@ enum {
 	STORE_Q_WORK = 32,        /* work.c: 32..95 */
 	STORE_Q_WORK_BULK = 96,   /* work_bulk.c: 96..127 */
 	STORE_Q_WORK_REPORT = 128, /* work_report.c: 128..191 */
-	STORE_NSTMT = 192
+	STORE_Q_CYCLE = 192,      /* cycle.c: 192..223 */
+	STORE_NSTMT = 224
 };
 
 struct store {

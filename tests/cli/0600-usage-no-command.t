@@ -11,6 +11,8 @@ commands:
   check    规则检查 · check the programme's rules on a round
   report   报表 · summary, coverage, groups, cadres, rotations, shares, indicators, work
   work     帮扶工作 · list tasks, needs, commitments, resources, policies
+  periods  报告期 · the rounds' reporting periods: list, generate
+  reports  组团报告 · the groups' periodic reports: list
   show     查看 · one target, unit, group or cadre with its relations
   plan     规划 · form groups: the exact optimal assignment of units to targets
   user     账号 · accounts of the web server: add, list, disable, enable, passwd
