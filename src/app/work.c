@@ -2,6 +2,7 @@
 #include "app/work.h"
 #include "app/app_int.h"
 #include "app/audit.h"
+#include "app/cycle.h"
 #include "store/work.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -20,6 +21,46 @@ static enum bf_status from_err(struct work_error *e, const struct bf_err *err)
 	snprintf(e->message_zh, sizeof e->message_zh, "%s", bf_err_msg(err));
 	e->status = st;
 	return st;
+}
+
+/* The reporting cycle's lock (app/cycle, docs/cycle.md): a resource dated in a period whose
+ * group report is approved, or a commitment's status change dated in one (its delivery or
+ * confirmation day, or today for a change made now), cannot be written. old and r: the record
+ * before and after (NULL: none). */
+static enum bf_status locked(struct app *app, const struct work_rec *old,
+			     const struct work_rec *r, struct work_error *e)
+{
+	const struct work_rec *recs[2] = { old, r };
+	char day[11], what[64];
+	struct bf_err err;
+	enum bf_status rc = BF_OK;
+
+	date_format(date_today(), day);
+	bf_err_init(&err);
+	for (int i = 0; i < 2 && !rc; i++) {
+		const struct work_rec *x = recs[i];
+		if (!x)
+			continue;
+		if (x->t->kind == WK_RESOURCE) {
+			snprintf(what, sizeof what, "the resource dated %s", work_s(x, "date"));
+			rc = cycle_lock_check(app, work_s(x, "target"), work_s(x, "date"), what, &err);
+		} else if (x->t->kind == WK_COMMITMENT && old && r &&
+			   strcmp(work_s(old, "status"), work_s(r, "status")) != 0) {
+			const char *days[3] = { work_s(x, "delivered_on"), work_s(x, "confirmed_on"),
+						day };
+			for (int k = 0; k < 3 && !rc; k++) {
+				snprintf(what, sizeof what, "a status change dated %s", days[k] ? days[k] : "");
+				rc = cycle_lock_check(app, work_s(x, "target"), days[k], what, &err);
+			}
+		}
+	}
+	if (rc) {
+		from_err(e, &err);
+		snprintf(e->message_zh, sizeof e->message_zh, "%s", bf_err_msg_zh(&err));
+		e->field = r && r->t->kind == WK_COMMITMENT ? "status" : "date";
+	}
+	bf_err_release(&err);
+	return rc;
 }
 
 static void today(char out[11])
@@ -448,7 +489,8 @@ enum bf_status work_create(struct app *app, const struct principal *p, const cha
 	}
 	facts_of(s, p, &r, &a, &f);
 	if (!(rc = work_check_record(&r, &f, e)) &&
-	    !(rc = work_check_write(p, WORK_CREATE, NULL, &r, NULL, &f, e))) {
+	    !(rc = work_check_write(p, WORK_CREATE, NULL, &r, NULL, &f, e)) &&
+	    !(rc = locked(app, NULL, &r, e))) {
 		if ((rc = store_work_insert(s, &r, &id, &err)))
 			from_err(e, &err);
 		else if (r.t->nkey == 1)
@@ -516,6 +558,7 @@ enum bf_status work_update(struct app *app, const struct principal *p, const cha
 			facts_of(s, p, &r, &a, &f);
 			if (!(rc = work_check_record(&r, &f, e)) &&
 			    !(rc = work_check_write(p, WORK_UPDATE, &old, &r, &fo, &f, e)) &&
+			    !(rc = locked(app, &old, &r, e)) &&
 			    (rc = store_work_update(s, &r, &err)))
 				from_err(e, &err);
 		}
@@ -553,7 +596,8 @@ enum bf_status work_delete(struct app *app, const struct principal *p, const cha
 	if ((rc = begin(s, e)))
 		goto out;
 	if (!(rc = load(s, p, t, key, &a, &old, &fo, e)) &&
-	    !(rc = work_check_write(p, WORK_DELETE, &old, NULL, &fo, NULL, e))) {
+	    !(rc = work_check_write(p, WORK_DELETE, &old, NULL, &fo, NULL, e)) &&
+	    !(rc = locked(app, &old, NULL, e))) {
 		before = rec_json(&old, fo.evidence_files, date_today());
 		key_of(&old, k, sizeof k);
 		if ((rc = store_work_delete(s, &old, &err)) ||
