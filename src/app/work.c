@@ -196,6 +196,21 @@ static void facts_of(struct store *s, const struct principal *p, const struct wo
 		f->actor_serves = store_work_serves(s, p->unit, round, target);
 }
 
+enum bf_status work_check_import(struct app *app, const struct work_rec *r, struct work_error *e)
+{
+	const struct principal office = { "import", ACC_ADMIN, NULL, NULL };
+	struct work_facts f;
+	struct arena a;
+	enum bf_status rc;
+
+	arena_init(&a);
+	work_facts_init(&f);
+	facts_of(app->store, &office, r, &a, &f);
+	rc = work_check_record(r, &f, e);
+	arena_release(&a);
+	return rc;
+}
+
 /* ---- the body of a write ----------------------------------------------------------------- */
 
 static enum work_json json_kind(json_t *v)

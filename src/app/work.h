@@ -63,4 +63,10 @@ enum bf_status work_evidence_get(struct app *app, const struct principal *p, con
  * evidence_files). */
 const char *const *work_columns(const struct work_type *t);
 
+/* Checks a record read from an import's CSV file (app/work_import) as the office's write of it
+ * would be checked: the values and their lists (measures, kinds, statuses), the dates within
+ * the round, the task of that round, the need or commitment of the same target and round, the
+ * unit serving its target. The database as the import has left it so far is asked. */
+enum bf_status work_check_import(struct app *app, const struct work_rec *r, struct work_error *e);
+
 #endif

@@ -5,6 +5,7 @@
  * up once all files are in (store/work_bulk). */
 #include "app/work_import.h"
 #include "app/app_int.h"
+#include "app/work.h"
 #include "core/model.h"
 #include "store/work_bulk.h"
 #include "util/arena.h"
@@ -96,9 +97,11 @@ struct keyline {
 };
 
 struct reader {
+	struct app *app;
 	struct work_bulk *bulk;
 	const struct work_import_report *rep;
 	size_t problems;
+	size_t problems_before; /* at the start of the file being read */
 	const char *file;
 	int ti; /* the file's table */
 	int col_field[MAX_COLS];
@@ -247,6 +250,40 @@ static const char *cell(const struct reader *r, const char *const *values, const
 	return "";
 }
 
+/* The row as core/work's record of the file's type (a cell's form is already checked). */
+static void to_rec(const struct reader *r, const char *const *values, struct work_rec *rec)
+{
+	static const char *const plural[WORK_NFILES] = { "tasks", "needs", "commitments",
+							 "resources", "policies" };
+	const struct work_type *t = work_type_find(plural[r->ti]);
+
+	work_rec_init(rec, t);
+	for (size_t k = 0; k < files[r->ti].n; k++) {
+		int i = work_field_index(t, files[r->ti].fields[k].name);
+		if (i < 0)
+			continue;
+		if (!values[k])
+			work_set_null(rec, t->fields[i].name);
+		else if (t->fields[i].type == WF_INT || t->fields[i].type == WF_FLAG)
+			work_set_i(rec, t->fields[i].name, strtoll(values[k], NULL, 10));
+		else
+			work_set_s(rec, t->fields[i].name, values[k]);
+	}
+}
+
+/* The rules a write of the row through the API would meet (core/work, as the office): a
+ * measure or kind outside the lists, a date outside the round, a need of another county... */
+static void check_rules(struct reader *r, const char *const *values, size_t line)
+{
+	struct work_rec rec;
+	struct work_error e;
+
+	to_rec(r, values, &rec);
+	work_error_init(&e);
+	if (work_check_import(r->app, &rec, &e))
+		report(r, line, e.field, "%s", e.message);
+}
+
 static bool on_row(const struct csvio_row *row, void *ctx)
 {
 	struct reader *r = ctx;
@@ -265,6 +302,8 @@ static bool on_row(const struct csvio_row *row, void *ctx)
 		return !r->rep->full(r->rep->ctx);
 	remember_key(r, values, row->line);
 	r->rows[r->ti]++;
+	if (r->problems_before == 0) /* what the earlier files hold is all written */
+		check_rules(r, values, row->line);
 	if (r->problems)
 		return !r->rep->full(r->rep->ctx); /* keep checking, stop writing */
 	bf_err_init(&e);
@@ -283,6 +322,7 @@ static void read_file(struct reader *r, const struct import_source *src, const c
 	size_t line = 0;
 
 	r->file = src->name;
+	r->problems_before = r->problems;
 	r->header_done = false;
 	r->ncols = 0;
 	if (src->len == 0) {
@@ -367,6 +407,7 @@ size_t work_import_sources(struct app *app, const struct import_source *src, siz
 	struct bf_err e;
 
 	memset(&r, 0, sizeof r);
+	r.app = app;
 	r.rep = rep;
 	r.rows = rows;
 	r.bulk = work_bulk_new(app->store);
