@@ -208,6 +208,12 @@ void http_error_zh(struct http_ctx *cx, enum bf_status st, const char *message,
 		   const char *message_zh, const char *field);
 /* The error err holds: its status, message, and message_zh when the code gave one. */
 void http_fail(struct http_ctx *cx, const struct bf_err *err);
+/* Appends s percent-encoded (all but RFC 3986's unreserved characters). */
+void http_percent_encode(struct buf *b, const char *s);
+/* Answers a stored file as a download: its type, and Content-Disposition attachment with its
+ * name (an ASCII fallback and the UTF-8 name as RFC 5987's filename*), never shown inline. */
+void http_download(struct http_ctx *cx, const char *name, const char *mime, const void *data,
+		   size_t len);
 int http_status_of(enum bf_status st);
 /* A query-string argument, or NULL. */
 const char *http_arg(struct http_ctx *cx, const char *name);

@@ -583,21 +583,13 @@ static bool time_arg(struct http_ctx *cx, const char *name, bool end, char out[4
 	return false;
 }
 
-/* Appends "&key=value" (value percent-encoded but for RFC 3986's unreserved characters). */
+/* Appends "&key=value" (value percent-encoded), if there is a value. */
 static void query_add(struct buf *b, const char *key, const char *value)
 {
-	static const char hex[] = "0123456789ABCDEF";
-
 	if (!value)
 		return;
 	buf_addf(b, "&%s=", key);
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
-			buf_addf(b, "%c", *p);
-		else
-			buf_addf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
-	}
+	http_percent_encode(b, value);
 }
 
 /* The address of the audit page after this one: the same filters, older rows (before). */

@@ -214,11 +214,7 @@ void http_group_report_attachments(struct http_ctx *cx)
  * the UTF-8 name as RFC 5987's filename*), never shown inline. */
 void http_report_attachment_get(struct http_ctx *cx)
 {
-	static _Thread_local char mime[100];
 	struct cycle_download d;
-	char ascii[80];
-	struct buf enc = BUF_INIT;
-	size_t n = 0;
 	START;
 
 	(void)out;
@@ -227,25 +223,7 @@ void http_report_attachment_get(struct http_ctx *cx)
 		bf_err_release(&err);
 		return;
 	}
-	for (const unsigned char *c = (const unsigned char *)d.name; *c && n < sizeof ascii - 1; c++)
-		ascii[n++] = (*c < 0x80 && *c >= 0x20 && *c != '"' && *c != '\\') ? (char)*c : '_';
-	ascii[n] = '\0';
-	/* the whole name (at most 200 bytes, app/cycle) fits the header, percent-encoded */
-	for (const unsigned char *c = (const unsigned char *)d.name; *c; c++) {
-		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-		    strchr("-._~", *c))
-			buf_addf(&enc, "%c", *c);
-		else
-			buf_addf(&enc, "%%%02X", *c);
-	}
-	snprintf(cx->disposition, sizeof cx->disposition,
-		 "attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii, buf_cstr(&enc));
-	buf_reset(&cx->out);
-	buf_add(&cx->out, d.data, d.len);
-	cx->status = 200;
-	snprintf(mime, sizeof mime, "%s", d.mime);
-	cx->content_type = mime;
+	http_download(cx, d.name, d.mime, d.data, d.len);
 	free(d.data);
-	buf_release(&enc);
 	bf_err_release(&err);
 }

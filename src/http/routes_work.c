@@ -233,35 +233,12 @@ void http_work_evidence_get(struct http_ctx *cx)
 {
 	struct work_download d;
 	struct work_error e;
-	char ascii[128];
-	struct buf enc = BUF_INIT;
-	size_t n = 0;
 
 	work_error_init(&e);
 	if (work_evidence_get(cx->app, &cx->who, cx->param, &d, &e)) {
 		work_error(cx, &e);
 		return;
 	}
-	for (const unsigned char *c = (const unsigned char *)d.name; *c && n < sizeof ascii - 1; c++)
-		ascii[n++] = (*c < 0x80 && *c >= 0x20 && *c != '"' && *c != '\\') ? (char)*c : '_';
-	ascii[n] = '\0';
-	for (const unsigned char *c = (const unsigned char *)d.name;
-	     *c && (enc.len < 66 || (*c & 0xC0) == 0x80); c++) {
-		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-		    strchr("-._~", *c))
-			buf_addf(&enc, "%c", *c);
-		else
-			buf_addf(&enc, "%%%02X", *c);
-	}
-	snprintf(cx->disposition, sizeof cx->disposition,
-		 "attachment; filename=\"%.40s\"; filename*=UTF-8''%s", ascii, buf_cstr(&enc));
-	buf_reset(&cx->out);
-	buf_add(&cx->out, d.data, d.len);
-	cx->status = 200;
-	/* the stored type (from the server's own list, app/work): kept past d, as cx is */
-	static _Thread_local char mime[100];
-	snprintf(mime, sizeof mime, "%s", d.mime);
-	cx->content_type = mime;
+	http_download(cx, d.name, d.mime, d.data, d.len);
 	free(d.data);
-	buf_release(&enc);
 }

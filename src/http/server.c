@@ -132,6 +132,46 @@ void http_fail(struct http_ctx *cx, const struct bf_err *err)
 		      NULL);
 }
 
+void http_percent_encode(struct buf *b, const char *s)
+{
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    strchr("-._~", *c))
+			buf_addf(b, "%c", *c);
+		else
+			buf_addf(b, "%%%02X", *c);
+	}
+}
+
+void http_download(struct http_ctx *cx, const char *name, const char *mime, const void *data,
+		   size_t len)
+{
+	/* the type outlives the caller's record, as cx does */
+	static _Thread_local char type[100];
+	char ascii[80];
+	struct buf enc = BUF_INIT;
+	size_t n = 0;
+
+	for (const unsigned char *c = (const unsigned char *)name; *c && n < sizeof ascii - 1; c++)
+		ascii[n++] = (*c < 0x80 && *c >= 0x20 && *c != '"' && *c != '\\') ? (char)*c : '_';
+	ascii[n] = '\0';
+	/* the name percent-encoded, cut (at a character's start) to what the header holds */
+	for (const unsigned char *c = (const unsigned char *)name;
+	     *c && (enc.len < sizeof cx->disposition - sizeof ascii - 64 || (*c & 0xC0) == 0x80);
+	     c++) {
+		char one[2] = { (char)*c, '\0' };
+		http_percent_encode(&enc, one);
+	}
+	snprintf(cx->disposition, sizeof cx->disposition,
+		 "attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii, buf_cstr(&enc));
+	buf_reset(&cx->out);
+	buf_add(&cx->out, data, len);
+	cx->status = 200;
+	snprintf(type, sizeof type, "%s", mime);
+	cx->content_type = type;
+	buf_release(&enc);
+}
+
 const char *http_arg(struct http_ctx *cx, const char *name)
 {
 	return MHD_lookup_connection_value(cx->conn, MHD_GET_ARGUMENT_KIND, name);
