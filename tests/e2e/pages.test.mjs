@@ -146,7 +146,9 @@ test('dossier prints as a brief: no navigation, the print-only heading shows', a
   assert.equal(await page.isVisible('.dossier .print-only'), true);
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.ok(pages >= 1 && pages <= 2, `the brief prints on ${pages} pages`);
+  // the dossier now holds the group's work (its commitments, resources, policies: 11 commitments
+  // on average in the bundled data); the one-page summary is #/summary/{adcode}
+  assert.ok(pages >= 1 && pages <= 5, `the brief prints on ${pages} pages`);
   await page.context().close();
 });
 
