@@ -14,6 +14,7 @@ MAIN     := src/main.c
 ASSETS   := schema.sql=src/store/schema.sql schema2.sql=src/store/schema2.sql \
             schema3.sql=src/store/schema3.sql schema4.sql=src/store/schema4.sql \
             schema5.sql=src/store/schema5.sql \
+            schema6.sql=src/store/schema6.sql \
             $(foreach f,$(sort $(wildcard data/guangdong/*.csv)),guangdong/$(notdir $(f))=$(f)) \
             $(foreach f,$(sort $(wildcard data/guangdong/work/*.csv)),guangdong/work/$(notdir $(f))=$(f))
 # The web UI (web/, served by src/http/static.c) and ECharts from node_modules (npm ci), each

@@ -40,7 +40,7 @@ PEER = os.path.join(WORK, "writes-peer.db")
 N = int(os.environ.get("BENCH_WRITES_N", "300"))
 BATCHES = int(os.environ.get("BENCH_WRITES_BATCHES", "5"))
 BATCH = 500
-USER, PASSWORD = "bench", "a long enough secret for the benchmark"
+USER, PASSWORD = "bench", "correct horse battery staple 42"
 PRAGMAS = ("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
            "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
 

@@ -13,7 +13,7 @@
 
 #include "store/store_int.h"
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 static size_t type_index(const struct record_type *t)
 {
@@ -74,7 +74,7 @@ int store_schema_version(struct store *s)
  * one transaction with its user_version bump. */
 static const char *const migrations[SCHEMA_VERSION] = { "schema.sql", "schema2.sql",
 							  "schema3.sql",
-							  "schema4.sql", "schema5.sql" };
+							  "schema4.sql", "schema5.sql", "schema6.sql" };
 
 /* Brings the schema to SCHEMA_VERSION. */
 static enum bf_status migrate(struct store *s, struct bf_err *err)

@@ -5,7 +5,7 @@ added account wang (planner)
 $ serve-bg
 $ api GET /api/v1/health
 HTTP 200
-{"status":"ok","schema":5,"generation":2}
+{"status":"ok","schema":6,"generation":2}
 $ api GET /api/v1/targets
 HTTP 401
 {"error":{"code":"unauthorized","message":"sign in first","field":null}}

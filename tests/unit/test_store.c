@@ -42,7 +42,7 @@ static void test_open_migrates(void)
 	CHECK(strstr(bf_err_msg(&err), "bangfu init") != NULL);
 	bf_err_release(&err);
 	CHECK(store_open(path, true, &s, &err) == BF_OK);
-	CHECK_INT(store_schema_version(s), 5);
+	CHECK_INT(store_schema_version(s), 6);
 	CHECK_INT(store_count(s, &model_cadres), 0);
 	store_close(s);
 	remove_db(path);

@@ -1,0 +1,10 @@
+-- bangfu schema, version 6: the rest of the reporting cycle (issue 12 §5-§7). This file is the
+-- session's migration: each part below has its own section, appended by the module that owns it.
+-- (No database at version 6 exists outside development yet; until a release ships, a section may
+-- still change. After that, changes go into schema7.sql.)
+--
+-- §7 assessments (store/assess.c): the section follows.
+--
+-- §5 inbox and e-mail digests (store/inbox.c): the section follows.
+--
+-- §6 rotations (store/succession.c): the section follows, if it needs one.
