@@ -20,87 +20,24 @@ Nothing is written to docs/: copy the figures to docs/performance.md by hand. Th
 compare figures of one run, and repeat.
 Usage: python3 bench/writes.py   (from anywhere; BENCH_WRITES_REUSE=1 keeps the database of the
        last run instead of importing again, for quick repeats)"""
-import http.client
 import json
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BANGFU = os.path.join(ROOT, "build", "bangfu")
-WORK = os.path.join(ROOT, "build", "bench")
-DATA = os.path.join(WORK, "national")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import (BANGFU, DATA, PRAGMAS, WORK, Client, add_admin, cpu_ms, die,  # noqa: E402
+                      machine, pct, rm_db, run, serve, set_name, stop)
+
 DB = os.path.join(WORK, "writes.db")
 PEER = os.path.join(WORK, "writes-peer.db")
 N = int(os.environ.get("BENCH_WRITES_N", "300"))
 BATCHES = int(os.environ.get("BENCH_WRITES_BATCHES", "5"))
 BATCH = 500
-USER, PASSWORD = "bench", "correct horse battery staple 42"
-PRAGMAS = ("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-           "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
-
-
-def die(msg):
-    print("bench/writes: " + msg, file=sys.stderr)
-    sys.exit(2)
-
-
-def rm_db(path):
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
-
-
-def run(*args, stdin=None):
-    p = subprocess.run(args, input=stdin, capture_output=True, text=True)
-    if p.returncode != 0:
-        die("%s failed (%d): %s" % (" ".join(args[:4]), p.returncode, (p.stderr or p.stdout)[:500]))
-    return p.stdout
-
-
-def pct(xs, p):
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100.0 * (len(xs) - 1))))]
-
-
-class Client:
-    def __init__(self, port):
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-        self.cookie = self.csrf = None
-
-    def request(self, method, path, body=None):
-        headers = {"Content-Type": "application/json"}
-        if self.cookie:
-            headers["Cookie"] = self.cookie
-        if self.csrf:
-            headers["X-CSRF-Token"] = self.csrf
-        data = json.dumps(body, ensure_ascii=False).encode() if body is not None else None
-        t0 = time.perf_counter()
-        self.conn.request(method, path, body=data, headers=headers)
-        r = self.conn.getresponse()
-        payload = r.read()
-        ms = (time.perf_counter() - t0) * 1000.0
-        return r.status, r.getheader("Set-Cookie"), payload, ms
-
-    def login(self):
-        st, cookie, payload, _ = self.request("POST", "/api/v1/session",
-                                              {"username": USER, "password": PASSWORD})
-        if st != 200:
-            die("login failed (HTTP %d): %s" % (st, payload[:300]))
-        self.cookie = cookie.split(";")[0]
-        self.csrf = json.loads(payload)["csrf"]
-
-
-def cpu_ms(pid):
-    """User + system CPU time of process pid so far, in ms."""
-    with open("/proc/%d/stat" % pid) as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
 
 
 def cadre_ids():
@@ -130,6 +67,7 @@ def sql_quote(s):
 
 
 def main():
+    set_name("bench/writes")
     if not os.access(BANGFU, os.X_OK):
         die(BANGFU + " is missing: run `make` first (or `make bench`)")
     if not shutil.which("sqlite3"):
@@ -142,31 +80,12 @@ def main():
         print("bench/writes: importing %s into %s" % (DATA, DB))
         run(BANGFU, "--db", DB, "init", "--empty")
         run(BANGFU, "--db", DB, "import", DATA)
-        run(BANGFU, "--db", DB, "user", "add", USER, "--role", "admin", "--password-stdin",
-            stdin=PASSWORD + "\n")
+        add_admin(DB)
     ids = cadre_ids()
     rng = random.Random(20261202)
 
-    log = open(os.path.join(WORK, "writes-serve.log"), "w")
-    srv = subprocess.Popen([BANGFU, "--db", DB, "serve", "--listen", "127.0.0.1:0"],
-                           stdout=log, stderr=subprocess.PIPE, text=True)
+    srv, port = serve(DB, "writes-serve.log", timeout=60)
     try:
-        port = None
-        t_end = time.time() + 60
-        while port is None and time.time() < t_end:
-            line = srv.stderr.readline()
-            if not line:
-                break
-            log.write(line)
-            m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-            if m:
-                port = int(m.group(1))
-        if port is None:
-            die("bangfu serve did not start (see %s)" % log.name)
-        # the access log goes on stderr: drain it so that the server never blocks on it
-        import threading
-        threading.Thread(target=lambda: shutil.copyfileobj(srv.stderr, log), daemon=True).start()
-
         c = Client(port)
         c.login()
         t0 = time.perf_counter()
@@ -206,9 +125,7 @@ def main():
         c2 = cpu_ms(srv.pid)
         total = time.perf_counter() - t0
     finally:
-        srv.terminate()
-        srv.wait(timeout=30)
-        log.close()
+        stop(srv)
 
     # the peer: the same UPDATEs (the bench's last batch and one of (a)'s) through the sqlite3 shell
     upd = "".join("UPDATE cadre SET post = %s WHERE id = %s;\n" % (sql_quote("批量 %d" % k), sql_quote(cid))
@@ -218,13 +135,8 @@ def main():
                           % sql_quote(rng.choice(ids))) for _ in range(BATCHES)]
     rm_db(PEER)
 
-    cpu = open("/proc/cpuinfo").read()
-    model = re.search(r"model name\s*:\s*(.*)", cpu)
     print()
-    print("machine: %d CPU(s), %s, Debian %s, %s" % (
-        os.cpu_count(), model.group(1) if model else "?",
-        open("/etc/debian_version").read().strip() if os.path.exists("/etc/debian_version") else "?",
-        run("sqlite3", "--version").split()[0].join(["sqlite3 ", ""])))
+    print("machine: " + machine())
     print("data:    %s: %d cadres; server: build/bangfu serve, one kept-alive connection, "
           "signed in" % (DATA, len(ids)))
     print("first PATCH (the server loads its snapshot once): %.0f ms; whole run %.1f s" % (warm, total))
