@@ -19,7 +19,8 @@ enum {
 	STORE_Q_WORK_BULK = 96,   /* work_bulk.c: 96..127 */
 	STORE_Q_WORK_REPORT = 128, /* work_report.c: 128..191 */
 	STORE_Q_CYCLE = 192,      /* cycle.c: 192..223 */
-	STORE_NSTMT = 224
+	STORE_Q_ASSESS = 224,     /* assess.c: 224..255 */
+	STORE_NSTMT = 256
 };
 
 struct store {
