@@ -20,7 +20,8 @@ enum {
 	STORE_Q_WORK_REPORT = 128, /* work_report.c: 128..191 */
 	STORE_Q_CYCLE = 192,      /* cycle.c: 192..223 */
 	STORE_Q_ASSESS = 224,     /* assess.c: 224..255 */
-	STORE_NSTMT = 256
+	STORE_Q_INBOX = 256,      /* inbox.c: 256..287 */
+	STORE_NSTMT = 288
 };
 
 struct store {
