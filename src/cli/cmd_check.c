@@ -4,6 +4,16 @@
 #include "app/query.h"
 #include "cli/query_opts.h"
 
+/* One finding: Chinese first, English on the next line (the same words as the web UI's). */
+static void print_finding(struct cli *c, const struct violation *f)
+{
+	const char *mark = f->blocking ? "[阻止保存 blocks a save] " : "";
+	if (f->message_zh && *f->message_zh)
+		fprintf(c->out, "    - %s%s\n      %s\n", mark, f->message_zh, f->message);
+	else
+		fprintf(c->out, "    - %s%s\n", mark, f->message);
+}
+
 static void print_text(struct cli *c, const struct registry *r, size_t round, bf_day day,
 		       const struct violations *v)
 {
@@ -37,9 +47,7 @@ static void print_text(struct cli *c, const struct registry *r, size_t round, bf
 		rules_hit += n > 0;
 		for (size_t i = 0; i < v->n; i++)
 			if (v->items[i].rule == k) /* a blocking finding refuses the write that makes it */
-				fprintf(c->out, "    - %s%s\n",
-					v->items[i].blocking ? "[阻止保存 blocks a save] " : "",
-					v->items[i].message);
+				print_finding(c, &v->items[i]);
 	}
 	if (v->n)
 		fprintf(c->out, "%zu violation%s of %zu rule%s\n", v->n, v->n == 1 ? "" : "s",

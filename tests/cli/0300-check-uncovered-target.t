@@ -10,7 +10,8 @@ imported 1 row from rounds.csv (UTF-8 with BOM), 62 rows from targets.csv (UTF-8
 $ bangfu --db b.db check --as-of 2026-06-30
 round 2023-2026, as of 2026-06-30
 ✗ coverage             S3    1  全覆盖：每个帮扶对象有且仅有一个组团 · Coverage: every target has exactly one group
-    - target 440881 廉江市 has no group in round 2023-2026: add one in groups.csv (with its lead and members in members.csv)
+    - 帮扶对象 440881 廉江市 在轮次 2023-2026 中没有组团：请在 groups.csv 中添加一个组团（并在 members.csv 中填写牵头单位和成员单位）
+      target 440881 廉江市 has no group in round 2023-2026: add one in groups.csv (with its lead and members in members.csv)
 ✓ group-shape          S5    0  组团构成：1家牵头单位、至少1家成员单位 · Group shape: one lead unit and at least one member
 ✓ cadre-quota          S6    0  选派干部：牵头单位1名处级、成员单位1-2名中层或科级 · Cadre quota: lead sends 1 division-level, members 1-2 middle/section
 ✓ capacity             S8    0  帮扶数量：单位帮扶对象数不超过其容量 · Capacity: a unit assists at most its capacity of targets

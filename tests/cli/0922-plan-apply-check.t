@@ -30,8 +30,10 @@ $ bangfu check --as-of 2025-06-01 | grep -E '^(✗|✓)|U111'
 ✓ coverage             S3    0  全覆盖：每个帮扶对象有且仅有一个组团 · Coverage: every target has exactly one group
 ✓ group-shape          S5    0  组团构成：1家牵头单位、至少1家成员单位 · Group shape: one lead unit and at least one member
 ✗ cadre-quota          S6    2  选派干部：牵头单位1名处级、成员单位1-2名中层或科级 · Cadre quota: lead sends 1 division-level, members 1-2 middle/section
-    - cadre C0051 许晓 of unit U111 serves in 廉江市 (group G2023-440881), but the unit is not a member of that group: add the unit to the group or correct the cadre's group
-    - cadre C0052 古丽韵 of unit U111 serves in 廉江市 (group G2023-440881), but the unit is not a member of that group: add the unit to the group or correct the cadre's group
+    - 干部 C0051 许晓（单位 U111）在 廉江市（组团 G2023-440881）挂职，但该单位不是这个组团的成员：请把单位加入组团或更正干部所属组团
+      cadre C0051 许晓 of unit U111 serves in 廉江市 (group G2023-440881), but the unit is not a member of that group: add the unit to the group or correct the cadre's group
+    - 干部 C0052 古丽韵（单位 U111）在 廉江市（组团 G2023-440881）挂职，但该单位不是这个组团的成员：请把单位加入组团或更正干部所属组团
+      cadre C0052 古丽韵 of unit U111 serves in 廉江市 (group G2023-440881), but the unit is not a member of that group: add the unit to the group or correct the cadre's group
 ✓ capacity             S8    0  帮扶数量：单位帮扶对象数不超过其容量 · Capacity: a unit assists at most its capacity of targets
 ✓ term                 S7    0  任期：3年为周期，期满须有接任 · Terms: 3-year cycle, a successor when a term ends
 ✓ rotation-continuity  S7    0  轮换衔接：牵头干部与半数以上干部不得在90天内同时离任 · Rotation continuity: the lead and most cadres must not leave within 90 days
