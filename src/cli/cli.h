@@ -66,6 +66,7 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);
+int cmd_plan_rotations(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_periods(struct cli *c, int argc, char **argv);
 int cmd_reports(struct cli *c, int argc, char **argv);

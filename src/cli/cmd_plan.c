@@ -320,6 +320,8 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 	struct plan_opts p;
 	int rc;
 
+	if (argc > 1 && strcmp(argv[1], "rotations") == 0)
+		return cmd_plan_rotations(c, argc - 1, argv + 1);
 	if ((rc = plan_opts_parse(c, argc, argv, &p)))
 		return rc;
 	if (p.instance && p.round.round)

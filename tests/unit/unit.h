@@ -25,5 +25,6 @@ extern const struct unit_test plan_tests[], mcf_tests[];
 extern const struct unit_test score_tests[];
 extern const struct unit_test write_tests[];
 extern const struct unit_test work_tests[];
+extern const struct unit_test rotation_tests[];
 
 #endif
