@@ -2,6 +2,7 @@
 #include "app/export.h"
 #include "app/query.h"
 #include "app/sheet.h"
+#include "app/work.h"
 #include "util/csvio.h"
 #include "util/fileio.h"
 
@@ -53,18 +54,50 @@ enum bf_status export_dir(const struct registry *r, const char *dir, size_t *fil
 	return rc;
 }
 
-enum bf_status export_xlsx(const struct registry *r, const char *path, struct bf_err *err)
+/* The work's records of type t, every one, as {"items":[...]} (the database owner's view). */
+static enum bf_status work_doc(struct app *app, const struct work_type *t, json_t **doc,
+			       struct bf_err *err)
+{
+	const struct principal owner = { "export", ACC_ADMIN, NULL, NULL };
+	struct work_list_req rq = { 0 };
+	struct work_error e;
+
+	rq.limit = EXPORT_XLSX_ROWS;
+	work_error_init(&e);
+	if (work_list(app, &owner, t, &rq, doc, &e))
+		return bf_err_set(err, e.status ? e.status : BF_EDB, "%s", e.message);
+	if (json_integer_value(json_object_get(*doc, "total")) > EXPORT_XLSX_ROWS) {
+		bf_err_set(err, BF_EINPUT, "%lld %s are more than a sheet holds (%ld rows): export "
+			   "them as CSV (--format csv)",
+			   (long long)json_integer_value(json_object_get(*doc, "total")), t->plural,
+			   EXPORT_XLSX_ROWS);
+		bf_err_zh(err, "%s共 %lld 条，超过一张工作表的行数（%ld）：请导出为 CSV（--format csv）",
+			  t->zh, (long long)json_integer_value(json_object_get(*doc, "total")),
+			  EXPORT_XLSX_ROWS);
+		return BF_EINPUT;
+	}
+	return BF_OK;
+}
+
+enum bf_status export_xlsx(struct app *app, const struct registry *r, const char *path,
+			   struct bf_err *err)
 {
 	static const char *const names[] = { "轮次 rounds", "帮扶对象 targets", "帮扶单位 units",
 					     "组团 groups", "组团成员 members", "帮扶干部 cadres",
 					     "指标 indicators" };
-	struct sheet_spec specs[8] = { 0 };
-	json_t *docs[8] = { 0 };
+	enum { NREG = 7, NSHEETS = NREG + WK_N };
+	struct sheet_spec specs[NSHEETS] = { 0 };
+	json_t *docs[NSHEETS] = { 0 };
+	char work_names[WK_N][64], titles[WK_N][96];
+	const char *sheet_names[NSHEETS];
 	struct buf out = BUF_INIT;
-	enum bf_status rc;
+	enum bf_status rc = BF_OK;
 
-	_Static_assert(sizeof names / sizeof names[0] == 7, "one sheet name per record type");
-	for (size_t i = 0; i < model_ntypes && i < 7; i++) {
+	_Static_assert(sizeof names / sizeof names[0] == NREG, "one sheet name per record type");
+	if (model_ntypes != NREG)
+		return bf_err_set(err, BF_EDB, "export: %zu record types, %d sheet names",
+				  model_ntypes, NREG);
+	for (size_t i = 0; i < NREG; i++) {
 		const struct record_type *t = model_types[i];
 		size_t n;
 		const char *items = registry_items(r, t, &n);
@@ -73,12 +106,28 @@ enum bf_status export_xlsx(const struct registry *r, const char *path, struct bf
 			json_array_append_new(a, query_record_json(t, items + k * t->size));
 		docs[i] = json_pack("{s:o}", "items", a);
 		specs[i] = (struct sheet_spec){ t->what, t->file, NULL, t };
+		sheet_names[i] = names[i];
 	}
-	rc = sheet_workbook(specs, docs, names, model_ntypes < 7 ? model_ntypes : 7, &out, err);
+	/* the work (docs/work.md), a sheet per record type: read by query, not in the registry */
+	for (size_t k = 0; k < WK_N && !rc; k++) {
+		const struct work_type *t = &work_types[k];
+		snprintf(work_names[k], sizeof work_names[k], "%s %s", t->zh, t->plural);
+		snprintf(titles[k], sizeof titles[k], "%s %s", t->plural, t->zh);
+		sheet_names[NREG + k] = work_names[k];
+		specs[NREG + k] = (struct sheet_spec){ t->name, titles[k], work_columns(t), NULL };
+		rc = work_doc(app, t, &docs[NREG + k], err);
+	}
+	if (!rc)
+		rc = sheet_workbook(specs, docs, sheet_names, NSHEETS, &out, err);
 	if (!rc)
 		rc = fileio_write(path, out.data, out.len, err);
-	for (size_t i = 0; i < model_ntypes && i < 7; i++)
+	for (size_t i = 0; i < NSHEETS; i++)
 		json_decref(docs[i]);
 	buf_release(&out);
 	return rc;
+}
+
+size_t export_xlsx_sheets(void)
+{
+	return 7 + WK_N;
 }

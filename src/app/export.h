@@ -2,6 +2,7 @@
  * init --empty + import + export reproduces the same files byte for byte. */
 #ifndef BF_EXPORT_H
 #define BF_EXPORT_H
+#include "app/app.h"
 #include "core/registry.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -13,7 +14,14 @@ void export_csv(const struct registry *r, const struct record_type *t, struct bu
 enum bf_status export_dir(const struct registry *r, const char *dir, size_t *files,
 			  struct bf_err *err);
 
-/* Writes every record type into one XLSX workbook at path, a sheet per type (app/sheet). */
-enum bf_status export_xlsx(const struct registry *r, const char *path, struct bf_err *err);
+/* Writes every record type into one XLSX workbook at path, a sheet per type (app/sheet): the
+ * registry's 7 from r, then the work's 5 (tasks, needs, commitments, resources, policies,
+ * read from app's database, every record, at most EXPORT_XLSX_ROWS each), and the columns'
+ * sheet (说明 columns). */
+#define EXPORT_XLSX_ROWS 1048575L /* a sheet's rows in Excel, less the header */
+enum bf_status export_xlsx(struct app *app, const struct registry *r, const char *path,
+			   struct bf_err *err);
+/* The number of data sheets export_xlsx writes (12). */
+size_t export_xlsx_sheets(void);
 
 #endif

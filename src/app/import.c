@@ -655,7 +655,15 @@ enum bf_status import_paths(struct app *app, const char *account, const char *ad
 	for (size_t i = 0; i < n && !rc; i++) {
 		void *arr = files;
 		if (fileio_is_dir(paths[i])) {
+			struct buf work = BUF_INIT;
 			rc = list_dir(paths[i], &files, &nfiles, &cap, err);
+			/* the bundled layout (data/guangdong): the work's files in work/ beside
+			 * the registry's, imported with them in the one transaction */
+			buf_addf(&work, "%s%swork", paths[i],
+				 paths[i][strlen(paths[i]) - 1] == '/' ? "" : "/");
+			if (!rc && fileio_is_dir(work.data))
+				rc = list_dir(work.data, &files, &nfiles, &cap, err);
+			buf_release(&work);
 			continue;
 		}
 		xgrow(&arr, &cap, nfiles + 1, sizeof(char *));

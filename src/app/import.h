@@ -41,7 +41,8 @@ struct import_result {
 enum bf_status import_sources(struct app *app, const char *account, const char *address,
 			      const struct import_source *src, size_t n,
 			      struct import_result *res, struct bf_err *err);
-/* Imports files and folders (every known *.csv inside a folder), as import_sources. */
+/* Imports files and folders (every known *.csv inside a folder, and inside its work/ subfolder
+ * when there is one: the bundled layout), as import_sources. */
 enum bf_status import_paths(struct app *app, const char *account, const char *address,
 			    const char *const *paths, size_t n, struct import_result *res,
 			    struct bf_err *err);

@@ -21,7 +21,9 @@ const struct cli_command cli_commands[] = {
 	  "usage: bangfu [--db PATH] import [--encoding NAME] PATH...\n"
 	  "\n"
 	  "导入CSV文件或文件夹。Loads rounds.csv, targets.csv, units.csv, groups.csv, members.csv,\n"
-	  "cadres.csv and indicators.csv (any subset; a folder means every such file in it). UTF-8\n"
+	  "cadres.csv and indicators.csv, and the work's tasks.csv, needs.csv, commitments.csv,\n"
+	  "resources.csv, policies.csv (docs/work.md) (any subset; a folder means every such file\n"
+	  "in it and in its work/ subfolder, as data/guangdong holds them). UTF-8\n"
 	  "(with or without BOM) and GB18030/GBK (with or without BOM) are detected; a file that\n"
 	  "reads as GB18030 only by accident (Big5, Shift-JIS, EUC-KR, Windows-1252) is refused.\n"
 	  "A row whose key exists replaces the record. On any error nothing is written and every\n"
@@ -33,10 +35,11 @@ const struct cli_command cli_commands[] = {
 	  "usage: bangfu [--db PATH] export DIR\n"
 	  "       bangfu [--db PATH] export --format xlsx FILE.xlsx\n"
 	  "\n"
-	  "导出全部数据为CSV。Writes the seven CSV files into DIR (created if missing), sorted by\n"
-	  "key, in the format `bangfu import` reads. With --format xlsx, one spreadsheet with a\n"
-	  "sheet per table (Chinese headers, frozen; numbers and dates typed; text never a\n"
-	  "formula) and a last sheet (说明) giving each header's English column name.\n" },
+	  "导出全部数据为CSV。Writes the registry's seven CSV files and the work's five (tasks,\n"
+	  "needs, commitments, resources, policies) into DIR (created if missing), sorted by key,\n"
+	  "in the format `bangfu import` reads. With --format xlsx, one spreadsheet with a sheet\n"
+	  "per table, the work's included (Chinese headers, frozen; numbers and dates typed; text\n"
+	  "never a formula) and a last sheet (说明) giving each header's English column name.\n" },
 	{ "check", cmd_check, "规则检查 · check the programme's rules on a round",
 	  "usage: bangfu [--db PATH] check [--round NAME] [--as-of DATE] [--end-window DAYS]\n"
 	  "                                 [--format table|json]\n"

@@ -30,10 +30,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 						    "file) to write into");
 	if (cli_db_load(c, &db))
 		rc = cli_fail(c, &db.err);
-	else if (strcmp(format, "xlsx") == 0 && export_xlsx(&db.r, where, &db.err))
+	else if (strcmp(format, "xlsx") == 0 && export_xlsx(db.app, &db.r, where, &db.err))
 		rc = cli_fail(c, &db.err);
 	else if (strcmp(format, "xlsx") == 0)
-		fprintf(c->out, "exported %zu sheets to %s\n", model_ntypes, where);
+		fprintf(c->out, "exported %zu sheets to %s\n", export_xlsx_sheets(), where);
 	else if (export_dir(&db.r, where, &files, &db.err) ||
 		 work_export_dir(db.app, where, &files, &db.err))
 		rc = cli_fail(c, &db.err);
