@@ -18,6 +18,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BANGFU = os.path.join(ROOT, "build", "bangfu")
 WORK = os.path.join(ROOT, "build", "bench")
 DATA = os.path.join(WORK, "national")
+# The registry's files by name: `bangfu import DATA` would bring its work/ subfolder along.
+REGISTRY_FILES = [os.path.join(DATA, f + ".csv") for f in
+                  ("rounds", "targets", "units", "groups", "members", "cadres", "indicators")]
 # The bench account; the password passes the strength rules (it must not hold the user name).
 USER, PASSWORD = "bench", "correct horse battery staple 42"
 # bangfu's storage settings (src/store/store.c configure()), for the sqlite3 peers.

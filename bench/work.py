@@ -61,6 +61,11 @@ SELECT 'R', {g}, r.kind, count(*), sum(r.amount) FROM resource r JOIN target t
 """
 
 
+# The registry's files by name (the folder would bring its work/ subfolder along).
+REGISTRY_FILES = [os.path.join(DATA, f + ".csv") for f in
+                  ("rounds", "targets", "units", "groups", "members", "cadres", "indicators")]
+
+
 def die(msg):
     print("bench/work: " + msg, file=sys.stderr)
     sys.exit(2)
@@ -88,7 +93,7 @@ def make_db():
     rm_db(DB)
     print("bench/work: importing the registry %s into %s" % (DATA, DB))
     run(BANGFU, "--db", DB, "init", "--empty")
-    run(BANGFU, "--db", DB, "import", DATA)
+    run(BANGFU, "--db", DB, "import", *REGISTRY_FILES)
     print("bench/work: importing the work (%s) with bangfu import, load %s" % (WDATA, load()))
     t0 = time.time()
     run(BANGFU, "--db", DB, "import", WDATA)

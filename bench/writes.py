@@ -30,7 +30,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import (BANGFU, DATA, PRAGMAS, WORK, Client, add_admin, cpu_ms, die,  # noqa: E402
+from benchlib import (BANGFU, DATA, PRAGMAS, REGISTRY_FILES, WORK, Client, add_admin, cpu_ms, die,  # noqa: E402
                       machine, pct, rm_db, run, serve, set_name, stop)
 
 DB = os.path.join(WORK, "writes.db")
@@ -79,7 +79,7 @@ def main():
         rm_db(DB)
         print("bench/writes: importing %s into %s" % (DATA, DB))
         run(BANGFU, "--db", DB, "init", "--empty")
-        run(BANGFU, "--db", DB, "import", DATA)
+        run(BANGFU, "--db", DB, "import", *REGISTRY_FILES)
         add_admin(DB)
     ids = cadre_ids()
     rng = random.Random(20261202)
