@@ -30,8 +30,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import (BANGFU, DATA, PRAGMAS, REGISTRY_FILES, WORK, Client, add_admin, cpu_ms, die,  # noqa: E402
-                      machine, pct, rm_db, run, serve, set_name, stop)
+from benchlib import (BANGFU, DATA, PRAGMAS, REGISTRY_FILES, WORK, Client, add_admin,  # noqa: E402
+                      cpu_ms, die, machine, pct, rm_db, run, serve, set_name, stop)
 
 DB = os.path.join(WORK, "writes.db")
 PEER = os.path.join(WORK, "writes-peer.db")
