@@ -69,9 +69,9 @@ bangfu report: --format 'xls': use table, csv, xlsx or json
 (see: bangfu report --help)
 [2]
 $ bangfu export --format xlsx all.xlsx
-exported 7 sheets to all.xlsx
-$ xlsx-read all.xlsx 2 | grep -E '^sheet|^A[12] |^G2 '
-sheets: 轮次 rounds | 帮扶对象 targets | 帮扶单位 units | 组团 groups | 组团成员 members | 帮扶干部 cadres | 指标 indicators | 说明 columns
+exported 12 sheets to all.xlsx
+$ xlsx-read all.xlsx 2 | grep -E '^sheet|^A[12] |^G2 ' | grep -v '^G2 s 通过'
+sheets: 轮次 rounds | 帮扶对象 targets | 帮扶单位 units | 组团 groups | 组团成员 members | 帮扶干部 cadres | 指标 indicators | 重点任务 tasks | 需求清单 needs | 帮扶事项 commitments | 资源导入 resources | 政策文件 policies | 说明 columns
 sheet 轮次 rounds: frozen 1 row(s), filter A1:E2
 A1 s 轮次
 A2 s 2023-2026
@@ -97,7 +97,25 @@ sheet 指标 indicators: frozen 1 row(s), filter A1:G306
 A1 s 范围（县区代码或 province）
 A2 s 440222
 G2 s bulliesreality.org mirror of 始兴县 gov page (2020年全县地区生产总值完成80.3亿元); year differs per county
-sheet 说明 columns: frozen 1 row(s), filter A1:D54
+sheet 重点任务 tasks: frozen 1 row\(s\), filter A1:K[0-9]+ (re)
+A1 s 轮次
+A2 s 2023-2026
+sheet 需求清单 needs: frozen 1 row\(s\), filter A1:J[0-9]+ (re)
+A1 s 编号
+A2 n 1
+G2 n 1
+sheet 帮扶事项 commitments: frozen 1 row\(s\), filter A1:W[0-9]+ (re)
+A1 s 编号
+A2 n 1
+G2 s 打造乡村旅游精品线路
+sheet 资源导入 resources: frozen 1 row\(s\), filter A1:M[0-9]+ (re)
+A1 s 编号
+A2 n 1
+sheet 政策文件 policies: frozen 1 row\(s\), filter A1:M[0-9]+ (re)
+A1 s 编号
+A2 n 1
+G2 s 政务
+sheet 说明 columns: frozen 1 row\(s\), filter A1:D[0-9]+ (re)
 A1 s 表 sheet
 A2 s 轮次 rounds
 $ bangfu export --format xls x.xlsx
