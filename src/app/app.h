@@ -44,6 +44,7 @@ struct app_server_config {
 	long body_limit;        /* bytes */
 	long behind_https;      /* 0/1: cookies get Secure and the __Host- prefix, and HSTS */
 	long end_window;        /* days: see struct rules_opts */
+	long rotation_window;   /* days before a term's end in which its unit names a successor */
 	long request_timeout;   /* seconds for a request's headers to arrive (http/guard.h) */
 	long max_connections;   /* connections at once, in all */
 	long per_address;       /* connections at once from one address */

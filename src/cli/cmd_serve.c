@@ -61,6 +61,10 @@ static const struct setting settings[] = {
 	  "bytes of list answers kept in memory for reuse" },
 	{ "end-window", "BANGFU_END_WINDOW", false, offsetof(struct app_server_config, end_window),
 	  "90", 0, 3650, "days before a round's end in which a term needs no successor" },
+	{ "rotation-window", "BANGFU_ROTATION_WINDOW", false,
+	  offsetof(struct app_server_config, rotation_window), "90", 0, 3650,
+	  "days before a cadre's term ends in which the cadres page offers its unit to name a "
+	  "successor (docs/rotations.md)" },
 	{ "audit-head-seconds", "BANGFU_AUDIT_HEAD_SECONDS", false,
 	  offsetof(struct app_server_config, audit_head_seconds), "900", 1, 86400,
 	  "log the audit trail's head this often" },

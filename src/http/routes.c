@@ -169,6 +169,16 @@ static bool json_body(struct http_ctx *cx)
 
 static json_t *capabilities(const struct principal *p);
 
+/* The session's capabilities with the server's settings the pages need: the hand-over
+ * window of the cadres page (docs/rotations.md). */
+static json_t *session_capabilities(const struct http_ctx *cx, const struct principal *p)
+{
+	json_t *c = capabilities(p);
+	json_object_set_new(c, "rotation", json_pack("{s:I}", "window",
+						    (json_int_t)cx->cfg->rotation_window));
+	return c;
+}
+
 static void h_login(struct http_ctx *cx)
 {
 	json_error_t jerr;
@@ -194,7 +204,7 @@ static void h_login(struct http_ctx *cx)
 		struct principal who = auth_principal(&ses.account);
 		set_cookie(cx, ses.token, cx->cfg->session_max);
 		http_json(cx, 200, json_pack("{s:o, s:o, s:s}", "user", user_json(&ses.account),
-					     "capabilities", capabilities(&who), "csrf",
+					     "capabilities", session_capabilities(cx, &who), "csrf",
 					     ses.csrf));
 	}
 	bf_err_release(&err);
@@ -251,7 +261,7 @@ static json_t *capabilities(const struct principal *p)
 static void h_whoami(struct http_ctx *cx)
 {
 	http_json(cx, 200, json_pack("{s:o, s:o, s:s}", "user", user_json(&cx->session.account),
-				     "capabilities", capabilities(&cx->who), "csrf",
+				     "capabilities", session_capabilities(cx, &cx->who), "csrf",
 				     cx->session.csrf));
 }
 

@@ -319,6 +319,18 @@ export default {
   'cdx.post_hint': 'e.g. deputy county head',
   'cdx.planned_help': 'a 3-year term: filled in from the start date, can be changed',
   'cdx.group_timeline': 'Rotations in this group',
+  'cdx.handover': 'Hand-over',
+  'cdx.handover_overlap': 'overlap of {n} days: the successor arrives on {start}, the term ends on {end}; both serve',
+  'cdx.handover_seamless': 'seamless: the successor arrives on {start}, the day after the term ends ({end})',
+  'cdx.handover_gap': 'gap of {n} days: the term ends on {end}, the successor arrives only on {start}; nobody is on post',
+  'cdx.handover_title': 'Hand-over',
+  'cdx.ends_in': 'The term ends on {end}, in {n} days (hand-over window {w} days).',
+  'cdx.no_successor': 'No successor named yet.',
+  'cdx.successor_named': 'Successor: {name}',
+  'cdx.name_successor': 'Name a successor',
+  'cdx.successor_title': 'Name the successor of {name}',
+  'cdx.arrival': 'Arrival',
+  'cdx.arrival_help': 'Proposed: 14 days before the term ends ({end}) for the hand-over; before the end is an overlap, after the day after it a gap',
 
   // rotation timeline
   'tl.intro': 'Each bar is one cadre\'s term: dark for time served, light for the planned remainder; a dashed outline is the planned end of a term cut short; a red dashed block is a gap between a unit\'s successive cadres, a thin orange line an overlap at hand-over; a dashed curve joins a predecessor to the successor; the red vertical line is today. Click a bar to open the cadre.',

@@ -319,6 +319,18 @@ export default {
   'cdx.post_hint': '例如 县委常委、副县长',
   'cdx.planned_help': '3 年任期：填写到任日期后自动填入，可修改',
   'cdx.group_timeline': '本组团干部轮换',
+  'cdx.handover': '交接',
+  'cdx.handover_overlap': '重叠 {n} 天：接任者 {start} 到岗，前任 {end} 期满，共同在岗交接',
+  'cdx.handover_seamless': '无缝衔接：接任者 {start} 到岗，即前任期满（{end}）次日',
+  'cdx.handover_gap': '空档 {n} 天：前任 {end} 期满，接任者 {start} 才到岗，期间无人在岗',
+  'cdx.handover_title': '轮换交接',
+  'cdx.ends_in': '任期 {end} 期满，还有 {n} 天（交接窗口 {w} 天）。',
+  'cdx.no_successor': '尚未指定接任者。',
+  'cdx.successor_named': '接任者：{name}',
+  'cdx.name_successor': '指定接任者',
+  'cdx.successor_title': '为 {name} 指定接任者',
+  'cdx.arrival': '到岗日期',
+  'cdx.arrival_help': '建议在前任期满（{end}）前 14 天到岗交接；早于期满为重叠，晚于期满次日为空档',
 
   // rotation timeline (轮换时间线)
   'tl.intro': '每条横条是一名干部的任期：深色为已履职，浅色为计划剩余；虚框为提前离任前的原计划期满；红色虚线块为同一单位前后任之间的空档，橙色细条为交接重叠；虚曲线连接前任与接任；红色竖线为今天。点击横条查看干部。',

@@ -5,6 +5,8 @@
 //                             reports, import, audit, users, plans, plan)
 //   reads(user, 'cadres')     which records of a kind it reads: 'none', 'unit', 'target', 'all'
 //   writes(user, 'cadres')    which it writes, in the same words
+//   rotationWindow(user)      days before a term's end in which its unit names a successor
+//                             (the server's --rotation-window), 0 when not offered
 export function may(user, action) {
   return !!(user && user.can && user.can.actions && user.can.actions[action]);
 }
@@ -16,3 +18,8 @@ function scope(user, kind, what) {
 
 export function reads(user, kind) { return scope(user, kind, 'read'); }
 export function writes(user, kind) { return scope(user, kind, 'write'); }
+
+export function rotationWindow(user) {
+  const r = user && user.can && user.can.rotation;
+  return (r && Number(r.window)) || 0;
+}

@@ -1,9 +1,11 @@
 // cadres: the roster of cadres (帮扶干部) with filters (unit, target, rank, on post or left,
 // text), the rotation timeline of the same selection, a cadre's detail with its predecessor
-// and successors, and the form with which a unit adds and edits its own cadres (an admin any
-// cadre). Invented cadres (verified 0) carry the demonstration marker; what a role may read
+// and successors and the hand-over (the overlap or the gap; for a term ending within the
+// session's rotation window and without a successor, the form that names one: a new cadre
+// record whose predecessor is this one, docs/rotations.md), and the form with which a unit
+// adds and edits its own cadres (an admin any cadre). Invented cadres (verified 0) carry the demonstration marker; what a role may read
 // and write is the API's decision.
-import { writes } from '../can.js';
+import { writes, rotationWindow } from '../can.js';
 import { timeline } from '../timeline.js';
 import { useCss, loadRefs, unitLabel, targetLabel, cadreState } from './common.js';
 
@@ -134,6 +136,7 @@ async function detail(el, ctx, id) {
   const link = (x) => h('a', { href: '#/cadres/' + encodeURIComponent(x.id) }, x.name, ' (', x.id, ')');
   const fact = (k, v) => [h('dt', {}, k), h('dd', {}, v === null || v === undefined || v === '' ? '–' : v)];
   const same = cadres.filter((x) => x.group === c.group);
+  const succ = successors[0] || null;
   mount(el,
     h('p', { class: 'no-print' }, h('a', { href: '#/cadres' }, '← ', t('cdx.back'))),
     h('div', { class: 'page-head' }, h('h1', {}, c.name), ctx.demo(c),
@@ -152,14 +155,92 @@ async function detail(el, ctx, id) {
         fact(t('cd.actual_end'), c.actual_end),
         fact(t('cdx.predecessor'), pred ? link(pred) : c.predecessor),
         fact(t('cdx.successors'), successors.length ? successors.map((x, i) => [i ? '、' : '', link(x)]) : null),
+        succ ? fact(t('cdx.handover'), handoverText(ctx, c, succ)) : null,
         fact(t('cdx.verified'), c.verified ? t('ui.yes') : t('cdx.demo_data')),
         fact(t('cdx.note'), c.note))),
+    handoverPanel(ctx, refs, cadres, c, succ, today, () => detail(el, ctx, id)),
     h('section', { class: 'panel' }, h('h2', {}, t('cdx.group_timeline')),
       timeline(same, {
         t, tv: ctx.tv, today, groups: refs.groups, width: el.clientWidth || 1100,
         unitName: (u) => unitLabel(refs.units, u), targetName: (a) => targetLabel(refs.targets, a),
         demoMark: t('demo.mark'), onDemo: (x) => ctx.demo(x),
       })));
+}
+
+// ---- the hand-over (S7) ----------------------------------------------------------------------
+
+const DAY = 86400000;
+function dayNumber(iso) { return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY; }
+function isoOf(n) { return new Date(n * DAY).toISOString().slice(0, 10); }
+function termEnd(c) { return c.actual_end || c.planned_end; }
+
+// The successor's arrival against the end of the term, as the rotations report counts it:
+// the days between the two, less one (negative: both serve, an overlap).
+function handoverText(ctx, c, succ) {
+  const { t, ui } = ctx;
+  const days = dayNumber(succ.start) - dayNumber(termEnd(c)) - 1;
+  const kind = days < 0 ? 'overlap' : days > 0 ? 'gap' : 'seamless';
+  return ui.h('span', { class: kind === 'gap' ? 'bad-text' : '', 'data-handover': kind, 'data-days': String(days) },
+    t('cdx.handover_' + kind, { n: Math.abs(days), start: succ.start, end: termEnd(c) }));
+}
+
+// For a cadre on post whose term ends within the session's rotation window: the days left,
+// and without a successor the button that names one (when the session may write this cadre).
+function handoverPanel(ctx, refs, cadres, c, succ, today, redraw) {
+  const { t, ui } = ctx;
+  const { h } = ui;
+  const win = rotationWindow(ctx.user);
+  const end = termEnd(c);
+  if (!win || !end || cadreState(c, today) !== 'on') return null;
+  const left = dayNumber(end) - dayNumber(today);
+  if (left < 0 || left > win) return null;
+  return h('section', { class: 'panel', 'data-handover-due': String(left) },
+    h('h2', {}, t('cdx.handover_title')),
+    h('p', {}, t('cdx.ends_in', { end, n: left, w: win })),
+    succ ? h('p', {}, t('cdx.successor_named', { name: succ.name }), ' · ', handoverText(ctx, c, succ))
+      : h('p', { class: 'bad-text' }, t('cdx.no_successor')),
+    !succ && mayEdit(ctx.user, c) ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-action': 'name-successor',
+      onclick: () => successorForm(ctx, refs, cadres, c, today, redraw) }, t('cdx.name_successor'))) : null);
+}
+
+// Names the successor: a new cadre of the same post, arriving 14 days before the term ends
+// (the hand-over of `bangfu plan rotations`, not before tomorrow), for 3 years. The unit is
+// the predecessor's; the office may choose another, which the server refuses by the field
+// predecessor (a successor takes over a post of its own unit).
+async function successorForm(ctx, refs, cadres, c, today, redraw) {
+  const { t, ui } = ctx;
+  const unitUser = writes(ctx.user, 'cadres') === 'unit';
+  const units = unitUser ? [ctx.user.unit] : [...refs.units.keys()];
+  const end = termEnd(c);
+  const arrival = isoOf(Math.max(dayNumber(end) + 1 - 14, dayNumber(today) + 1));
+  const done = ui.openForm({
+    title: t('cdx.successor_title', { name: c.name }),
+    fields: [
+      { name: 'id', label: t('cdx.id'), required: true, value: nextId(cadres), help: t('cdx.id_help') },
+      { name: 'name', label: t('cd.name'), required: true },
+      { name: 'unit', label: t('cd.unit'), type: 'select', required: true, value: c.unit,
+        options: units.map((u) => ({ value: u, label: `${unitLabel(refs.units, u)} (${u})` })) },
+      { name: 'rank', label: t('cd.rank'), type: 'select', required: true, value: c.rank,
+        options: ['division', 'middle', 'section'].map((r) => ({ value: r, label: ctx.tv('rank', r) })) },
+      { name: 'post', label: t('cd.post'), required: true, value: c.post },
+      { name: 'start', label: t('cdx.arrival'), type: 'date', required: true, value: arrival, help: t('cdx.arrival_help', { end }) },
+      { name: 'planned_end', label: t('cd.planned_end'), type: 'date', required: true, value: plusYears(arrival, 3), help: t('cdx.planned_help') },
+      { name: 'predecessor', label: t('cdx.predecessor'), type: 'select', required: true, value: c.id,
+        options: [{ value: c.id, label: `${c.name} (${c.id})` }] },
+      { name: 'note', label: t('cdx.note'), type: 'textarea' },
+    ],
+    submitLabel: t('cdx.name_successor'),
+    onSubmit: (v) => ctx.api('POST', '/cadres', {
+      id: v.id, name: v.name, unit: v.unit, group: c.group, rank: v.rank, post: v.post, start: v.start,
+      planned_end: v.planned_end, predecessor: v.predecessor, note: v.note,
+      verified: writes(ctx.user, 'cadres') === 'all' ? 1 : 0,  // only the office verifies
+    }),
+  });
+  const saved = await done;
+  if (saved) {
+    ui.toast(t('cdx.successor_named', { name: saved.name }));
+    redraw();
+  }
 }
 
 // ---- the form -------------------------------------------------------------------------------
