@@ -144,9 +144,62 @@ enum bf_status cycle_period_get(struct app *app, const char *id, json_t **out,
 	return BF_OK;
 }
 
-/* Writes round's periods cut by kind, due due_days after each end. */
+/* A report on a round being cut again, against the new cut (rows): an approved or submitted
+ * report keeps its period only if the new cut holds it unchanged (same name and dates), a
+ * draft or returned one moves with its period's name (its figures are counted anew); any
+ * other is refused (409), naming it. */
+struct keep_ctx {
+	const char *round, *start, *end;
+	const struct cyc_period_row *rows;
+	size_t n;
+	struct bf_err *err;
+	enum bf_status rc;
+};
+
+static void keep_report(void *ctx, const struct cyc_cell *c, int n)
+{
+	struct keep_ctx *k = ctx;
+	const char *id = NULL, *group = "", *status = "", *name = "", *ps = "", *pe = "";
+	const struct cyc_period_row *to = NULL;
+	bool fixed;
+
+	if (k->rc)
+		return;
+	for (int i = 0; i < n; i++) {
+		const char *v = c[i].s;
+		if (strcmp(c[i].name, "id") == 0) id = v;
+		else if (strcmp(c[i].name, "group") == 0) group = v;
+		else if (strcmp(c[i].name, "status") == 0) status = v;
+		else if (strcmp(c[i].name, "period_name") == 0) name = v;
+		else if (strcmp(c[i].name, "start") == 0) ps = v;
+		else if (strcmp(c[i].name, "end") == 0) pe = v;
+	}
+	for (size_t i = 0; i < k->n && !to; i++)
+		if (strcmp(k->rows[i].name, name) == 0)
+			to = &k->rows[i];
+	fixed = strcmp(status, "approved") == 0 || strcmp(status, "submitted") == 0;
+	if (to && (!fixed || (strcmp(to->start, ps) == 0 && strcmp(to->end, pe) == 0)))
+		return;
+	k->rc = bf_err_set(k->err, BF_ECONFLICT,
+			   "round %s cannot run from %s to %s: group %s's report %s (%s) is on the "
+			   "period %s (%s to %s), which the new dates %s; %s",
+			   k->round, k->start, k->end, group, id ? id : "?", status, name, ps, pe,
+			   to ? "change" : "remove",
+			   fixed ? "an approved or submitted report keeps its period: an admin "
+				   "reopens it, or the office returns it, first"
+				 : "change the dates so that the period remains");
+	bf_err_zh(k->err, "轮次%s不能改为%s至%s：组团%s的报告（编号%s，%s）所在报告期%s（%s至%s）将被%s；%s",
+		  k->round, k->start, k->end, group, id ? id : "?", status, name, ps, pe,
+		  to ? "改变" : "删除",
+		  fixed ? "已提交或已通过的报告须保持其报告期：请先由指挥部办公室退回或由管理员重新开放"
+			: "请调整日期使该报告期保留");
+}
+
+/* Writes round's periods cut by kind, due due_days after each end. keep: the round's
+ * reports stay on their periods (keep_report decides whether they can), else the round has
+ * none. */
 static enum bf_status cut(struct app *app, const char *round, int kind, int due_days,
-			  struct bf_err *err)
+			  bool keep, struct bf_err *err)
 {
 	char s[11], e[11];
 	bf_day start, end;
@@ -173,7 +226,15 @@ static enum bf_status cut(struct app *app, const char *round, int kind, int due_
 		date_format(p[i].due, dates[i][2]);
 		rows[i] = (struct cyc_period_row){ p[i].name, dates[i][0], dates[i][1], dates[i][2] };
 	}
-	rc = cyc_periods_replace(app->store, round, cycle_kinds[kind], due_days, rows, n, err);
+	if (!keep) {
+		rc = cyc_periods_replace(app->store, round, cycle_kinds[kind], due_days, rows, n,
+					 err);
+	} else {
+		struct keep_ctx k = { round, s, e, rows, n, err, BF_OK };
+		if (!(rc = cyc_round_report_rows(app->store, round, keep_report, &k, err)) &&
+		    !(rc = k.rc))
+			rc = cyc_periods_merge(app->store, round, rows, n, err);
+	}
 out:
 	free(p);
 	free(rows);
@@ -191,13 +252,29 @@ static void default_cut(void *ctx, const char *round)
 {
 	struct default_ctx *d = ctx;
 	if (!d->rc)
-		d->rc = cut(d->app, round, CYCLE_DEFAULT_KIND, CYCLE_DEFAULT_DUE_DAYS, d->err);
+		d->rc = cut(d->app, round, CYCLE_DEFAULT_KIND, CYCLE_DEFAULT_DUE_DAYS, false, d->err);
+}
+
+/* A round whose dates moved is cut again as it was cut before (kind, due days). */
+static void recut(void *ctx, const char *round)
+{
+	struct default_ctx *d = ctx;
+	char kind[16] = "";
+	int k = CYCLE_DEFAULT_KIND, due_days = CYCLE_DEFAULT_DUE_DAYS;
+
+	if (d->rc)
+		return;
+	if (cyc_round_cycle(d->app->store, round, kind, &due_days) && cycle_kind_find(kind) >= 0)
+		k = cycle_kind_find(kind);
+	d->rc = cut(d->app, round, k, due_days, true, d->err);
 }
 
 enum bf_status cycle_periods_default(struct app *app, struct bf_err *err)
 {
 	struct default_ctx d = { app, err, BF_OK };
 	enum bf_status rc = cyc_rounds_without_periods(app->store, default_cut, &d, err);
+	if (!rc && !d.rc)
+		rc = cyc_rounds_moved(app->store, recut, &d, err);
 	return rc ? rc : d.rc;
 }
 
@@ -237,7 +314,7 @@ enum bf_status cycle_periods_generate(struct app *app, const struct principal *w
 				round, (long long)reports);
 		bf_err_zh(err, "轮次%s的报告期已有%lld份组团报告，不能重新划分", round,
 			  (long long)reports);
-	} else if ((rc = cut(app, round, k, due_days, err))) {
+	} else if ((rc = cut(app, round, k, due_days, false, err))) {
 		f->field = rc == BF_ENOTFOUND ? "round" : NULL;
 		if (rc == BF_ENOTFOUND)
 			bf_err_zh(err, "没有轮次%s", round);
@@ -473,7 +550,22 @@ static json_t *actions_of(const struct cycle_actor *a, int status)
 	return acts;
 }
 
-/* The whole report: figures, paragraphs, attachments, the reader's actions. */
+/* What the reader may write into the report now (cycle_may_write): {"narrative",
+ * "contribution", "attachment"}, so a page offers only the forms the API will take. */
+static json_t *writes_of(const struct cycle_actor *a, int status)
+{
+	static const char *const parts[] = { "narrative", "contribution", "attachment" };
+	json_t *w = json_object();
+	for (int k = CP_NARRATIVE; k <= CP_ATTACHMENT; k++) {
+		struct bf_err e;
+		bf_err_init(&e);
+		json_object_set_new(w, parts[k], json_boolean(!cycle_may_write(a, status, k, "", &e)));
+		bf_err_release(&e);
+	}
+	return w;
+}
+
+/* The whole report: figures, paragraphs, attachments, the reader's actions and writes. */
 static enum bf_status whole(struct app *app, const struct cycle_actor *a, json_t *rep,
 			    struct bf_err *err)
 {
@@ -496,6 +588,7 @@ static enum bf_status whole(struct app *app, const struct cycle_actor *a, json_t
 	json_object_set_new(rep, "attachments", att);
 	json_object_set_new(rep, "actions",
 			    actions_of(a, cycle_status_find(sget(rep, "status"))));
+	json_object_set_new(rep, "writes", writes_of(a, cycle_status_find(sget(rep, "status"))));
 	return rc;
 }
 

@@ -34,8 +34,11 @@ enum bf_status cycle_periods_generate(struct app *app, const struct principal *w
 enum bf_status cycle_period_update(struct app *app, const struct principal *who,
 				   const char *address, const char *id, json_t *body,
 				   json_t **out, struct bf_err *err, struct cycle_fault *f);
-/* Gives every round without periods the default cut (quarterly, due 10 days after), inside
- * the caller's transaction (an import, init). */
+/* Gives every round without periods the default cut (quarterly, due 10 days after), and
+ * cuts again, as it was cut, every round whose dates have moved since: its reports stay on
+ * the periods of the same name, and a move that would change the period of an approved or
+ * submitted report, or remove the period of any report, is refused (BF_ECONFLICT naming
+ * it). Inside the caller's transaction (a write of rounds, an import, init). */
 enum bf_status cycle_periods_default(struct app *app, struct bf_err *err);
 
 /* ---- reports ---------------------------------------------------------------------------- */
@@ -54,7 +57,8 @@ enum bf_status cycle_reports_list(struct app *app, const struct principal *who,
 extern const char *const cycle_report_columns[];
 /* One report: the list's fields, the narrative, "figures" (counted now for a draft, frozen
  * for an approved one; "figures_frozen" says which), "contributions", "attachments", and
- * "actions": the transitions the reader may make now. */
+ * "actions": the transitions the reader may make now, "writes": {"narrative", "contribution",
+ * "attachment"}, what it may write into the report now. */
 enum bf_status cycle_report_get(struct app *app, const struct principal *who, const char *id,
 				json_t **out, struct bf_err *err, struct cycle_fault *f);
 /* body {"group", "period"}: 201 with the report. */

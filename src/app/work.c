@@ -3,6 +3,7 @@
 #include "app/app_int.h"
 #include "app/audit.h"
 #include "app/cycle.h"
+#include "store/cycle.h"
 #include "store/work.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -196,6 +197,86 @@ static void facts_of(struct store *s, const struct principal *p, const struct wo
 		f->actor_serves = store_work_serves(s, p->unit, round, target);
 }
 
+/* Whether two records of a type hold the same values (the server's fields aside; an empty
+ * text and none are the same). */
+static bool same_values(const struct work_rec *a, const struct work_rec *b)
+{
+	for (size_t i = 0; i < a->t->nfields; i++) {
+		const struct work_field *f = &a->t->fields[i];
+		const struct work_val *x = &a->v[i], *y = &b->v[i];
+		if (f->flags & WF_SERVER)
+			continue;
+		if (f->type == WF_INT || f->type == WF_FLAG) {
+			if (x->null != y->null || (!x->null && x->i != y->i))
+				return false;
+		} else if (strcmp(x->s ? x->s : "", y->s ? y->s : "") != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Whether a commitment's change moves what a report counts: its status, its delivery or
+ * confirmation day, the value delivered, its target. */
+static bool counted_change(const struct work_rec *a, const struct work_rec *b)
+{
+	static const char *const texts[] = { "status", "delivered_on", "confirmed_on", "target" };
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		const char *x = work_s(a, texts[i]), *y = work_s(b, texts[i]);
+		if (strcmp(x ? x : "", y ? y : "") != 0)
+			return true;
+	}
+	return work_null(a, "delivered_value") != work_null(b, "delivered_value") ||
+	       work_i(a, "delivered_value") != work_i(b, "delivered_value");
+}
+
+/* The cycle's lock on an import's row (docs/cycle.md): a resource, or a commitment's status
+ * change, dated in an approved period of its target is refused as the API's write of it
+ * would be; a row that leaves the stored record as it is passes (an export imported again).
+ * Only a target with an approved report costs a lookup of the stored record. */
+static enum bf_status import_locked(struct app *app, const struct work_rec *r,
+				    struct work_error *e)
+{
+	struct work_rec old;
+	struct work_error le;
+	struct arena a;
+	struct bf_err err;
+	bool found = false;
+	long files = 0;
+	char key[32];
+	enum bf_status rc = BF_OK;
+
+	if ((r->t->kind != WK_RESOURCE && r->t->kind != WK_COMMITMENT) || work_null(r, "id") ||
+	    !cyc_target_locked(app->store, work_s(r, "target")))
+		return BF_OK;
+	arena_init(&a);
+	bf_err_init(&err);
+	snprintf(key, sizeof key, "%lld", work_i(r, "id"));
+	if ((rc = store_work_get(app->store, r->t, key, &a, &old, &files, &found, &err))) {
+		from_err(e, &err);
+	} else if (found && (same_values(&old, r) ||
+			     (r->t->kind == WK_COMMITMENT && !counted_change(&old, r)))) {
+		rc = BF_OK;
+	} else {
+		work_error_init(&le);
+		/* a new commitment, or one whose counted values change, is checked as a status
+		 * change (its delivery and confirmation days, and today) */
+		if (r->t->kind == WK_COMMITMENT) {
+			old = *r;
+			work_set_s(&old, "status", "");
+		}
+		if (!found && r->t->kind == WK_RESOURCE)
+			rc = locked(app, NULL, r, &le);
+		else
+			rc = locked(app, &old, r, &le);
+		if (rc)
+			*e = le;
+	}
+	bf_err_release(&err);
+	arena_release(&a);
+	return rc;
+}
+
 enum bf_status work_check_import(struct app *app, const struct work_rec *r, struct work_error *e)
 {
 	const struct principal office = { "import", ACC_ADMIN, NULL, NULL };
@@ -208,7 +289,7 @@ enum bf_status work_check_import(struct app *app, const struct work_rec *r, stru
 	facts_of(app->store, &office, r, &a, &f);
 	rc = work_check_record(r, &f, e);
 	arena_release(&a);
-	return rc;
+	return rc ? rc : import_locked(app, r, e);
 }
 
 /* ---- the body of a write ----------------------------------------------------------------- */

@@ -4,6 +4,7 @@
  * answers the API's error object with message_zh, the field, and for a refused transition
  * "allowed" (the states that may follow), with 413 or 415 for attachments. */
 #include "app/cycle.h"
+#include "app/sheet.h"
 #include "http/http.h"
 #include "util/fileio.h"
 #include <stdio.h>
@@ -108,11 +109,21 @@ void http_group_reports_list(struct http_ctx *cx)
 		return;
 	}
 	rc = cycle_reports_list(cx->app, &cx->who, &rq, &out, &err, &f);
+	if (!rc && http_wants_xlsx(cx)) {
+		struct sheet_spec spec = { "group_report", "group-reports 组团报告",
+					   cycle_report_columns, NULL };
+		http_send_xlsx(cx, out, &spec, "group-reports");
+		json_decref(out);
+		bf_err_release(&err);
+		return;
+	}
 	if (!rc && http_wants_csv(cx)) {
 		size_t n = 0;
 		while (cycle_report_columns[n])
 			n++;
 		http_send_csv(cx, json_object_get(out, "items"), cycle_report_columns, n);
+		snprintf(cx->disposition, sizeof cx->disposition,
+			 "attachment; filename=\"bangfu-group-reports.csv\"");
 		json_decref(out);
 		bf_err_release(&err);
 		return;

@@ -12,7 +12,7 @@ enum {
 	Q_ROUND = STORE_Q_CYCLE, Q_ROUND_CYCLE, Q_ROUND_REPORTS, Q_GROUP, Q_MEMBER, Q_PERIOD_ROUND,
 	Q_REPORT_FIND, Q_REPORT_INSERT, Q_FIG_COMMIT, Q_FIG_MEASURE, Q_FIG_KIND, Q_FIG_POLICY,
 	Q_FIG_CADRE, Q_LOCK, Q_CONTRIB_PUT, Q_ATT_BYTES, Q_ATT_INSERT, Q_ATT_GET, Q_PERIOD_UPDATE,
-	Q_END
+	Q_TARGET_LOCKED, Q_END
 };
 _Static_assert(Q_END <= STORE_Q_CYCLE + 32, "store/cycle's statement range");
 
@@ -104,17 +104,17 @@ bool cyc_round_cycle(struct store *s, const char *round, char kind[16], int *due
 	return found;
 }
 
-enum bf_status cyc_rounds_without_periods(struct store *s, void (*fn)(void *, const char *),
-					  void *ctx, struct bf_err *err)
+/* Calls fn(ctx, name) for each round the query names; the statement is done before fn
+ * runs, so fn may write. */
+static enum bf_status each_round(struct store *s, const char *sql,
+				 void (*fn)(void *, const char *), void *ctx, struct bf_err *err)
 {
 	sqlite3_stmt *st;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT name FROM round WHERE name NOT IN "
-				      "(SELECT round FROM period) ORDER BY name", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, err, "cannot list the rounds");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		void *p = names;
@@ -123,7 +123,6 @@ enum bf_status cyc_rounds_without_periods(struct store *s, void (*fn)(void *, co
 		names[n++] = xstrdup(col(st, 0));
 	}
 	sqlite3_finalize(st);
-	/* the statement is done before fn writes */
 	for (size_t i = 0; i < n; i++) {
 		if (rc == SQLITE_DONE)
 			fn(ctx, names[i]);
@@ -131,6 +130,88 @@ enum bf_status cyc_rounds_without_periods(struct store *s, void (*fn)(void *, co
 	}
 	free(names);
 	return rc == SQLITE_DONE ? BF_OK : store_db_error(s, err, "cannot list the rounds");
+}
+
+enum bf_status cyc_rounds_without_periods(struct store *s, void (*fn)(void *, const char *),
+					  void *ctx, struct bf_err *err)
+{
+	return each_round(s, "SELECT name FROM round WHERE name NOT IN (SELECT round FROM period) "
+			     "ORDER BY name", fn, ctx, err);
+}
+
+enum bf_status cyc_rounds_moved(struct store *s, void (*fn)(void *, const char *), void *ctx,
+				struct bf_err *err)
+{
+	return each_round(s, "SELECT r.name FROM round r JOIN (SELECT round, min(start) AS s, "
+			     "max(\"end\") AS e FROM period GROUP BY round) p ON p.round = r.name "
+			     "WHERE p.s <> r.start OR p.e <> r.\"end\" ORDER BY r.name", fn, ctx, err);
+}
+
+enum bf_status cyc_round_report_rows(struct store *s, const char *round, cyc_row_fn fn,
+				     void *ctx, struct bf_err *err)
+{
+	sqlite3_stmt *st;
+	enum bf_status rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT r.id, r.\"group\", r.status, p.name AS period_name, "
+				      "p.start, p.\"end\" FROM group_report r JOIN period p ON "
+				      "p.id = r.period WHERE p.round = ? ORDER BY r.id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_db_error(s, err, "cannot read the round's reports");
+	text(st, 1, round);
+	rc = rows(s, st, fn, ctx, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum bf_status cyc_periods_merge(struct store *s, const char *round,
+				 const struct cyc_period_row *r, size_t n, struct bf_err *err)
+{
+	static const char *const sql[] = {
+		/* a period of the same name takes the new dates (its due too, when they change) */
+		"UPDATE period SET start = ?3, \"end\" = ?4, due = ?5 WHERE round = ?1 AND "
+		"name = ?2 AND (start <> ?3 OR \"end\" <> ?4)",
+		"INSERT INTO period (round, name, start, \"end\", due) VALUES (?1, ?2, ?3, ?4, ?5) "
+		"ON CONFLICT (round, name) DO NOTHING",
+	};
+	sqlite3_stmt *st = NULL, *del = NULL;
+	enum bf_status rc = BF_OK;
+	struct buf list = BUF_INIT;
+
+	for (size_t q = 0; q < 2 && !rc; q++) {
+		if (sqlite3_prepare_v2(s->db, sql[q], -1, &st, NULL) != SQLITE_OK) {
+			rc = store_db_error(s, err, "cannot write the periods");
+			break;
+		}
+		for (size_t i = 0; i < n && !rc; i++) {
+			sqlite3_reset(st);
+			text(st, 1, round);
+			text(st, 2, r[i].name);
+			text(st, 3, r[i].start);
+			text(st, 4, r[i].end);
+			text(st, 5, r[i].due);
+			rc = done(s, st, "cannot write the periods", err);
+		}
+		sqlite3_finalize(st);
+	}
+	/* the generator's names (2024Q1, 2024-03, 2024H1, 2024) need no JSON escaping */
+	buf_addc(&list, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&list, "%s\"%s\"", i ? "," : "", r[i].name);
+	buf_addc(&list, ']');
+	/* the periods the new cut does not hold (the caller has made sure no report is on one) */
+	if (!rc && sqlite3_prepare_v2(s->db, "DELETE FROM period WHERE round = ? AND name NOT IN "
+					     "(SELECT value FROM json_each(?))",
+				      -1, &del, NULL) != SQLITE_OK)
+		rc = store_db_error(s, err, "cannot write the periods");
+	if (!rc) {
+		text(del, 1, round);
+		text(del, 2, buf_cstr(&list));
+		rc = done(s, del, "cannot write the periods", err);
+	}
+	sqlite3_finalize(del);
+	buf_release(&list);
+	return rc;
 }
 
 int64_t cyc_round_reports(struct store *s, const char *round)
@@ -563,6 +644,20 @@ int64_t cyc_lock_find(struct store *s, const char *target, const char *day, char
 	}
 	sqlite3_reset(st);
 	return id;
+}
+
+bool cyc_target_locked(struct store *s, const char *target)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_TARGET_LOCKED,
+				      "SELECT 1 FROM grp g JOIN group_report r ON r.\"group\" = g.id "
+				      "WHERE g.target = ? AND r.status = 'approved' LIMIT 1");
+	bool yes = false;
+	if (!st || !target)
+		return false;
+	text(st, 1, target);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
 }
 
 /* ---- paragraphs and attachments -------------------------------------------------------- */

@@ -31,11 +31,24 @@ bool cyc_round_cycle(struct store *s, const char *round, char kind[16], int *due
  * returns; fn must not write). */
 enum bf_status cyc_rounds_without_periods(struct store *s, void (*fn)(void *, const char *),
 					  void *ctx, struct bf_err *err);
+/* Calls fn(ctx, round) for every round whose periods no longer span its dates (its start or
+ * end has changed since they were cut); fn may write. */
+enum bf_status cyc_rounds_moved(struct store *s, void (*fn)(void *, const char *), void *ctx,
+				struct bf_err *err);
+/* The reports on the round's periods: id, group, status, period_name, start, end. */
+enum bf_status cyc_round_report_rows(struct store *s, const char *round, cyc_row_fn fn,
+				     void *ctx, struct bf_err *err);
 /* Reports on the round's periods (to refuse a new cut that would orphan them). */
 int64_t cyc_round_reports(struct store *s, const char *round);
 struct cyc_period_row {
 	const char *name, *start, *end, *due;
 };
+/* Cuts round's periods again keeping each period whose name the new cut holds (its reports
+ * stay on it; its dates and due follow the new cut when its dates change), adding the new
+ * names and deleting the periods whose names it does not hold (the caller has made sure no
+ * report is on one). */
+enum bf_status cyc_periods_merge(struct store *s, const char *round,
+				 const struct cyc_period_row *rows, size_t n, struct bf_err *err);
 /* Replaces the round's periods with rows and records its cut (inside a transaction). */
 enum bf_status cyc_periods_replace(struct store *s, const char *round, const char *kind,
 				   int due_days, const struct cyc_period_row *rows, size_t n,
@@ -109,6 +122,9 @@ enum bf_status cyc_figures(struct store *s, const char *round, const char *targe
 			   const char *group, const char *start, const char *end,
 			   struct cyc_figures *f, struct bf_err *err);
 
+/* Whether any approved report locks a period of target (a cheap test before the lock
+ * check of each row of an import). */
+bool cyc_target_locked(struct store *s, const char *target);
 /* The approved report whose period holds day for target (0: none), with its group and its
  * period's name and dates. */
 int64_t cyc_lock_find(struct store *s, const char *target, const char *day, char group[64],
