@@ -11,8 +11,9 @@ after(async () => { await env.close(); });
 
 const navOf = (page) => page.$$eval('nav.nav a', (as) => as.map((a) => a.dataset.route));
 // commitments: the entry of the groups' work (帮扶工作), which every role reads a part of (on a
-// server with the work's routes)
-const ALL = ['overview', 'targets', 'units', 'groups', 'cadres', 'commitments', 'checks', 'data'];
+// server with the work's routes); reports: the reporting cycle's (组团报告), which every role
+// reads a part of
+const ALL = ['overview', 'targets', 'units', 'groups', 'cadres', 'commitments', 'reports', 'checks', 'data'];
 const EXPECTED = {
   admin: ALL,
   planner: ALL,
@@ -29,7 +30,8 @@ for (const [role, routes] of Object.entries(EXPECTED)) {
     // the groups' work (帮扶工作) has its entry where the server offers the work's records
     const caps = (await (await env.api(role))('GET', '/api/v1/session')).body.capabilities;
     const work = caps.records.commitments && caps.records.commitments.read !== 'none';
-    assert.deepEqual(await navOf(page), routes.filter((r) => r !== 'commitments' || work));
+    const reports = caps.cycle && caps.cycle.read !== 'none';
+    assert.deepEqual(await navOf(page), routes.filter((r) => (r !== 'commitments' || work) && (r !== 'reports' || reports)));
     assert.equal(await page.textContent('.who .user'), role);
     assert.equal(await page.getAttribute('.who .role', 'data-role'), role);
     assert.deepEqual(page.errors.filter((e) => !/status of 40[134]/.test(e)), []);

@@ -7,6 +7,7 @@
 //   writes(user, 'cadres')    which it writes, in the same words
 //   rotationWindow(user)      days before a term's end in which its unit names a successor
 //                             (the server's --rotation-window), 0 when not offered
+//   cycle(user, 'decide')     what it may do in the reporting cycle (reports, periods)
 export function may(user, action) {
   return !!(user && user.can && user.can.actions && user.can.actions[action]);
 }
@@ -22,4 +23,13 @@ export function writes(user, kind) { return scope(user, kind, 'write'); }
 export function rotationWindow(user) {
   const r = user && user.can && user.can.rotation;
   return (r && Number(r.window)) || 0;
+}
+
+// cycle(user, 'decide'): what the session may do in the reporting cycle (docs/cycle.md): 'read'
+// gives the scope ('none' when the server has no cycle), the others are booleans (create,
+// submit, decide, reopen, periods_edit).
+export function cycle(user, what) {
+  const c = user && user.can && user.can.cycle;
+  if (what === 'read') return (c && c.read) || 'none';
+  return !!(c && c[what]);
 }
