@@ -170,3 +170,50 @@ test('draft, submit, return with a reason, resubmit, bulk approval, the lock, re
   for (const a of ['create', 'submit', 'return', 'approve', 'reopen']) assert.ok(audit.includes(a), 'audit ' + a + ' in ' + audit);
   for (const p of [unit, office, boss]) assert.deepEqual(clean(p.errors), []);
 });
+
+test('periods: an admin sees the round cut, changes a due date, and cutting again is refused once reports exist; a county reads without forms', async () => {
+  const admin = await env.api('admin');
+  const round = (await admin('GET', '/api/v1/rounds')).body.items[0].name;
+  const periods = (await admin('GET', '/api/v1/periods?round=' + round)).body.items;
+  const boss = await env.page();
+  await env.login(boss, 'admin');
+  await go(boss, '#/periods?round=' + encodeURIComponent(round));
+  assert.equal(await boss.locator('table.data tbody tr').count(), periods.length);
+  assert.match(await boss.textContent('[data-section=cut]'), new RegExp(`季度.*${periods.length}`));
+  // a period's due date
+  const p = periods[1];
+  await boss.locator(`tr:has(a:text-is("${p.name}")) [data-action=edit-period]`).click();
+  await dialogForm(boss, { due: '2024-04-20' });
+  await boss.waitForSelector('dialog.modal', { state: 'detached' });
+  await env.ready(boss);
+  assert.equal((await admin('GET', '/api/v1/periods/' + p.id)).body.due, '2024-04-20');
+  // the first test's report sits on the round: cutting it again is refused, in the form
+  assert.ok((await admin('GET', '/api/v1/group-reports?round=' + round)).body.total > 0);
+  await boss.click('[data-action=generate]');
+  await dialogForm(boss, { kind: 'monthly', due_days: 15 });
+  const err = boss.locator('dialog.modal .form-error .error');
+  await err.waitFor();
+  assert.match(await err.textContent(), /不能重新划分|cannot be cut again/);
+  await boss.keyboard.press('Escape');
+  assert.equal((await admin('GET', '/api/v1/periods?round=' + round)).body.total, periods.length);
+
+  // a county reads its target's reports: no ticks, no new report, no forms, no transitions
+  const county = await env.page();
+  await env.login(county, 'county');
+  await go(county, '#/reports');
+  const rows = county.locator('table.data tbody tr');
+  assert.ok(await rows.count() >= 1);
+  assert.equal(await county.$('[data-action=bulk-approve]'), null);
+  assert.equal(await county.$('[data-action=new-report]'), null);
+  assert.equal(await county.$('input[data-pick]'), null);
+  await rows.first().locator('a').first().click();
+  await env.ready(county);
+  await county.waitForSelector('article.report');
+  assert.equal(await county.$('[data-section=transitions]'), null);
+  assert.equal(await county.$('[data-edit]'), null);
+  assert.equal(await county.$('[data-action=generate]'), null);
+  await go(county, '#/periods');
+  assert.equal(await county.$('[data-action=generate]'), null);
+  assert.equal(await county.$('[data-action=edit-period]'), null);
+  for (const x of [boss, county]) assert.deepEqual(clean(x.errors), []);
+});
