@@ -1095,7 +1095,7 @@ enum bf_status cycle_attachment_get(struct app *app, const struct principal *who
 /* ---- lock, capabilities ------------------------------------------------------------------ */
 
 enum bf_status cycle_lock_check(struct app *app, const char *target, const char *day,
-				const char *what, struct bf_err *err)
+				const char *what, const char *what_zh, struct bf_err *err)
 {
 	char group[64], period[32], s[11], e[11];
 	bf_day ds, de;
@@ -1107,7 +1107,7 @@ enum bf_status cycle_lock_check(struct app *app, const char *target, const char 
 		return BF_OK;
 	date_parse(s, &ds);
 	date_parse(e, &de);
-	return cycle_locked_fail(err, what, period, ds, de, group, (long long)rep);
+	return cycle_locked_fail(err, what, what_zh, period, ds, de, group, (long long)rep);
 }
 
 json_t *cycle_capabilities(const struct principal *p)

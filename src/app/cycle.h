@@ -116,10 +116,10 @@ enum bf_status cycle_attachment_get(struct app *app, const struct principal *who
 /* ---- the lock and the session's capabilities ------------------------------------------- */
 
 /* BF_ECONFLICT (naming the period, the group and who can reopen it) when day (YYYY-MM-DD)
- * of target lies in a period whose report is approved; what names the record ("resource
- * 12"). Call inside the write's transaction. A NULL target or day passes. */
+ * of target lies in a period whose report is approved; what and what_zh name the record
+ * ("the resource dated 2024-03-01", "日期为2024-03-01的资源"). Call inside the write's transaction. A NULL target or day passes. */
 enum bf_status cycle_lock_check(struct app *app, const char *target, const char *day,
-				const char *what, struct bf_err *err);
+				const char *what, const char *what_zh, struct bf_err *err);
 /* What p may do in the cycle, for GET /api/v1/session: {"read": scope, "create", "submit",
  * "decide" (return, approve, bulk), "reopen", "periods_edit"}. */
 json_t *cycle_capabilities(const struct principal *p);

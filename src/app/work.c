@@ -32,7 +32,7 @@ static enum bf_status locked(struct app *app, const struct work_rec *old,
 			     const struct work_rec *r, struct work_error *e)
 {
 	const struct work_rec *recs[2] = { old, r };
-	char day[11], what[64];
+	char day[11], what[64], what_zh[96];
 	struct bf_err err;
 	enum bf_status rc = BF_OK;
 
@@ -44,14 +44,19 @@ static enum bf_status locked(struct app *app, const struct work_rec *old,
 			continue;
 		if (x->t->kind == WK_RESOURCE) {
 			snprintf(what, sizeof what, "the resource dated %s", work_s(x, "date"));
-			rc = cycle_lock_check(app, work_s(x, "target"), work_s(x, "date"), what, &err);
+			snprintf(what_zh, sizeof what_zh, "日期为%s的资源", work_s(x, "date"));
+			rc = cycle_lock_check(app, work_s(x, "target"), work_s(x, "date"), what,
+					      what_zh, &err);
 		} else if (x->t->kind == WK_COMMITMENT && old && r &&
 			   strcmp(work_s(old, "status"), work_s(r, "status")) != 0) {
 			const char *days[3] = { work_s(x, "delivered_on"), work_s(x, "confirmed_on"),
 						day };
 			for (int k = 0; k < 3 && !rc; k++) {
 				snprintf(what, sizeof what, "a status change dated %s", days[k] ? days[k] : "");
-				rc = cycle_lock_check(app, work_s(x, "target"), days[k], what, &err);
+				snprintf(what_zh, sizeof what_zh, "日期为%s的状态变更",
+					 days[k] ? days[k] : "");
+				rc = cycle_lock_check(app, work_s(x, "target"), days[k], what, what_zh,
+						      &err);
 			}
 		}
 	}

@@ -215,8 +215,9 @@ enum acc_scope cycle_read_scope(const struct principal *p)
 	}
 }
 
-enum bf_status cycle_locked_fail(struct bf_err *err, const char *what, const char *period,
-				 bf_day start, bf_day end, const char *group, long long report)
+enum bf_status cycle_locked_fail(struct bf_err *err, const char *what, const char *what_zh,
+				 const char *period, bf_day start, bf_day end, const char *group,
+				 long long report)
 {
 	char s[11], e[11];
 
@@ -229,7 +230,7 @@ enum bf_status cycle_locked_fail(struct bf_err *err, const char *what, const cha
 		   what, period, s, e, group, report, report);
 	bf_err_zh(err, "%s属于已锁定的报告期%s（%s至%s）：组团%s的报告已审核通过；如需修改，请管理员"
 		       "填写理由后重新开放",
-		  what, period, s, e, group);
+		  what_zh ? what_zh : what, period, s, e, group);
 	return BF_ECONFLICT;
 }
 

@@ -97,9 +97,11 @@ enum acc_scope cycle_read_scope(const struct principal *p);
 bool cycle_role_may(const struct principal *p, int action);
 
 /* The refusal of a write into a locked period: the period (name and dates), the group whose
- * approved report locks it, and who can reopen it (an admin). BF_ECONFLICT. */
-enum bf_status cycle_locked_fail(struct bf_err *err, const char *what, const char *period,
-				 bf_day start, bf_day end, const char *group, long long report);
+ * approved report locks it, and who can reopen it (an admin); what and what_zh name the record
+ * in English and Chinese (NULL what_zh: what in both). BF_ECONFLICT. */
+enum bf_status cycle_locked_fail(struct bf_err *err, const char *what, const char *what_zh,
+				 const char *period, bf_day start, bf_day end, const char *group,
+				 long long report);
 
 /* ---- attachments ------------------------------------------------------------------------ */
 

@@ -15,7 +15,7 @@ approved
 $ as boss PATCH /api/v1/resources/1 '{"amount":1200000}' | sed 1d | jq -r '.error | .code, .message, .message_zh'
 conflict
 the resource dated 2024-03-01 lies in the period 2024Q1 (2024-01-01 to 2024-03-31), locked since group G2023-440881's report 1 was approved: an admin can reopen it (POST /api/v1/group-reports/1/reopen with a reason)
-the resource dated 2024-03-01属于已锁定的报告期2024Q1（2024-01-01至2024-03-31）：组团G2023-440881的报告已审核通过；如需修改，请管理员填写理由后重新开放
+日期为2024-03-01的资源属于已锁定的报告期2024Q1（2024-01-01至2024-03-31）：组团G2023-440881的报告已审核通过；如需修改，请管理员填写理由后重新开放
 $ as boss DELETE /api/v1/resources/1 | sed -n 1p
 HTTP 409
 $ as boss POST /api/v1/resources '{"kind":"funds","amount":5,"target":"440881","unit":"U048","date":"2024-02-01"}' | sed -n 1p

@@ -18,7 +18,7 @@ $ as county PATCH /api/v1/commitments/3 '{"status":"in_progress","reason":"名�
 conflict
 status
 a status change dated 2024-03-20 lies in the period 2024Q1 (2024-01-01 to 2024-03-31), locked since group G2023-440881's report 1 was approved: an admin can reopen it (POST /api/v1/group-reports/1/reopen with a reason)
-a status change dated 2024-03-20属于已锁定的报告期2024Q1（2024-01-01至2024-03-31）：组团G2023-440881的报告已审核通过；如需修改，请管理员填写理由后重新开放
+日期为2024-03-20的状态变更属于已锁定的报告期2024Q1（2024-01-01至2024-03-31）：组团G2023-440881的报告已审核通过；如需修改，请管理员填写理由后重新开放
 $ as county PATCH /api/v1/commitments/3 '{"status":"confirmed"}' | sed -n 1p
 HTTP 409
 $ sqlite3 bangfu.db 'SELECT status, delivered_on FROM commitment WHERE id = 3'
