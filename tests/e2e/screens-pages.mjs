@@ -20,3 +20,23 @@ export async function importPreview(page) {
   await page.click('[data-action=preview]');
   await page.waitForSelector('.import-errors');
 }
+
+// Before #/reports, #/reports/1: the lead unit's report of 廉江市's group for the current
+// quarter, written and submitted, and a returned one for the quarter before (env: the
+// harness; over the API as the unit and the planner).
+export async function cycleReports(env) {
+  const unit = await env.api('unit');
+  const office = await env.api('planner');
+  const periods = (await unit('GET', '/api/v1/periods')).body.items;
+  const today = new Date().toISOString().slice(0, 10);
+  const i = Math.max(1, periods.findIndex((p) => p.start <= today && today <= p.end));
+  const make = async (p) => (await unit('POST', '/api/v1/group-reports', { group: 'G2023-440881', period: p.id })).body.id;
+  const a = await make(periods[i]);
+  await unit('PATCH', `/api/v1/group-reports/${a}`, { problems: '冷链物流项目用地审批较慢，影响开工。', next_steps: '下季度完成冷库主体工程，组织两期电商培训。' });
+  await unit('POST', `/api/v1/group-reports/${a}/contribution`, { text: '省统计局本季度开展统计业务培训两期，培训基层统计员 120 人次。' });
+  await unit('POST', `/api/v1/group-reports/${a}/submit`);
+  const b = await make(periods[i - 1]);
+  await unit('POST', `/api/v1/group-reports/${b}/submit`);
+  await office('POST', `/api/v1/group-reports/${b}/return`, { reason: '请补充冷链项目的资金到位情况。' });
+  return a;
+}

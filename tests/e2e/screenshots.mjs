@@ -2,7 +2,7 @@
 // (and a phone-width and an English overview), signed in as admin on a fresh bundled database,
 // with the harness of the browser tests (lib.mjs). BANGFU_BIN names the binary.
 import { setup, screenshot } from './lib.mjs';
-import { groupsEditor, importPreview } from './screens-pages.mjs';
+import { groupsEditor, importPreview, cycleReports } from './screens-pages.mjs';
 
 const PAGES = [
   ['overview', '#/overview'],
@@ -15,6 +15,9 @@ const PAGES = [
   ['cadres', '#/cadres?view=timeline'],
   ['checks', '#/checks?as_of=2026-06-30'],
   ['data', '#/data', importPreview],
+  ['reports', '#/reports'],
+  ['report', '#/reports/1'],
+  ['periods', '#/periods'],
 ];
 
 async function settle(page, env) {
@@ -31,6 +34,7 @@ try {
   await login.goto(env.url + '#/login');
   await login.waitForSelector('#login-user');
   await screenshot(login, 'login');
+  await cycleReports(env);   // #/reports/1 and the list show a submitted and a returned report
   const page = await env.page();
   await env.login(page, 'admin');
   for (const [name, hash, act] of PAGES) {   // act: brings the page into the state shown
