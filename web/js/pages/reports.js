@@ -70,12 +70,7 @@ async function list(el, ctx, params) {
     sortDir: -1,
     rowClass: (r) => (r.late && r.status !== 'approved' && r.status !== 'submitted' ? 'overdue' : null),
     columns: [
-      decide ? { key: 'pick', label: h('input', { type: 'checkbox', 'data-pick': 'all', 'aria-label': t('cy.pick_all'),
-        onchange: (e) => {
-          for (const r of lst.items) if (r.status === 'submitted') { if (e.target.checked) picked.add(r.id); else picked.delete(r.id); }
-          el.querySelectorAll('input[data-pick]:not([data-pick=all])').forEach((x) => { x.checked = picked.has(Number(x.dataset.pick)); });
-          syncBulk();
-        } }), render: tick } : null,
+      decide ? { key: 'pick', label: t('cy.pick_col'), render: tick } : null,
       { key: 'id', label: t('cy.id'), sort: true, align: 'num', render: (r) => h('a', { href: '#/reports/' + r.id }, r.id) },
       { key: 'group', label: t('cy.group'), sort: true, render: (r) => h('a', { href: '#/reports/' + r.id }, r.group) },
       { key: 'target_name', label: t('cy.target'), sort: true },
@@ -101,6 +96,13 @@ async function list(el, ctx, params) {
       h('div', { class: 'actions' },
         cycle(ctx.user, 'create') ? h('button', { type: 'button', 'data-action': 'new-report',
           onclick: () => createForm(ctx, m, periods.items, round) }, t('cy.new_report')) : null,
+        decide ? h('button', { type: 'button', 'data-action': 'pick-all', onclick: () => {
+          const all = lst.items.filter((r) => r.status === 'submitted');
+          const on = all.some((r) => !picked.has(r.id));
+          for (const r of all) { if (on) picked.add(r.id); else picked.delete(r.id); }
+          el.querySelectorAll('input[data-pick]').forEach((x) => { x.checked = picked.has(Number(x.dataset.pick)); });
+          syncBulk();
+        } }, t('cy.pick_all')) : null,
         decide ? bulk : null,
         downloads(ctx, '/group-reports' + (qs ? '?' + qs : ''), 'group-reports'))),
     h('p', { class: 'muted' }, t('cy.reports_intro')),
