@@ -53,6 +53,11 @@ async function list(el, ctx, params) {
     ctx.api('GET', '/periods?round=' + encodeURIComponent(round)),
     fetchList(ctx, '/group-reports', qs)]);
   if (!ctx.current()) return;
+  // a period of another round (the round was changed in the filters): the round's reports
+  if (q.period && !periods.items.some((p) => String(p.id) === String(q.period))) {
+    ctx.navigate('#/reports?' + query({ ...q, period: '' }, FILTERS));
+    return;
+  }
   const decide = cycle(ctx.user, 'decide');
   const picked = new Set();
   const summary = h('div', { 'data-section': 'bulk-summary', 'aria-live': 'polite' });
