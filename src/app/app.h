@@ -53,6 +53,16 @@ struct app_server_config {
 	long audit_head_seconds; /* cli/cmd_serve logs the audit trail's head this often */
 	long attachment_max;    /* bytes per attachment of a group report (app/cycle) */
 	long report_attachments_max; /* bytes of all of one report's attachments */
+	long inbox_due_days;    /* a report is in the inbox this many days before it is due */
+	/* e-mail digests of the inbox (app/digest; off while smtp_url is empty) */
+	char smtp_url[256];     /* smtp://host:port or smtps://host:port */
+	char mail_from[256];    /* the digests' sender address */
+	char smtp_user[128];    /* SMTP login, if the server asks for one */
+	char smtp_password_file[256]; /* a file whose first line is the SMTP password */
+	long smtp_timeout;      /* seconds per message */
+	char digest_time[8];    /* HH:MM, local time: when the server sends the day's digests */
+	long digest_interval;   /* days between two digests of one account */
+	long digest_max;        /* digests sent at most per run */
 };
 /* Runs a server until SIGINT or SIGTERM; returns a process exit code. */
 typedef int (*app_server_fn)(const struct app_server_config *cfg, FILE *log);

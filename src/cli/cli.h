@@ -55,6 +55,15 @@ struct app_server_config;
  * false after printing what is wrong with FILE:LINE. (Exposed for fuzz/fuzz_config.c.) */
 bool serve_config_parse(struct app_server_config *cfg, char *text, const char *path, struct cli *c);
 
+/* The server's settings into cfg, as `bangfu serve` reads them: defaults, --config FILE (or
+ * BANGFU_CONFIG), the environment, then --SETTING VALUE flags. own: the command's own flags,
+ * skipped here ("--dry-run"; "--as-of=" takes a value; NULL-ended). 0, or an exit code after
+ * printing what is wrong. */
+int cli_server_settings(struct cli *c, const char *cmd, int argc, char **argv,
+			struct app_server_config *cfg, const char *const *own);
+/* Prints the settings' help lines: every one (prefix NULL) or those of the mail ("smtp"). */
+void cli_server_settings_help(FILE *f, const char *prefix);
+
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
@@ -71,5 +80,6 @@ int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_periods(struct cli *c, int argc, char **argv);
 int cmd_reports(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
+int cmd_digest(struct cli *c, int argc, char **argv);
 
 #endif

@@ -20,7 +20,7 @@ struct setting {
 	bool text;
 	size_t offset;
 	const char *def;
-	long min, max;
+	long min, max; /* a text setting: max is its buffer's size (0: 128) */
 	const char *help;
 };
 
@@ -29,6 +29,20 @@ static app_server_fn server;
 void cli_set_server(app_server_fn fn)
 {
 	server = fn;
+}
+
+static bool valid_time(const char *v)
+{
+	return strlen(v) == 5 && v[0] >= '0' && v[0] <= '2' && v[1] >= '0' && v[1] <= '9' &&
+	       v[2] == ':' && v[3] >= '0' && v[3] <= '5' && v[4] >= '0' && v[4] <= '9' &&
+	       (v[0] - '0') * 10 + (v[1] - '0') < 24;
+}
+
+/* An address for a mail's header and envelope: no spaces, brackets or line breaks. */
+static bool valid_address(const char *v)
+{
+	const char *at = strchr(v, '@');
+	return at && at > v && at[1] && !strchr(at + 1, '@') && !v[strcspn(v, " <>\"\t\r\n,;")];
 }
 
 static const struct setting settings[] = {
@@ -74,6 +88,29 @@ static const struct setting settings[] = {
 	{ "report-attachments-max", "BANGFU_REPORT_ATTACHMENTS_MAX", false,
 	  offsetof(struct app_server_config, report_attachments_max), "33554432", 1024,
 	  17179869184, "bytes of attachments one group report may hold in all" },
+	{ "inbox-due-days", "BANGFU_INBOX_DUE_DAYS", false,
+	  offsetof(struct app_server_config, inbox_due_days), "14", 0, 366,
+	  "days before its due day a report is in the lead unit's inbox" },
+	{ "smtp-url", "BANGFU_SMTP_URL", true, offsetof(struct app_server_config, smtp_url), "", 0,
+	  256, "the intranet mail server, smtp://HOST:PORT or smtps://HOST:PORT; empty: no "
+	  "e-mail digests" },
+	{ "mail-from", "BANGFU_MAIL_FROM", true, offsetof(struct app_server_config, mail_from),
+	  "bangfu@localhost", 0, 256, "the digests' sender address" },
+	{ "smtp-user", "BANGFU_SMTP_USER", true, offsetof(struct app_server_config, smtp_user), "",
+	  0, 128, "SMTP login name, if the mail server asks for one" },
+	{ "smtp-password-file", "BANGFU_SMTP_PASSWORD_FILE", true,
+	  offsetof(struct app_server_config, smtp_password_file), "", 0, 256,
+	  "a file whose first line is the SMTP password (never on the command line)" },
+	{ "smtp-timeout", "BANGFU_SMTP_TIMEOUT", false,
+	  offsetof(struct app_server_config, smtp_timeout), "30", 1, 600,
+	  "seconds one message may take to send" },
+	{ "digest-time", "BANGFU_DIGEST_TIME", true, offsetof(struct app_server_config, digest_time),
+	  "07:30", 0, 8, "the local time of day the server sends the day's digests (HH:MM)" },
+	{ "digest-interval", "BANGFU_DIGEST_INTERVAL", false,
+	  offsetof(struct app_server_config, digest_interval), "1", 1, 31,
+	  "days between two digests to one account (1: daily, 7: weekly)" },
+	{ "digest-max", "BANGFU_DIGEST_MAX", false, offsetof(struct app_server_config, digest_max),
+	  "1000", 1, 100000, "digests sent at most in one run (the rest wait for the next)" },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -84,7 +121,17 @@ static bool apply(struct app_server_config *cfg, const struct setting *s, const 
 	long n;
 
 	if (s->text) {
-		snprintf((char *)cfg + s->offset, 128, "%s", v);
+		size_t size = s->max ? (size_t)s->max : 128;
+		bool (*valid)(const char *) =
+			s->offset == offsetof(struct app_server_config, digest_time) ? valid_time
+			: s->offset == offsetof(struct app_server_config, mail_from) ? valid_address
+										     : NULL;
+		if (strlen(v) >= size || (valid && *v && !valid(v))) {
+			fprintf(c->err, "bangfu serve: %s: %s '%s' is %s\n", from, s->name, v,
+				strlen(v) >= size ? "too long" : "not valid (see bangfu serve --help)");
+			return false;
+		}
+		snprintf((char *)cfg + s->offset, size, "%s", v);
 		return true;
 	}
 	n = strtol(v, &end, 10);
@@ -264,9 +311,7 @@ static void help(FILE *f)
 		   "Access log: one JSON line per request on standard error, written in batches at\n"
 		   "most 0.1 s late. Settings (flag, environment, or `name = value` in FILE; flags\n"
 		   "win over the environment, which wins over the file):\n\n");
-	for (size_t i = 0; i < NSETTINGS; i++)
-		fprintf(f, "  --%-20s %-27s %s (default %s)\n", settings[i].name, settings[i].env,
-			settings[i].help, settings[i].def);
+	cli_server_settings_help(f, NULL);
 	fprintf(f, "  --config FILE          BANGFU_CONFIG               a file of settings\n\n"
 		   "Listen addresses: 127.0.0.1:8080 (IPv4), [::1]:8080 (IPv6), localhost:8080 (both\n"
 		   "loopbacks), *:8080 (every address, IPv6 and IPv4). Failures are logged as JSON lines\n"
@@ -274,30 +319,41 @@ static void help(FILE *f)
 		   "connections and server errors have lines of their own (\"event\", \"reason\").\n");
 }
 
-int cmd_serve(struct cli *c, int argc, char **argv)
+/* Whether argv[i] is one of own's flags ("--dry-run"; "--as-of=" takes a value), and so not
+ * a setting: *skip is how many arguments it takes. */
+static bool own_flag(const char *const *own, int argc, char **argv, int i, int *skip)
 {
-	struct app_server_config cfg;
-	const char *file = getenv("BANGFU_CONFIG");
-	struct app *a = NULL;
-	struct bf_err err;
-	int rc;
-
-	memset(&cfg, 0, sizeof cfg);
-	cfg.db = c->db;
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			help(c->out);
-			return 0;
-		} else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
-			file = argv[++i];
+	for (size_t k = 0; own && own[k]; k++) {
+		size_t n = strlen(own[k]);
+		bool value = n && own[k][n - 1] == '=';
+		if (strncmp(argv[i], own[k], n - value) == 0 && argv[i][n - value] == '\0') {
+			*skip = value && i + 1 < argc ? 1 : 0;
+			return true;
 		}
+	}
+	return false;
+}
+
+int cli_server_settings(struct cli *c, const char *cmd, int argc, char **argv,
+			struct app_server_config *cfg, const char *const *own)
+{
+	const char *file = getenv("BANGFU_CONFIG");
+	int skip;
+
+	memset(cfg, 0, sizeof *cfg);
+	cfg->db = c->db;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			file = argv[++i];
+		else if (own_flag(own, argc, argv, i, &skip))
+			i += skip;
 	for (size_t i = 0; i < NSETTINGS; i++)
-		apply(&cfg, &settings[i], settings[i].def, c, "default");
-	if (file && !read_file(&cfg, file, c))
+		apply(cfg, &settings[i], settings[i].def, c, "default");
+	if (file && !read_file(cfg, file, c))
 		return 1;
 	for (size_t i = 0; i < NSETTINGS; i++) {
 		const char *v = getenv(settings[i].env);
-		if (v && *v && !apply(&cfg, &settings[i], v, c, settings[i].env))
+		if (v && *v && !apply(cfg, &settings[i], v, c, settings[i].env))
 			return EXIT_USAGE;
 	}
 	for (int i = 1; i < argc; i++) {
@@ -306,13 +362,47 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 			i++;
 			continue;
 		}
+		if (own_flag(own, argc, argv, i, &skip)) {
+			i += skip;
+			continue;
+		}
 		if (strncmp(argv[i], "--", 2) != 0 || !(st = find(argv[i] + 2)))
-			return cli_usage_error(c, "serve", "unknown option '%s'", argv[i]);
+			return cli_usage_error(c, cmd, "unknown option '%s'", argv[i]);
 		if (i + 1 >= argc)
-			return cli_usage_error(c, "serve", "%s needs a value", argv[i]);
-		if (!apply(&cfg, st, argv[++i], c, "command line"))
+			return cli_usage_error(c, cmd, "%s needs a value", argv[i]);
+		if (!apply(cfg, st, argv[++i], c, "command line"))
 			return EXIT_USAGE;
 	}
+	return 0;
+}
+
+void cli_server_settings_help(FILE *f, const char *prefix)
+{
+	for (size_t i = 0; i < NSETTINGS; i++)
+		if (!prefix || strncmp(settings[i].name, prefix, strlen(prefix)) == 0 ||
+		    (strcmp(prefix, "smtp") == 0 && (strncmp(settings[i].name, "mail-", 5) == 0 ||
+						      strncmp(settings[i].name, "digest-", 7) == 0 ||
+						      strncmp(settings[i].name, "inbox-", 6) == 0 ||
+						      strcmp(settings[i].name, "end-window") == 0)))
+			fprintf(f, "  --%-20s %-27s %s (default %s)\n", settings[i].name,
+				settings[i].env, settings[i].help,
+				*settings[i].def ? settings[i].def : "none");
+}
+
+int cmd_serve(struct cli *c, int argc, char **argv)
+{
+	struct app_server_config cfg;
+	struct app *a = NULL;
+	struct bf_err err;
+	int rc;
+
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			help(c->out);
+			return 0;
+		}
+	if ((rc = cli_server_settings(c, "serve", argc, argv, &cfg, NULL)))
+		return rc;
 	if (cfg.threads == 0)
 		cfg.threads = sysconf(_SC_NPROCESSORS_ONLN) > 0 ? sysconf(_SC_NPROCESSORS_ONLN) : 1;
 	bf_err_init(&err);

@@ -172,6 +172,8 @@ void http_group_report_attach(struct http_ctx *cx);
 void http_group_report_attachments(struct http_ctx *cx);
 void http_report_attachment_get(struct http_ctx *cx);
 
+/* routes_inbox.c: the signed-in person's inbox (app/inbox). */
+void http_inbox(struct http_ctx *cx);
 /* routes_report.c: the work reports (app/work_report). */
 void http_report_work(struct http_ctx *cx);
 void http_report_county(struct http_ctx *cx);

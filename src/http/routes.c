@@ -921,6 +921,15 @@ static const struct route_param group_reports_params[] = {
 	{ "format", "string", "json (default) or csv" },
 	END,
 };
+static const struct route_param inbox_params[] = {
+	{ "kind", "string", "only these kinds of item, comma-separated (report_due, report_overdue, "
+	  "report_returned, report_waiting, commitment_overdue, confirmation_waiting, term_ending, "
+	  "finding); the counts stay whole" },
+	{ "summary", "boolean", "1: the counts per kind only (the header's badge)" },
+	{ "limit", "integer", "items per kind and in all (default 100, at most 1000)" },
+	{ "as_of", "date", "the day due and overdue are judged on (default: today)" },
+	END,
+};
 static const struct route_param attachment_params[] = {
 	{ "name", "string", "the file name when the body is the file itself (not a form)" },
 	END,
@@ -1050,6 +1059,9 @@ const struct route http_routes[] = {
 	  http_group_report_attachments, "a report's attachments"),
 	ROW("GET", "/api/v1/report-attachments/{key}", 0, ALL, http_report_attachment_get,
 	  "an attachment, downloaded with its original name", .answer = ANS_FILE),
+	ROW("GET", "/api/v1/inbox", R_REGISTRY, ALL, http_inbox,
+	  "the signed-in person's inbox: what is theirs to do, with a count per kind "
+	  "(docs/cycle.md)", .params = inbox_params),
 	ROW("POST", "/api/v1/changes", R_WRITE, ALL, h_changes,
 	  "several creates, changes and deletes in one transaction; dry_run previews the checks",
 	  .body = BODY_JSON,

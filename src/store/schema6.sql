@@ -6,5 +6,28 @@
 -- §7 assessments (store/assess.c): the section follows.
 --
 -- §5 inbox and e-mail digests (store/inbox.c): the section follows.
+-- An account's e-mail address for its digest (NULL: none; written by the account itself or an
+-- admin). No CR, LF or angle brackets: it goes into a mail's header.
+ALTER TABLE account ADD COLUMN email TEXT CHECK (email IS NULL OR (length(email) BETWEEN 3 AND 254
+  AND email LIKE '_%@_%' AND email NOT GLOB '*[<>" ,;' || char(9, 10, 13) || ']*'));
+-- One row per digest sent or tried: an account gets one digest a day at most (the partial
+-- unique index), and a failure is kept with its reason.
+CREATE TABLE digest_log (
+  id      INTEGER PRIMARY KEY,
+  account TEXT NOT NULL REFERENCES account(name) ON DELETE CASCADE,
+  day     TEXT NOT NULL CHECK (date(day) IS day),   -- the day it is the digest of
+  time    TEXT NOT NULL,                            -- UTC, when it was sent or tried
+  email   TEXT NOT NULL,
+  items   INTEGER NOT NULL CHECK (items >= 0),      -- inbox items it listed
+  status  TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+  error   TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX digest_log_sent ON digest_log(account, day) WHERE status = 'sent';
+CREATE INDEX digest_log_account ON digest_log(account, day);
+-- The inbox's look-ups, each scoped to one account's unit or target (docs/cycle.md).
+CREATE INDEX inbox_report_status ON group_report(status, submitted);
+CREATE INDEX inbox_commitment_unit ON commitment(unit, status, due);
+CREATE INDEX inbox_commitment_target ON commitment(target, status, due);
+CREATE INDEX inbox_cadre_unit_end ON cadre(unit, planned_end);
 --
 -- §6 rotations (store/succession.c): the section follows, if it needs one.

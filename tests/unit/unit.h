@@ -26,5 +26,6 @@ extern const struct unit_test score_tests[];
 extern const struct unit_test write_tests[];
 extern const struct unit_test work_tests[];
 extern const struct unit_test rotation_tests[];
+extern const struct unit_test inbox_tests[];
 
 #endif

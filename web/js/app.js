@@ -6,6 +6,7 @@ import { api, apiForm, apiAll, downloadCsv, setCsrf, onAuthLost, onWrite } from 
 import { t, tv, getLang, setLang } from './i18n.js';
 import * as ui from './ui.js';
 import { invalidate, load } from './model.js';
+import { inboxBadge } from './badge.js';
 
 const { h, mount } = ui;
 
@@ -19,6 +20,7 @@ const { h, mount } = ui;
 //   #/tasks, #/needs, #/commitments[/{id}], #/resources, #/policies → the groups' work
 //   #/summary/{adcode} → summary.js (a county's printable summary)
 //   #/reports[/{id}], #/periods → the reporting cycle (reports.js, periods.js)
+//   #/inbox          → inbox.js (the person's to-do items; the header's badge links it)
 // action: the capability (can.js) a user needs to see the entry and open the page (none:
 // every signed-in user); reads: the kind of record it must read (a server without the work's
 // routes gives no such capability, and the pages stay hidden); cycle: the session must read
@@ -43,6 +45,7 @@ export const ROUTES = [
   { path: 'periods', module: 'periods', model: true, cycle: true, section: 'cycle' },
   { path: 'checks', module: 'checks', nav: 'nav.checks', action: 'check' },
   { path: 'data', module: 'data', nav: 'nav.data' },
+  { path: 'inbox', module: 'inbox' },
 ];
 
 let user = null;           // {name, role, unit, target, can: the session's capabilities}
@@ -89,7 +92,7 @@ function header() {
       type: 'button', lang: l === 'zh' ? 'zh-CN' : 'en', 'data-lang': l, 'aria-pressed': String(getLang() === l),
       onclick: () => { setLang(l); document.title = t('app.title'); route(); },
     }, label)));
-  const who = user ? h('div', { class: 'who' },
+  const who = user ? h('div', { class: 'who' }, inboxBadge(),
     h('span', { class: 'user', 'data-user': user.name }, user.name),
     h('span', { class: 'role', 'data-role': user.role }, tv('role', user.role)),
     user.unit ? h('a', { class: 'scope', href: '#/units/' + user.unit }, user.unit) : null,
