@@ -222,3 +222,26 @@ test('periods: an admin sees the round cut, changes a due date, and cutting agai
   assert.equal(await county.$('[data-action=edit-period]'), null);
   for (const x of [boss, county]) assert.deepEqual(clean(x.errors), []);
 });
+
+test('an attachment over the server\'s size limit is refused with its size said', async () => {
+  const small = await setup({ args: ['--attachment-max', '1024'] });
+  try {
+    const unit = await small.page();
+    await small.login(unit, 'unit');
+    const api = await small.api('unit');
+    const period = (await api('GET', '/api/v1/periods')).body.items[1];
+    const r = await api('POST', '/api/v1/group-reports', { group: GROUP, period: period.id });
+    assert.equal(r.status, 201);
+    await unit.goto(small.url + '#/reports/' + r.body.id);
+    await small.ready(unit);
+    const big = Buffer.concat([PNG, Buffer.alloc(3000)]);
+    await unit.setInputFiles('[data-edit=attachment]', { name: '大照片.png', mimeType: 'image/png', buffer: big });
+    await unit.click('[data-action=upload]');
+    const refusal = await unit.waitForSelector('[data-refusal="413"]');
+    assert.match(await refusal.textContent(), /大照片\.png（3 KiB）超过大小上限/);
+    assert.equal((await api('GET', `/api/v1/group-reports/${r.body.id}/attachments`)).body.items.length, 0);
+    assert.deepEqual(clean(unit.errors), []);
+  } finally {
+    await small.close();
+  }
+});

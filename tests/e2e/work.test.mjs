@@ -28,6 +28,9 @@ async function fillAt(page, lonlat) {
   return page.$eval('.map-canvas', (box, ll) => {
     const chart = window.echarts.getInstanceByDom(box);
     const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, ll);
+    // the point into the viewport (elementFromPoint sees only it; the header's height varies
+    // with its navigation entries)
+    window.scrollBy(0, box.getBoundingClientRect().top + y - window.innerHeight / 2);
     const r = box.getBoundingClientRect();
     const el = document.elementFromPoint(r.left + x, r.top + y);
     return { fill: el && el.getAttribute('fill'), tag: el && el.tagName };
