@@ -2,9 +2,9 @@
 // group (U048 省统计局) drafts the report of the period holding one of its resources (the
 // figures the API counted are on the page), writes the narrative and its paragraph, attaches a
 // PNG (a text file named .pdf is refused with the type named) and submits; the office
-// (planner) finds it in the list filtered by status, returns it with a reason; the unit sees
-// the reason on the report, fixes it and submits again; the office approves it with the
-// list's bulk approval and reads the summary; the period is locked: the resource dated in it
+// (planner) finds it in the list filtered by status, returns it with a reason; the unit finds
+// it in its inbox with the reason, opens it from there, fixes it and submits again; the office
+// approves it with the list's bulk approval and reads the summary; the period is locked: the resource dated in it
 // can no longer be edited on the resources page (the refusal names the period and who can
 // reopen it); an admin reopens the report with a reason and the same edit goes through.
 import { test, before, after } from 'node:test';
@@ -113,8 +113,14 @@ test('draft, submit, return with a reason, resubmit, bulk approval, the lock, re
   await dialogForm(office, { reason: REASON });
   await office.waitForSelector('article.report[data-status=returned]');
 
-  // ---- the unit sees the reason, fixes and submits again
-  await go(unit, '#/reports/' + id);
+  // ---- the unit sees it in its inbox with the reason, opens it, fixes it and submits again
+  await go(unit, '#/inbox');
+  const item = unit.locator(`.inbox-items li[data-kind="report_returned"]:has(a[href="#/reports/${id}"])`);
+  await item.waitFor();
+  assert.ok((await item.textContent()).includes(REASON));
+  await item.locator(`a[href="#/reports/${id}"]`).click();
+  await env.ready(unit);
+  await unit.waitForSelector('article.report[data-status=returned]');
   assert.equal(await unit.textContent('[data-reason=returned]').then((x) => x.includes(REASON)), true);
   assert.match(await unit.textContent('.page-head [data-status=returned]'), /已退回/);
   await unit.fill('[data-edit=problems]', '冷链物流项目用地审批较慢；省级资金已到位 60%');
