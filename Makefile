@@ -176,6 +176,7 @@ bench: deps all
 	@sh bench/http
 	@python3 bench/writes.py
 	@python3 bench/work.py
+	@python3 bench/cycle.py
 	@BUILDDIR=$(BUILDDIR) sh bench/plan
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page, the systemd unit
