@@ -420,11 +420,21 @@ static void where(struct buf *b, const struct cyc_filter *f, const char **binds,
 		binds[(*nb)++] = (val);                                                        \
 		buf_addf(b, sql "?%d" end, *nb);                                               \
 	}
-	EQ(f->round, " AND p.round = ", "")
-	EQ(f->status, " AND r.status = ", "")
+	/* With a prefecture, its few groups (index target_prefecture) lead the search: "+" keeps
+	 * round and status from choosing the period's index, which would read the round's every
+	 * report (bench/cycle.py, docs/performance.md). */
+	if (f->round) {
+		binds[(*nb)++] = f->round;
+		buf_addf(b, " AND %sp.round = ?%d", f->prefecture ? "+" : "", *nb);
+	}
+	if (f->status) {
+		binds[(*nb)++] = f->status;
+		buf_addf(b, " AND %sr.status = ?%d", f->prefecture ? "+" : "", *nb);
+	}
 	EQ(f->group, " AND r.\"group\" = ", "")
 	EQ(f->target, " AND g.target = ", "")
-	EQ(f->prefecture, " AND t.prefecture = ", "")
+	EQ(f->prefecture, " AND r.\"group\" IN (SELECT g2.id FROM target t2 JOIN grp g2 ON "
+			  "g2.target = t2.adcode WHERE t2.prefecture = ", ")")
 	EQ(f->scope_unit, " AND r.\"group\" IN (SELECT \"group\" FROM member WHERE unit = ", ")")
 	EQ(f->scope_target, " AND g.target = ", "")
 #undef EQ
@@ -465,6 +475,8 @@ enum bf_status cyc_reports_list(struct store *s, const struct cyc_filter *f, cyc
 	sqlite3_finalize(st);
 	st = NULL;
 	buf_reset(&sql);
+	/* the page's ids first, from the filter and the sort's keys alone; the columns (the
+	 * lead, the counts, the frozen figures) then for those rows only */
 	buf_addf(&sql,
 		 "SELECT r.id, r.\"group\" AS \"group\", p.round, g.target, t.name_zh AS "
 		 "target_name, t.prefecture, (SELECT unit FROM member m WHERE m.\"group\" = "
@@ -475,8 +487,9 @@ enum bf_status cyc_reports_list(struct store *s, const struct cyc_filter *f, cyc
 		 "r.created, r.account, r.updated, r.submitted, r.submitted_by, r.decided, "
 		 "r.decided_by, (SELECT count(*) FROM report_contribution c WHERE c.report = r.id) "
 		 "AS contributions, (SELECT count(*) FROM report_attachment a WHERE a.report = "
-		 "r.id) AS attachments" REPORT_FROM "%s ORDER BY p.start DESC, r.\"group\", r.id "
-		 "LIMIT %ld OFFSET %ld",
+		 "r.id) AS attachments" REPORT_FROM " WHERE r.id IN (SELECT r.id" REPORT_FROM
+		 "%s ORDER BY p.start DESC, r.\"group\", r.id LIMIT %ld OFFSET %ld) "
+		 "ORDER BY p.start DESC, r.\"group\", r.id",
 		 nb + 1, buf_cstr(&w), f->limit > 0 ? f->limit : -1L, f->offset);
 	if (sqlite3_prepare_v2(s->db, buf_cstr(&sql), -1, &st, NULL) != SQLITE_OK) {
 		rc = store_db_error(s, err, "cannot list the reports");

@@ -31,3 +31,9 @@ CREATE INDEX inbox_commitment_target ON commitment(target, status, due);
 CREATE INDEX inbox_cadre_unit_end ON cadre(unit, planned_end);
 --
 -- §6 rotations (store/succession.c): the section follows, if it needs one.
+-- The rotations need no table (a successor is a cadre naming its predecessor). The reporting
+-- cycle's list at national size (bench/cycle.py, docs/performance.md): a prefecture's groups
+-- found by index, and a period's reports by status and group read from the index alone.
+CREATE INDEX target_prefecture ON target(prefecture);
+DROP INDEX group_report_period;
+CREATE INDEX group_report_period ON group_report(period, status, "group");
