@@ -224,10 +224,15 @@ static void count_cadres(const struct ctx *c, size_t g, size_t u, size_t n[3])
 static void check_member_quota(struct ctx *c, size_t g, const struct bf_member *m)
 {
 	const struct registry *r = c->r;
-	const struct bf_unit *u = &r->units[m->unit_ix];
+	const struct bf_unit *u;
 	char day[11];
 	size_t n[3];
 
+	/* a membership of a unit deleted earlier in the same batch: the commit refuses the
+	 * dangling reference ("still referred"), and there is no unit to count cadres of */
+	if (m->unit_ix == REG_NONE)
+		return;
+	u = &r->units[m->unit_ix];
 	date_format(c->day, day);
 	count_cadres(c, g, m->unit_ix, n);
 	if (m->role == ROLE_LEAD && n[RANK_DIVISION] != 1)
