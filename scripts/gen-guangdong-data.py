@@ -392,7 +392,119 @@ def write_csv(name, rows, out_dir=OUT):
 # the planner
 # --------------------------------------------------------------------------------------------
 
-def plan_groups(out, bangfu, code_of, tmap):
+def current_formation():
+    """The bundled groups and memberships (data/guangdong/), if there are any and
+    --fresh was not given: the formation in place for the planner."""
+    if "--fresh" in sys.argv[1:] or not os.path.exists(os.path.join(OUT, "members.csv")):
+        return None
+    rd = lambda n: list(csv.DictReader(open(os.path.join(OUT, n), encoding="utf-8", newline="")))
+    return rd("groups.csv"), rd("members.csv"), rd("cadres.csv")
+
+
+def keep_cadres(in_place, comp, gid, tmap, umap):
+    """The cadres when a formation was in place: a unit that keeps its role in its group keeps
+    its cadres as they are (ids, names, dates); a unit new to a group (or in another role)
+    sends new ones, invented as the fresh generation does (a division cadre as the lead's
+    副书记 in the lead batch; one middle or section cadre as a member in the second batch), with
+    ids after the largest in use. Cadres of units that left a group leave the data."""
+    rng = random.Random(SEED + 1)
+    old = in_place[2]
+    role = {}
+    for m in in_place[1]:
+        role[(m["group"], m["unit"])] = m["role"]
+    used_names = {c["name"] for c in old}
+    sn_list = list(SURNAMES)
+    sn_weights = [SURNAMES[x] for x in sn_list]
+
+    def new_name():
+        while True:
+            s_ = rng.choices(sn_list, sn_weights)[0]
+            pool = GIVEN_M if rng.random() < 0.62 else GIVEN_F
+            g_ = rng.choice(pool)
+            if rng.random() < 0.82:
+                g_ += rng.choice(pool)
+            if len(g_) == 2 and g_[0] == g_[1]:
+                continue
+            n_ = s_ + g_
+            if n_ not in used_names and n_ not in NAME_BLOCKLIST:
+                used_names.add(n_)
+                return n_
+
+    kept, rotations_lost = [], {}
+    for c in old:
+        a = c["group"][len("G2023-"):]
+        want = "lead" if comp[a]["lead"] == c["unit"] else \
+            "member" if c["unit"] in comp[a]["members"] else None
+        if want and role.get((c["group"], c["unit"])) == want:
+            kept.append(dict(c))
+        elif c["actual_end"]:   # a rotation leaves with its unit: a new member's cadre rotates
+            rotations_lost[c["group"]] = rotations_lost.get(c["group"], 0) + 1
+    lead_start = {c["group"]: c["start"] for c in kept if c["rank"] == "division"}
+    seq = max(int(c["id"][1:]) for c in old)
+    cadres = kept
+    for a in sorted(tmap):
+        g, K, G = comp[a], kind_word(tmap[a]["kind"]), gid[a]
+        here = [c for c in kept if c["group"] == G]
+        taken = {c["post"] for c in here}
+        vice_head_used = ("副" + K + "长") in taken
+        todo = [(g["lead"], "lead")] + [(m, "member") for m in g["members"]]
+        for u_code, r in todo:
+            if role.get((G, u_code)) == r:
+                continue
+            u, pred = umap[u_code], ""
+            if r == "lead":
+                rank, post, start = "division", K + "委副书记", rand_date(rng, *LEAD_BATCH)
+                lead_start[G] = start.isoformat()
+            else:
+                rank = "middle" if u["category"] in MIDDLE_CATEGORIES else "section"
+                options = []
+                if rank == "middle" and not vice_head_used \
+                        and u["category"] in VICE_HEAD_CATEGORIES and rng.random() < 0.5:
+                    options.append("副" + K + "长")
+                if u["name_zh"] in UNIT_POSTS:
+                    options.append(UNIT_POSTS[u["name_zh"]])
+                for st in u["strengths"].split(";"):
+                    options += POSTS_BY_STRENGTH[st]
+                options += POSTS_GENERIC
+                post = next(p_ for p_ in (o.replace("{K}", K) for o in options)
+                            if p_ not in taken or p_ == "镇党委副书记")
+                vice_head_used |= post == "副" + K + "长"
+                taken.add(post)
+                start = rand_date(rng, *SECOND_BATCH)
+                if rotations_lost.get(G) and G in lead_start:
+                    # came with the lead, left early (HIST_END), replaced the next day
+                    rotations_lost[G] -= 1
+                    end = rand_date(rng, *HIST_END)
+                    first = dt.date.fromisoformat(lead_start[G])
+                    seq += 1
+                    cadres.append({"id": "C%04d" % seq, "name": new_name(), "unit": u_code,
+                                   "group": G, "rank": rank, "post": post,
+                                   "start": first.isoformat(),
+                                   "planned_end": term_end(first).isoformat(),
+                                   "actual_end": end.isoformat(), "predecessor": "",
+                                   "verified": 0, "note": "示例数据 illustrative"})
+                    pred, start = "C%04d" % seq, end + dt.timedelta(days=1)
+            seq += 1
+            cadres.append({"id": "C%04d" % seq, "name": new_name(), "unit": u_code, "group": G,
+                           "rank": rank, "post": post, "start": start.isoformat(),
+                           "planned_end": term_end(start).isoformat(), "actual_end": "",
+                           "predecessor": pred, "verified": 0, "note": "示例数据 illustrative"})
+    return cadres
+
+
+def found_module():
+    """scripts/gen-indicators-found as a module (its file name has no .py)."""
+    import importlib.machinery
+    import importlib.util
+    path = os.path.join(REPO, "scripts", "gen-indicators-found")
+    loader = importlib.machinery.SourceFileLoader("gen_indicators_found", path)
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+def plan_groups(out, bangfu, code_of, tmap, in_place=None):
     """Forms the groups with `bangfu plan`: 廉江's published group fixed, every other pairing
     planned. Returns {adcode: {"lead": code, "members": [codes]}}."""
     published = {"lead": code_of[LIANJIANG_LEAD], "members": [code_of[z] for z in LIANJIANG_MEMBERS]}
@@ -402,11 +514,17 @@ def plan_groups(out, bangfu, code_of, tmap):
         os.makedirs(src)
         for name in ("rounds", "targets", "units", "indicators"):
             write_csv(name, out[name], src)
-        write_csv("groups", [{"id": lj, "round": ROUND, "target": LIANJIANG, "verified": 1,
-                              "note": SRC_LIANJIANG}], src)
-        write_csv("members", [{"group": lj, "unit": published["lead"], "role": "lead", "note": ""}] +
-                  [{"group": lj, "unit": m, "role": "member", "note": ""} for m in published["members"]],
-                  src)
+        groups = [{"id": lj, "round": ROUND, "target": LIANJIANG, "verified": 1,
+                   "note": SRC_LIANJIANG}]
+        members = [{"group": lj, "unit": published["lead"], "role": "lead", "note": ""}] + \
+                  [{"group": lj, "unit": m, "role": "member", "note": ""} for m in published["members"]]
+        if in_place:
+            # the bundled formation is the one in place: among equally good formations the
+            # planner keeps it (set:stability), so new data changes only the groups it must
+            groups += [g for g in in_place[0] if g["id"] != lj]
+            members += [m for m in in_place[1] if m["group"] != lj]
+        write_csv("groups", groups, src)
+        write_csv("members", members, src)
 
         def run(*args):
             r = subprocess.run([bangfu, "--db", db] + list(args), capture_output=True, text=True)
@@ -565,10 +683,14 @@ def build(bangfu):
         {"scope": P, "name": "gdp", "year": 2023, "value": num("135673.16"), "unit": "100m_yuan",
          "quality": "official", "source": "Guangdong Provincial Bureau of Statistics"},
     ]
+    # the second search's county figures (GDP of more counties, populations, budget revenues):
+    # merged before planning, because the planner's needs table reads GDP per head
+    ind, _ = found_module().merge(ind, RAW)
     out["indicators"] = ind
 
     # ---- groups and members: 廉江's published group, the rest planned by bangfu plan
-    comp = plan_groups(out, bangfu, code_of, tmap)
+    in_place = current_formation()
+    comp = plan_groups(out, bangfu, code_of, tmap, in_place)
     gid = {a: "G2023-" + a for a in tmap}
     out["groups"] = [{
         "id": gid[a], "round": ROUND, "target": a, "verified": 1 if a == LIANJIANG else 0,
@@ -586,6 +708,9 @@ def build(bangfu):
     out["members"] = members
 
     # ---- cadres
+    if in_place:
+        out["cadres"] = keep_cadres(in_place, comp, gid, tmap, umap)
+        return out
     # how many cadres each member unit sends (1 or 2); total on post = TARGET_ON_POST
     sends = {(a, m): 1 for a in tmap for m in comp[a]["members"]}
     sends[(LIANJIANG, code_of["广东省港航集团有限公司"])] = 2

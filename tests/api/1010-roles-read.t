@@ -16,7 +16,7 @@ units 3
 groups 1
 members 3
 cadres 4
-indicators 10
+indicators 13
 rounds 1
 $ api GET /api/v1/targets/440222 | sed -n 1p; api GET /api/v1/units/U001 | sed -n 1p; api GET /api/v1/cadres/C0050 | sed -n 1p
 HTTP 403

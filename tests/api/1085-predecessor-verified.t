@@ -32,10 +32,10 @@ $ api -q GET /api/v1/cadres/X1 | jq -c '[.predecessor, .verified]'
 ["C0050",0]
 $ api login wang 'a long enough secret' > /dev/null; api -q PATCH /api/v1/groups/G2023-440881 '{"verified":0}' | jq -c .verified
 0
-$ printf 'id,name,unit,group,rank,post,start,planned_end,actual_end,predecessor,verified,note\nC9001,甲,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C9002,0,\nC9002,乙,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C9001,0,\nC9003,丙,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C0004,0,\n' > cadres.csv; bangfu import cadres.csv
+$ printf 'id,name,unit,group,rank,post,start,planned_end,actual_end,predecessor,verified,note\nC9001,甲,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C9002,0,\nC9002,乙,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C9001,0,\nC9003,丙,U052,G2023-440222,section,x,2025-01-01,2026-12-31,,C0005,0,\n' > cadres.csv; bangfu import cadres.csv
 bangfu: cadres.csv:2: column 'predecessor': naming C9002 would make a cycle of predecessors (C9001 → C9002 → … → C9001): a successor comes after its predecessor
 bangfu: cadres.csv:3: column 'predecessor': naming C9001 would make a cycle of predecessors (C9002 → C9001 → … → C9002): a successor comes after its predecessor
-bangfu: cadres.csv:4: column 'predecessor': no cadre 'C0004' of unit U052 serves target 440222: a successor takes over the post of a cadre of the same unit in the same target
+bangfu: cadres.csv:4: column 'predecessor': no cadre 'C0005' of unit U052 serves target 440222: a successor takes over the post of a cadre of the same unit in the same target
 bangfu: nothing was imported
 [1]
 $ api login tongji 'a long enough secret' > /dev/null; api -q POST /api/v1/cadres '{"id":"X4","name":"测试X4","unit":"U048","group":"G2023-440881","rank":"section","post":"科员","start":"2025-01-01","planned_end":"2026-12-31","predecessor":"C0050","verified":0}' | jq -c '.error | del(.problems)'

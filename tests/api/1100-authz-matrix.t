@@ -13,11 +13,11 @@ added account m_county (county)
 added account m_auditor (auditor)
 $ serve-bg
 $ for r in admin planner unit county auditor; do mkdir -p lists/$r && cp port lists/$r/ && (cd lists/$r && api login m_$r 'a long enough secret' > /dev/null && printf '%s' $r && for p in rounds targets units groups members cadres indicators; do printf ' %s=%s' $p "$(api -q GET /api/v1/$p | jq .total)"; done; echo); done
-admin rounds=1 targets=62 units=156 groups=62 members=170 cadres=197 indicators=305
-planner rounds=1 targets=62 units=156 groups=62 members=170 cadres=197 indicators=305
-unit rounds=1 targets=1 units=3 groups=1 members=3 cadres=4 indicators=10
-county rounds=1 targets=1 units=3 groups=1 members=3 cadres=4 indicators=10
-auditor rounds=1 targets=62 units=156 groups=62 members=170 cadres=197 indicators=305
+admin rounds=1 targets=62 units=156 groups=62 members=170 cadres=196 indicators=336
+planner rounds=1 targets=62 units=156 groups=62 members=170 cadres=196 indicators=336
+unit rounds=1 targets=1 units=3 groups=1 members=3 cadres=4 indicators=13
+county rounds=1 targets=1 units=3 groups=1 members=3 cadres=4 indicators=13
+auditor rounds=1 targets=62 units=156 groups=62 members=170 cadres=196 indicators=336
 $ for r in admin planner unit county auditor; do (cd lists/$r && echo wrong-token > csrf && printf '%s ' $r && api PATCH /api/v1/rounds/2023-2026 '{"note":"wrong CSRF"}' | paste -sd ' '); done
 admin HTTP 403 {"error":{"code":"forbidden","message":"missing or wrong X-CSRF-Token header","field":null}}
 planner HTTP 403 {"error":{"code":"forbidden","message":"missing or wrong X-CSRF-Token header","field":null}}

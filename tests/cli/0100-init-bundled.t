@@ -2,8 +2,8 @@
 # on 2026-06-30; the summary and coverage reports (table and JSON) and `check` all agree.
 $ bangfu init
 created bangfu.db
-loaded the bundled Guangdong data set (data/guangdong/SOURCES.md): 1 rounds.csv, 62 targets.csv, 156 units.csv, 62 groups.csv, 170 members.csv, 197 cadres.csv, 305 indicators.csv
-loaded the groups' work (data/guangdong/work): 12 tasks.csv, 382 needs.csv, 676 commitments.csv, 466 resources.csv, 89 policies.csv
+loaded the bundled Guangdong data set (data/guangdong/SOURCES.md): 1 rounds.csv, 62 targets.csv, 156 units.csv, 62 groups.csv, 170 members.csv, 196 cadres.csv, 336 indicators.csv
+loaded the groups' work (data/guangdong/work): 12 tasks.csv, 382 needs.csv, 676 commitments.csv, 469 resources.csv, 87 policies.csv
 note: pairings other than 廉江市's, and every cadre, are illustrative demonstration data (示例数据), and so is the work except the tasks' article wording (the 12 tasks themselves are judgement, 判断)
 account admin, password [A-Za-z0-9]{16} \(shown once: write it down, or set another with `bangfu user passwd admin --password-stdin`\) (re)
 $ bangfu report summary --as-of 2026-06-30

@@ -6,7 +6,7 @@ $ bangfu export a > /dev/null
 $ for f in groups members cadres; do grep -v G2023-440881 a/$f.csv > tmp && mv tmp a/$f.csv; done; rm a/needs.csv a/commitments.csv a/resources.csv a/policies.csv
 $ bangfu --db b.db init --empty > /dev/null
 $ bangfu --db b.db import a
-imported 1 row from rounds.csv (UTF-8 with BOM), 62 rows from targets.csv (UTF-8 with BOM), 156 rows from units.csv (UTF-8 with BOM), 61 rows from groups.csv (UTF-8 with BOM), 167 rows from members.csv (UTF-8 with BOM), 193 rows from cadres.csv (UTF-8 with BOM), 305 rows from indicators.csv (UTF-8 with BOM), 12 rows from tasks.csv (UTF-8 with BOM)
+imported 1 row from rounds.csv (UTF-8 with BOM), 62 rows from targets.csv (UTF-8 with BOM), 156 rows from units.csv (UTF-8 with BOM), 61 rows from groups.csv (UTF-8 with BOM), 167 rows from members.csv (UTF-8 with BOM), 192 rows from cadres.csv (UTF-8 with BOM), 336 rows from indicators.csv (UTF-8 with BOM), 12 rows from tasks.csv (UTF-8 with BOM)
 $ bangfu --db b.db check --as-of 2026-06-30
 round 2023-2026, as of 2026-06-30
 ✗ coverage             S3    1  全覆盖：每个帮扶对象有且仅有一个组团 · Coverage: every target has exactly one group

@@ -1,10 +1,10 @@
-# report cadres on the bundled data: 197 cadres of which 190 on post on 2026-06-30; a cadre
+# report cadres on the bundled data: 196 cadres of which 190 on post on 2026-06-30; a cadre
 # who left early is listed as not on post.
 $ bangfu init > /dev/null
 $ bangfu report cadres --as-of 2026-06-30 --format csv | tail -n +2 | wc -l
-197
+196
 $ bangfu report cadres --as-of 2026-06-30 --format csv | grep -c ',yes,[01]$'
 190
-$ bangfu report cadres --as-of 2026-06-30 --format csv | grep -E '^(C0022|C0023),'
-C0022,梁桂欣,U101,广东恒健投资控股有限公司,440282,南雄市,middle,市财政局副局长,2024-01-06,2026-12-31,2024-08-10,no,0
-C0023,赖亮彬,U101,广东恒健投资控股有限公司,440282,南雄市,middle,市财政局副局长,2024-08-11,2026-12-31,,yes,0
+$ bangfu report cadres --as-of 2026-06-30 --format csv | grep -E '^(C0075|C0076),'
+C0075,谢桂敏,U103,广东粤海控股集团有限公司,441224,怀集县,middle,县林业局副局长,2024-01-05,2026-12-31,2024-07-28,no,0
+C0076,张颖思,U103,广东粤海控股集团有限公司,441224,怀集县,middle,县林业局副局长,2024-07-29,2026-12-31,,yes,0

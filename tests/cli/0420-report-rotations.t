@@ -37,22 +37,6 @@ $ bangfu report rotations --as-of 2024-07-01 --within 40 --format json
       "handover": "seamless"
     },
     {
-      "end": "2024-07-12",
-      "days_left": 11,
-      "id": "C0186",
-      "name": "郭莹婉",
-      "unit": "U098",
-      "unit_name": "仲恺农业工程学院",
-      "target": "445281",
-      "target_name": "普宁市",
-      "rank": "middle",
-      "post": "副市长",
-      "successor": "C0187",
-      "successor_start": "2024-07-13",
-      "handover_days": 0,
-      "handover": "seamless"
-    },
-    {
       "end": "2024-07-28",
       "days_left": 27,
       "id": "C0075",
@@ -81,22 +65,6 @@ $ bangfu report rotations --as-of 2024-07-01 --within 40 --format json
       "post": "县政务服务数据管理局副局长",
       "successor": "C0140",
       "successor_start": "2024-07-29",
-      "handover_days": 0,
-      "handover": "seamless"
-    },
-    {
-      "end": "2024-08-10",
-      "days_left": 40,
-      "id": "C0022",
-      "name": "梁桂欣",
-      "unit": "U101",
-      "unit_name": "广东恒健投资控股有限公司",
-      "target": "440282",
-      "target_name": "南雄市",
-      "rank": "middle",
-      "post": "市财政局副局长",
-      "successor": "C0023",
-      "successor_start": "2024-08-11",
       "handover_days": 0,
       "handover": "seamless"
     }

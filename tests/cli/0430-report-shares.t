@@ -1,5 +1,7 @@
 # report shares (S10) on the bundled data: land 72.1 %, population 28.15 %, GDP unknown
-# (no county GDP for the province's years: the note says how many counties lack it), as JSON.
+# (county GDP for a year the province has: 2022, 4 of 57 counties, 台山, 兴宁, 南澳 and 普宁 (its
+# 2022 figure an estimate, counted in approximate_values); the note says how many counties lack
+# it), as JSON.
 $ bangfu init > /dev/null
 $ bangfu report shares --as-of 2026-06-30 --format json
 {
@@ -39,15 +41,15 @@ $ bangfu report shares --as-of 2026-06-30 --format json
       "measure": "gdp",
       "indicator": "gdp",
       "share": null,
-      "year": 2023,
-      "counties_with_data": 0,
+      "year": 2022,
+      "counties_with_data": 4,
       "counties": 57,
-      "counties_missing": 57,
-      "approximate_values": 0,
-      "counties_total": null,
-      "province_total": 135673.16,
+      "counties_missing": 53,
+      "approximate_values": 1,
+      "counties_total": 1382.92,
+      "province_total": 129118.58,
       "article": 12.4,
-      "note": "gdp for 2023: none of the 57 counties has a value; the share needs all of them"
+      "note": "gdp for 2022: 53 of the 57 counties lack a value (4 with one); the share needs all of them"
     }
   ]
 }

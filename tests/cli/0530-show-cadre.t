@@ -23,7 +23,7 @@ $ bangfu show cadre C0050 --as-of 2026-06-30 --format json
   "target_name": "廉江市",
   "round": "2023-2026"
 }
-$ bangfu show cadre C0022 --as-of 2026-06-30 --format json | grep -E '"(actual_end|on_post|successor)"'
-    "actual_end": "2024-08-10",
+$ bangfu show cadre C0075 --as-of 2026-06-30 --format json | grep -E '"(actual_end|on_post|successor)"'
+    "actual_end": "2024-07-28",
     "on_post": false,
-    "successor": "C0023"
+    "successor": "C0076"

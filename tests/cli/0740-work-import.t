@@ -33,7 +33,7 @@ exported 12 files to a
 2
 1
 $ tail -n 1 a/policies.csv
-9001,2023-2026,U022,关于支持山区县茶产业发展的若干措施,,2024-08-01,农业,440224;440784,A3;A4,,0
+9001,2023-2026,U022,关于支持山区县茶产业发展的若干措施,,2024-08-01,农业,440281;440784,A3;A4,,0
 $ bangfu --db b.db init --empty > /dev/null && bangfu --db b.db import a > /dev/null && bangfu --db b.db export b
 exported 12 files to b
 $ diff -r a b && echo same

@@ -6,10 +6,10 @@
 $ bangfu init > /dev/null
 $ bangfu plan --round 2023-2026 | sed -n 1,6p
 规划 plan · 轮次 round 2023-2026 · 需求表 needs plan-needs.csv (bundled)
-目标值 objective  675.52 (组团得分合计 sum of group scores 675.50)
+目标值 objective  704.77 (组团得分合计 sum of group scores 704.75)
 组团 groups 62 · 成员关系 memberships 170 · 参与单位 units 156 (帮扶两个县 twice: 14)
-组团得分 group score: 最低 min 5.00 · 平均 mean 10.90 · 最高 max 27.75
-地市间差距 spread across prefectures (max - min of the means): 11.30
+组团得分 group score: 最低 min 5.00 · 平均 mean 11.37 · 最高 max 27.75
+地市间差距 spread across prefectures (max - min of the means): 11.12
 
 $ bangfu plan --round 2023-2026 | grep -E '^(对象|---)' | cut -c1-60
 ---------------  -----------  -------------------
@@ -23,8 +23,8 @@ $ bangfu plan --round 2023-2026 | grep '^440881 廉江市'
 440881 廉江市              U111 广东省港航集团有限公司 (固定 fixed)              成员 member  -1.50       fit industry 1, marine 3; member cost -5.5; in place
 440881 廉江市              U132 中国国家铁路集团有限公司广州局集团 (固定 fixed)  成员 member  -3.50       fit industry 1, planning 1; member cost -5.5; in place
 $ bangfu plan --round 2023-2026 | grep -E '^(湛江市|梅州市|潮州市) '
-湛江市           5            8.20
-梅州市           8            12.84
+湛江市           5            9.70
+梅州市           8            14.03
 潮州市           1            8.50
 $ bangfu plan --round 2023-2026 | grep -c ' 牵头 lead '
 62

@@ -4,11 +4,11 @@
 # cost every capacity is used.
 $ bangfu init > /dev/null
 $ bangfu plan --round 2023-2026 --format json > plan.json; jq -c '[.round, .kind, .status, .objective, .score, .needs, .solver.warm]' plan.json
-["2023-2026","plan","optimal",675.517,675.5,"plan-needs.csv (bundled)",false]
+["2023-2026","plan","optimal",704.767,704.75,"plan-needs.csv (bundled)",false]
 $ jq -c '.statistics | [.groups, .memberships, .units_used, .units_twice, .group_score, .prefecture_spread]' plan.json
-[62,170,156,14,{"min":5,"mean":10.8951612903226,"max":27.75},11.3]
+[62,170,156,14,{"min":5,"mean":11.366935483871,"max":27.75},11.125]
 $ jq -c '.statistics.prefectures[] | select(.prefecture == "湛江市")' plan.json
-{"prefecture":"湛江市","groups":5,"mean":8.2}
+{"prefecture":"湛江市","groups":5,"mean":9.7}
 $ jq -c '.groups[] | select(.target == "440881") | [.group, .score, .bonus, .support]' plan.json
 ["G2023-440881",10.75,11.25,0.25]
 $ jq -c '.groups[] | select(.target == "440881") | .units[] | [.unit, .role, .fixed, .score, .breakdown]' plan.json

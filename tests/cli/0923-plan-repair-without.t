@@ -6,7 +6,7 @@
 $ bangfu init > /dev/null
 $ bangfu plan --round 2023-2026 --repair --without U111 | sed -n '/^修复/,$p'
 修复 repair: --without U111
-得分 score: 现有 current 675.50 → 修复后 repaired 673.25 (变化 change -2.25)
+得分 score: 现有 current 704.75 → 修复后 repaired 702.50 (变化 change -2.25)
 不变 units that stay: 155 · 调整 units that move: 1
 单位 unit                    原 from        新 to
 ---------------------------  -------------  -----
@@ -15,7 +15,7 @@ $ bangfu plan --round 2023-2026 --repair --without U111 --format json | jq -c '[
 ["repair",155,1,-2.25,false]
 $ bangfu plan --round 2023-2026 --repair --without U028 | sed -n '/^修复/,$p'
 修复 repair: --without U028
-得分 score: 现有 current 675.50 → 修复后 repaired 676.00 (变化 change +0.50)
+得分 score: 现有 current 704.75 → 修复后 repaired 705.25 (变化 change +0.50)
 不变 units that stay: 154 · 调整 units that move: 2
 单位 unit      原 from      新 to
 -------------  -----------  ------------------------
@@ -25,7 +25,7 @@ $ bangfu plan --round 2023-2026 --repair --without U028 --format json | jq -c '[
 [154,2,true]
 $ bangfu plan --round 2023-2026 --repair --merge U001=U002 | sed -n '/^修复/,$p'
 修复 repair: --merge U001=U002
-得分 score: 现有 current 675.50 → 修复后 repaired 676.50 (变化 change +1.00)
+得分 score: 现有 current 704.75 → 修复后 repaired 705.75 (变化 change +1.00)
 不变 units that stay: 154 · 调整 units that move: 2
 单位 unit        原 from      新 to
 ---------------  -----------  ------------------------
@@ -35,10 +35,10 @@ $ bangfu plan --round 2023-2026 --repair --merge U001=U002 --format json | jq -c
 [[{"from":"U001","to":"U002"}],false]
 $ bangfu plan --round 2023-2026 --repair --capacity U048=2 | sed -n '/^修复/,$p'
 修复 repair: --capacity U048=2
-得分 score: 现有 current 675.50 → 修复后 repaired 675.50 (变化 change +0.00)
+得分 score: 现有 current 704.75 → 修复后 repaired 704.75 (变化 change +0.00)
 不变 units that stay: 156 · 调整 units that move: 0
 $ bangfu plan --round 2023-2026 --repair --without U111,U132 --without U048 --format json | jq -c '[.repair.changes.without, [.repair.moves[].unit], (.groups[] | select(.target == "440881") | [.units[] | [.unit, .role, .fixed]])]'
-[["U111","U132","U048"],["U025","U030","U048","U111","U132"],[["U030","lead",false],["U025","member",false]]]
+[["U111","U132","U048"],["U024","U030","U048","U111","U132"],[["U024","lead",false],["U030","member",false]]]
 $ bangfu audit verify
 audit trail intact: 0 rows, every hash matches
 $ sqlite3 bangfu.db "SELECT count(*) FROM member"

@@ -75,7 +75,7 @@ test('the roster filters and the timeline draws the selection with today and the
   await page.goto(env.url + '#/cadres');
   await env.ready(page);
   const all = await page.$$eval('.cadre-view table.data tbody tr', (t) => t.length);
-  assert.ok(all >= 197);
+  assert.ok(all >= 196);
   assert.ok(await page.$('.cadre-view table.data tbody .demo'), 'invented cadres carry the marker');
   await page.selectOption('[data-filter=rank]', 'division');
   const div = await page.$$eval('.cadre-view table.data tbody tr', (t) => t.map((r) => r.textContent));
