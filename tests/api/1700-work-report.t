@@ -1,16 +1,18 @@
 # The work report (GET /api/v1/reports/work, GET /api/v1/reports/county/{adcode}, `bangfu report
 # work`) against a hand-computed fixture, tests/data/work-fixture.sql: 7 commitments and 7
 # resources on 廉江市 440881 (U048 lead, U111, U132), 始兴县 440222 (U028, U052) and 仁化县 440224
-# (U022). The expected figures were worked out by hand from that file, not by bangfu:
+# (U029). The expected figures were worked out by hand from that file, not by bangfu:
 #  440881: planned 1 (#3), in_progress 1 (#1), confirmed 1 (#2), dropped 1 (#4), 4 in all;
 #    overdue on 2025-06-30: 1 (#1, due 2025-03-31); 亩 120 of 300 (#4 dropped, left out), 家 5
 #    of 5 (confirmed 5), 人次 0 of 200; funds 1,000,000 + investment 25,000,000 = 26,000,000
-#    yuan, training 300; per head 26,000,000 / 1,363,470 (2020 census) = 19.07; no GDP figure.
+#    yuan, training 300; per head 26,000,000 / 1,363,470 (2020 census) = 19.07; per 亿元 of
+#    GDP (latest, 2024: 579.15) = 44,893.38.
 #  440222: planned 1 (#6, overdue: due 2025-06-01), delivered 1 (#5); 亩 100/100, 人次 10/80;
 #    funds 2,500,000 + investment 3,000,000 = 5,500,000, project 2; per head / 198,060 =
 #    27.77; per 亿元 / 80.3 = 68,493.15.
-#  440224: in_progress 1 (#7, due 2026-01-31); 个 1/3; funds 999,999; / 186,009 = 5.38.
-#  韶关市 (7 targets, 1,826,671 people): 440222 + 440224 = 3 commitments, 6,499,999 yuan, 3.56
+#  440224: in_progress 1 (#7, due 2026-01-31); 个 1/3; funds 999,999; / 186,009 = 5.38; / 112
+#    (GDP 2017) = 8,928.56. 43 of the 62 targets lack a GDP figure (19 have one).
+#  韶关市 (7 targets, 1,826,173 people: each its latest, 乐昌 383,000 of 2021): 440222 + 440224 = 3 commitments, 6,499,999 yuan, 3.56
 #    per head. Total: 7 commitments (2 planned, 2 in progress, 1 delivered, 1 confirmed, 1
 #    dropped), overdue 2; funds 4,499,999, investment 28,000,000.
 #  On 2026-07-01 #3 (due 2026-06-30) and #7 are overdue too: 4.
@@ -19,7 +21,7 @@
 # changes and deletes (each sum table equals a GROUP BY over its base table, no row differs
 # either way: tests/data/work-sums-check.sql) and the report follows (worked out by hand
 # again: #3 delivered 150, #1 dropped, #7 moved to 440222 U028, #6 deleted; resource 1 now
-# 1,500,000, 2 on task B1, 5 deleted, 6 moved to 440224 U022); the CLI prints the same sums;
+# 1,500,000, 2 on task B1, 5 deleted, 6 moved to 440224 U029); the CLI prints the same sums;
 # a resource imported by `bangfu import` (another process) shows at once (the work's change
 # counter moved, so the cached answer is not used): 440881 funds 1,500,000 + 500,000.
 $ bangfu init > /dev/null && sqlite3 bangfu.db < "$TESTDIR/data/work-fixture.sql"
@@ -30,11 +32,11 @@ added account shixing (county)
 $ serve-bg
 $ api login wang 'a long enough secret' > /dev/null
 $ api -q GET '/api/v1/reports/work?as_of=2025-06-30' > t.json; jq -c '[.by, .round, .scope, (.items | length), .targets_lacking_gdp]' t.json
-["target","2023-2026","all",62,57]
+["target","2023-2026","all",62,43]
 $ for k in 440881 440222 440224; do jq -c --arg k $k '.items[] | select(.key == $k) | [.key, .planned, .in_progress, .delivered, .confirmed, .dropped, .commitments, .overdue, .funds, .investment, .project, .training, .resource_entries, .yuan, .population, .yuan_per_head, .gdp_100m, .yuan_per_100m_gdp, .targets_lacking_gdp]' t.json; done
-["440881",1,1,0,1,1,4,1,1000000,25000000,0,300,3,26000000,1363470,19.07,null,null,1]
+["440881",1,1,0,1,1,4,1,1000000,25000000,0,300,3,26000000,1363470,19.07,579.15,44893.38,0]
 ["440222",1,0,1,0,0,2,1,2500000,3000000,2,0,3,5500000,198060,27.77,80.3,68493.15,0]
-["440224",0,1,0,0,0,1,0,999999,0,0,0,1,999999,186009,5.38,null,null,1]
+["440224",0,1,0,0,0,1,0,999999,0,0,0,1,999999,186009,5.38,112,8928.56,0]
 $ jq -c '.items[] | select(.key == "440881") | .measures[] | [.measure, .commitments, .target_value, .delivered_value, .confirmed_value]' t.json
 ["亩",1,300,120,0]
 ["人次",1,200,0,0]
@@ -50,10 +52,10 @@ Content-Encoding: gzip
 same answer
 $ api -q GET '/api/v1/reports/work?by=prefecture&as_of=2025-06-30' | jq -c '.items[] | select(.commitments > 0) | [.key, .targets, .commitments, .overdue, .yuan, .population, .yuan_per_head, .targets_lacking_population]'
 ["湛江市",5,4,1,26000000,5049781,5.15,0]
-["韶关市",7,3,1,6499999,1826671,3.56,0]
+["韶关市",7,3,1,6499999,1826173,3.56,0]
 $ for b in group unit task domain class; do api -q GET "/api/v1/reports/work?by=$b&as_of=2025-06-30" | jq -r '[.items[] | select(.commitments > 0 or .resource_entries > 0) | "\(.key):\(.commitments)/\(.overdue)/\(.yuan)"] | join(" ")'; done
 G2023-440222:2/1/5500000 G2023-440224:1/0/999999 G2023-440881:4/1/26000000
-U022:1/0/999999 U028:1/0/5500000 U048:2/1/1000000 U052:1/1/0 U111:1/0/25000000 U132:1/0/0
+U028:1/0/5500000 U029:1/0/999999 U048:2/1/1000000 U052:1/1/0 U111:1/0/25000000 U132:1/0/0
 :0/0/28000000 A1:3/1/3500000 B1:2/0/999999 C1:2/1/0
 :0/0/28000000 industry:3/1/3500000 public_services:2/1/0 urban_rural:2/0/999999
 coastal:4/1/26000000 ecological:3/1/6499999 mountain:3/1/6499999
@@ -97,7 +99,7 @@ $ api -q GET '/api/v1/reports/county/440222?as_of=2025-06-30' | jq -c '[.target.
 $ api login wang 'a long enough secret' > /dev/null
 $ api -q GET '/api/v1/reports/county/440881?as_of=2025-06-30' | jq -c '[.cadres_on_post, .work.planned, .work.confirmed, .work.dropped, .work.funds, .work.investment, .needs.items[0].title, .needs.items[0].commitments, .policies.items[0].doc_no, [.overdue_commitments.items[].id]]'
 [4,1,1,1,1000000,25000000,"农田改造资金",1,"粤统〔2024〕1号",[1]]
-$ sqlite3 bangfu.db "UPDATE commitment SET status = 'delivered', delivered_value = 150, evidence = 'x' WHERE id = 3; UPDATE commitment SET status = 'dropped', reason = 'x' WHERE id = 1; UPDATE commitment SET target = '440222', unit = 'U028', task = 'B1' WHERE id = 7; DELETE FROM commitment WHERE id = 6; UPDATE resource SET amount = 1500000 WHERE id = 1; UPDATE resource SET task = 'B1' WHERE id = 2; DELETE FROM resource WHERE id = 5; UPDATE resource SET target = '440224', unit = 'U022' WHERE id = 6; UPDATE meta SET value = value + 1 WHERE key = 'work_generation'"
+$ sqlite3 bangfu.db "UPDATE commitment SET status = 'delivered', delivered_value = 150, evidence = 'x' WHERE id = 3; UPDATE commitment SET status = 'dropped', reason = 'x' WHERE id = 1; UPDATE commitment SET target = '440222', unit = 'U028', task = 'B1' WHERE id = 7; DELETE FROM commitment WHERE id = 6; UPDATE resource SET amount = 1500000 WHERE id = 1; UPDATE resource SET task = 'B1' WHERE id = 2; DELETE FROM resource WHERE id = 5; UPDATE resource SET target = '440224', unit = 'U029' WHERE id = 6; UPDATE meta SET value = value + 1 WHERE key = 'work_generation'"
 $ sqlite3 bangfu.db < "$TESTDIR/data/work-sums-check.sql"
 status_unit|0
 status_task|0

@@ -5,7 +5,7 @@
 $ bangfu init > /dev/null
 $ bangfu report cadres --as-of 2026-06-30 --format xlsx > cadres.xlsx; xlsx-read cadres.xlsx 2 | sed '/^sheet 说明/q' | sed -n '1,2p;/^[A-M]1 /p;/^A2 /p;/^I2 /p;/^J2 /p;/^L2 /p;/^M2 /p'
 sheets: 数据 data | 说明 columns
-sheet 数据 data: frozen 1 row(s), filter A1:M198
+sheet 数据 data: frozen 1 row(s), filter A1:M197
 A1 s 干部编号
 B1 s 姓名
 C1 s 派出单位代码
@@ -89,14 +89,14 @@ A2 s G2023-440222
 sheet 组团成员 members: frozen 1 row(s), filter A1:D171
 A1 s 组团编号
 A2 s G2023-440222
-sheet 帮扶干部 cadres: frozen 1 row(s), filter A1:L198
+sheet 帮扶干部 cadres: frozen 1 row(s), filter A1:L197
 A1 s 干部编号
 A2 s C0001
 G2 d 2023-12-22
-sheet 指标 indicators: frozen 1 row(s), filter A1:G306
+sheet 指标 indicators: frozen 1 row(s), filter A1:G337
 A1 s 范围（县区代码或 province）
 A2 s 440222
-G2 s bulliesreality.org mirror of 始兴县 gov page (2020年全县地区生产总值完成80.3亿元); year differs per county
+G2 s S17 mirror of 始兴县政府 县情概况 page (bulliesreality.org); confidence medium
 sheet 重点任务 tasks: frozen 1 row\(s\), filter A1:K[0-9]+ (re)
 A1 s 轮次
 A2 s 2023-2026
