@@ -20,14 +20,21 @@ test('overview: 62/62 targets covered, rules and shares beside the article, a co
   await page.waitForSelector('.map-canvas[data-chart-ready]');
   assert.equal(await page.locator('.map-links a[data-adcode]').count(), 62);
   const check = (await (await env.api('auditor'))('GET', '/api/v1/check')).body;
+  // the rules, rotations and shares come after the cards (their reports are asked once the
+  // cards are drawn); the pending cards fill at the same time
+  await page.waitForSelector('[data-section=rules][data-ready]');
+  assert.equal(await page.locator('[data-card][data-pending]').count(), 0);
   assert.equal(await page.locator('[data-section=rules] li').count(), check.rules.length);
   assert.match(await page.textContent('[data-section=shares] tr[data-measure=land]'), /71\.7%/);
   assert.match(await page.textContent('[data-section=shares] tr[data-measure=population]'), /28(\.0)?%/);
   assert.match(await page.textContent('[data-section=shares] tr[data-measure=gdp]'), /12\.4%/);
+  // no common year of county GDP: the row names the year and how many counties lack a figure
+  assert.match(await page.textContent('[data-section=shares] tr[data-measure=gdp]'), /2022\D+4\D+57\D+53/);
   await page.waitForSelector('[data-section=shares] [data-chart-ready]');
   // the demonstration banner: the bundled pairings are illustrative
   assert.equal(await page.isVisible('#demo-banner'), true);
   // rotations due: the soonest ten, the rest on demand; as many as the card counts
+  await page.waitForSelector('[data-section=rotations][data-ready]');
   const due = Number((await page.textContent('[data-card=rotations] .value')).replace(/\D/g, ''));
   const rotRows = () => page.locator('[data-section=rotations] tbody tr').count();
   assert.equal(await rotRows(), Math.max(1, Math.min(10, due)));
@@ -63,6 +70,33 @@ test('overview map: the list under the map opens the county dossier', async () =
   await page.keyboard.press('Enter');
   await env.ready(page);
   assert.match(await page.textContent('main h1'), /始兴县/);
+  assert.deepEqual(clean(page.errors), []);
+  await page.context().close();
+});
+
+test('dossier: indicators since the round baseline year beside the province, quality marked', async () => {
+  // 台山市 (bundled, its 2022 communiqué and a 2023 profile): GDP 516.5 (2022) → 547.4 (2023),
+  // +6 %; the province 129,118.58 → 135,673.16 over the same years, +5.08 %; population 898,000
+  // → 893,700 (the province has no 2023 figure: –). 普宁市's 2022 GDP is an estimate.
+  const page = await env.page();
+  await env.login(page, 'auditor');
+  await page.goto(env.url + '#/targets/440781');
+  await env.ready(page);
+  const panel = '[data-section=change]';
+  assert.match(await page.textContent(`${panel} p`), /2022/);
+  const row = (name) => page.textContent(`${panel} tr:has([data-change="${name}"])`);
+  assert.match(await row('gdp'), /516\.5\s*2022/);
+  assert.match(await row('gdp'), /547\.4\s*2023/);
+  assert.equal((await page.textContent(`${panel} [data-change=gdp]`)).trim(), '+6%');
+  await page.waitForFunction(() => document.querySelector('[data-section=change] [data-province=gdp]').textContent !== '–');
+  assert.equal((await page.textContent(`${panel} [data-province=gdp]`)).trim(), '+5.08%');
+  assert.equal((await page.textContent(`${panel} [data-province=pop_resident]`)).trim(), '–');
+  assert.match(await page.getAttribute(`${panel} tr:has([data-change=gdp]) [data-figure=latest]`, 'title'), /S05/);
+  await page.goto(env.url + '#/targets/445281');
+  await env.ready(page);
+  const est = `${panel} tr:has([data-province=gdp]) [data-figure=baseline]`;
+  assert.equal(await page.getAttribute(est, 'data-quality'), 'estimate');
+  assert.match(await page.textContent(est), /629\.5\s*2022（估算）/);
   assert.deepEqual(clean(page.errors), []);
   await page.context().close();
 });

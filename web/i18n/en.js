@@ -154,7 +154,7 @@ export default {
   'ov.computed': 'Computed',
   'ov.article': 'Article',
   'ov.no_data': 'no data',
-  'ov.share_detail': '{n} of {total} counties with data, {approx} approximate',
+  'ov.share_detail': '{year}: {n} of {total} counties with data ({missing} lack it), {approx} approximate',
   'ov.rot_title': 'Rotations due (next 180 days)',
   'ov.rot_end': 'Term ends',
   'ov.rot_left': 'Left',

@@ -154,7 +154,7 @@ export default {
   'ov.computed': '数据计算',
   'ov.article': '文章数字',
   'ov.no_data': '暂无数据',
-  'ov.share_detail': '{n}/{total} 个县有数据，其中 {approx} 个为近似值',
+  'ov.share_detail': '{year} 年：{n}/{total} 个县有数据（{missing} 个缺数据），其中 {approx} 个为近似值',
   'ov.rot_title': '即将轮换（180 天内）',
   'ov.rot_end': '任期届满',
   'ov.rot_left': '剩余',

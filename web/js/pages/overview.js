@@ -18,34 +18,57 @@ export async function render(el, ctx) {
   const { t } = ctx;
   const reader = may(ctx.user, 'reports') && may(ctx.user, 'check');
   const get = (p) => ctx.api('GET', p);
-  const [m, summary, coverage, rotations, check, shares] = await Promise.all([
-    load(),
-    reader ? get('/reports/summary') : null,
-    reader ? get('/reports/coverage') : null,
-    reader ? get('/reports/rotations?within=180') : null,
-    reader ? get('/check') : null,
-    reader ? get('/reports/shares') : null,
-  ]);
+  // The cards first: the record lists (asked with the session) and one report, the summary. The
+  // coverage, rotations, checks and shares are asked once that is in, and fill their cards and
+  // panels when they come, after the page is ready (docs/performance.md, "Web UI"): a cold
+  // overview waited for the slowest of five reports before it drew anything.
+  const [m, summary] = await Promise.all([load(), reader ? get('/reports/summary') : null]);
   if (!ctx.current()) return;
+  const rest = reader ? Promise.all([get('/reports/coverage'), get('/reports/rotations?within=180'),
+    get('/check'), get('/reports/shares')]) : null;
   performance.mark('bangfu:overview-data');
   const day = ctx.ui.today();
-  const facts = figures(ctx, m, { summary, coverage, rotations, check }, day);
+  const facts = figures(ctx, m, { summary }, day);
+  facts.reader = reader;
+  if (reader) facts.rotations = facts.violations = null;   // from the reports, in a moment
 
   const mapPanel = h('section', { class: 'panel', 'data-section': 'map' });
-  const sharesPanel = reader ? h('section', { class: 'panel', 'data-section': 'shares' }) : null;
+  const sharesPanel = reader ? h('section', { class: 'panel', 'data-section': 'shares' }, h('h2', {}, t('ov.shares')), ctx.ui.loading()) : null;
   const work = readsWork(ctx.user, 'commitments');
   const workPanel = work ? h('section', { class: 'panel', 'data-section': 'work' }, h('h2', {}, t('wk.work_title')), ctx.ui.loading()) : null;
+  let cardsEl = cards(ctx, facts);
+  let rulesEl = reader ? h('section', { class: 'panel', 'data-section': 'rules' }, h('h2', {}, h('a', { href: '#/checks' }, t('ov.rules'))), ctx.ui.loading())
+    : scopePanel(ctx, m);
+  let rotEl = reader ? h('section', { class: 'panel', 'data-section': 'rotations' }, h('h2', {}, t('ov.rot_title')), ctx.ui.loading())
+    : rotationsPanel(ctx, facts.rotations);
   mount(el,
     h('div', { class: 'page-head' }, h('h1', {}, t('ov.title')),
       h('span', { class: 'muted' }, t('ov.round', { round: m.round ? m.round.name : '–', date: facts.asOf }))),
-    cards(ctx, facts),
+    cardsEl,
     h('div', { class: 'grid two' },
       mapPanel,
-      h('div', {},
-        check ? rulesPanel(ctx, check) : scopePanel(ctx, m),
-        sharesPanel)),
+      h('div', {}, rulesEl, sharesPanel)),
     workPanel,
-    rotationsPanel(ctx, facts.rotations));
+    rotEl);
+  // the other reports: the cards again with them, the rules, the rotations, the shares
+  if (rest) {
+    rest.then(([coverage, rotations, check, shares]) => {
+      if (!ctx.current() || !cardsEl.isConnected) return;
+      const full = figures(ctx, m, { summary, coverage, rotations, check }, day);
+      const swap = (old, now) => { old.replaceWith(now); return now; };
+      cardsEl = swap(cardsEl, cards(ctx, full));
+      rulesEl = swap(rulesEl, rulesPanel(ctx, check));
+      rotEl = swap(rotEl, rotationsPanel(ctx, full.rotations));
+      rulesEl.setAttribute('data-ready', '1');
+      rotEl.setAttribute('data-ready', '1');
+      sharesChart(ctx, sharesPanel, shares);
+    }).catch((e) => {
+      if (!ctx.current()) return;
+      for (const x of [rulesEl, rotEl, sharesPanel]) mount(x, ctx.ui.errorBox(e));
+    });
+  } else {
+    rotEl.setAttribute('data-ready', '1');
+  }
   // after the page is drawn and ready: the work's report (shared by its panel and the map),
   // the map and the charts (ECharts loads after the page is usable)
   setTimeout(() => {
@@ -53,7 +76,6 @@ export async function render(el, ctx) {
     const report = work ? workReport(ctx) : Promise.resolve(null);
     if (workPanel) workFill(ctx, workPanel, report, m);
     countyMap(ctx, mapPanel, m, day, work ? report : null);
-    if (sharesPanel) sharesChart(ctx, sharesPanel, shares);
   }, 0);
   for (const g of m.groups) if (m.round && g.round === m.round.name) ctx.demo(g);
 }
@@ -150,10 +172,19 @@ function cards(ctx, f) {
     card(ctx, { key: 'units', label: t('ov.units'), value: num(f.units), note: t('ov.units_note', { n: f.assisting }), href: '#/units' }),
     card(ctx, { key: 'groups', label: t('ov.groups'), value: num(f.groups), href: '#/groups' }),
     card(ctx, { key: 'cadres', label: t('ov.cadres'), value: num(f.onPost), href: '#/cadres' }),
-    card(ctx, { key: 'rotations', label: t('ov.rotations'), value: num(f.rotations.length), note: t('ov.rotations_note'),
-      cls: f.rotations.length ? 'bad' : 'ok' }),
-    f.violations === null ? null : card(ctx, { key: 'violations', label: t('ov.violations'), value: num(f.violations),
-      note: t('ov.violations_note'), href: '#/checks', cls: f.violations ? 'bad' : 'ok' }));
+    f.rotations === null ? pending(ctx, 'rotations', t('ov.rotations'))
+      : card(ctx, { key: 'rotations', label: t('ov.rotations'), value: num(f.rotations.length), note: t('ov.rotations_note'),
+        cls: f.rotations.length ? 'bad' : 'ok' }),
+    f.violations === null ? (f.reader ? pending(ctx, 'violations', t('ov.violations')) : null)
+      : card(ctx, { key: 'violations', label: t('ov.violations'), value: num(f.violations),
+        note: t('ov.violations_note'), href: '#/checks', cls: f.violations ? 'bad' : 'ok' }));
+}
+
+// A card whose figure is on its way (data-pending until the report comes).
+function pending(ctx, key, label) {
+  const el = card(ctx, { key, label, value: '…' });
+  el.setAttribute('data-pending', '1');
+  return el;
 }
 
 function rulesPanel(ctx, check) {
@@ -210,7 +241,7 @@ function sharesChart(ctx, panel, shares) {
     h('th', { scope: 'row' }, label[i.measure] || i.measure),
     h('td', { class: 'num' }, i.share === null ? t('ov.no_data') : pct(i.share)),
     h('td', { class: 'num' }, pct(i.article)),
-    h('td', { class: 'small muted' }, t('ov.share_detail', { n: i.counties_with_data, total: i.counties, approx: i.approximate_values }))));
+    h('td', { class: 'small muted' }, t('ov.share_detail', { year: i.year ?? '–', n: i.counties_with_data, total: i.counties, missing: i.counties_missing, approx: i.approximate_values }))));
   mount(panel, h('h2', {}, t('ov.shares')),
     box,
     h('table', { class: 'data' }, h('thead', {}, h('tr', {}, h('th', {}), h('th', { class: 'num' }, t('ov.computed')),

@@ -5,7 +5,7 @@
 // one-page brief (#/summary/{adcode} is the county's annual summary).
 import { may } from '../can.js';
 import { load, onPost } from '../model.js';
-import { readsWork, workFigures, workCards, indicatorChange, statusChip, illus, listOf, STATUSES } from './work.js';
+import { readsWork, workFigures, workCards, indicatorChange, baselineYear, statusChip, illus, listOf, STATUSES } from './work.js';
 
 export async function render(el, ctx, params) {
   if (params.id) return dossier(el, ctx, params.id);
@@ -172,13 +172,17 @@ async function dossier(el, ctx, adcode) {
   const work = readsWork(ctx.user, 'commitments');
   const workPanel = work ? h('section', { class: 'panel', 'data-section': 'work' }, h('h2', {}, t('wk.work_title')), ctx.ui.loading()) : null;
   const changes = indicatorChange(m, adcode);
+  // a figure with its year, its quality when not official (近似, 估算, 示例) and its source on hover
+  const figure = (rec, which) => (!rec ? '–' : h('span', { title: rec.source || '', 'data-figure': which, 'data-quality': rec.quality },
+    num(rec.value), ' ', h('span', { class: 'muted small' }, rec.year,
+      rec.quality !== 'official' ? (ctx.lang === 'en' ? [' (', tv('quality', rec.quality), ')'] : ['（', tv('quality', rec.quality), '）']) : null)));
   const changePanel = changes.length ? h('section', { class: 'panel', 'data-section': 'change' }, h('h2', {}, t('wk.ind_change')),
-    h('p', { class: 'muted small' }, t('wk.ind_change_note', { year: changes.find((c) => c.baseline_year)?.baseline_year ?? '–' })),
+    h('p', { class: 'muted small' }, t('wk.ind_change_note', { year: baselineYear(m) ?? '–' })),
     table({
       columns: [
         { key: 'name', label: t('tg.indicators'), sort: true, render: (i) => tv('indicator', i.name) },
-        { key: 'baseline', label: t('wk.baseline'), align: 'num', render: (i) => (i.baseline === null ? '–' : [num(i.baseline), ' ', h('span', { class: 'muted small' }, i.baseline_year)]) },
-        { key: 'latest', label: t('wk.latest'), align: 'num', render: (i) => (i.latest === null ? '–' : [num(i.latest), ' ', h('span', { class: 'muted small' }, i.latest_year)]) },
+        { key: 'baseline', label: t('wk.baseline'), align: 'num', render: (i) => figure(i.baseline_rec, 'baseline') },
+        { key: 'latest', label: t('wk.latest'), align: 'num', render: (i) => figure(i.latest_rec, 'latest') },
         { key: 'change_pct', label: t('wk.change'), align: 'num', sort: true, render: (i) => (i.change_pct === null ? '–'
           : h('span', { class: i.change_pct >= 0 ? 'ok-text' : 'bad-text', 'data-change': i.name }, (i.change_pct > 0 ? '+' : '') + num(i.change_pct) + '%')) },
         { key: 'province', label: t('wk.ind_province_col'), align: 'num', render: (i) => h('span', { 'data-province': i.name }, '–') },

@@ -286,11 +286,17 @@ export function workCards(ctx, f, target) {
     f.policies === null ? null : card('policies', t('wk.policies_title'), f.policies, null, '#/policies' + (target ? '?target=' + target : '')));
 }
 
+// The round's baseline year: the last full year before the round starts (null without one).
+export function baselineYear(m) {
+  return m.round ? Number(m.round.start.slice(0, 4)) - 1 : null;
+}
+
 // The change of each indicator of a target since the round's baseline year (the last full
 // year before the round starts): [{name, unit, baseline_year, baseline, latest_year, latest,
-// change_pct}], from the indicator records (the same rule as `report indicators`).
+// change_pct, baseline_rec, latest_rec}], from the indicator records (the same rule as
+// `report indicators`; the records carry each figure's quality and source).
 export function indicatorChange(m, adcode) {
-  const base = m.round ? Number(m.round.start.slice(0, 4)) - 1 : null;
+  const base = baselineYear(m);
   const byName = new Map();
   for (const i of m.indicatorsOf(adcode)) {
     if (!byName.has(i.name)) byName.set(i.name, []);
@@ -303,7 +309,7 @@ export function indicatorChange(m, adcode) {
     const l = base === null ? list[list.length - 1] : list.filter((i) => i.year > base).pop() || null;
     if (!b && !l) continue;
     out.push({ name, unit: (l || b).unit, baseline_year: b ? b.year : null, baseline: b ? b.value : null,
-      latest_year: l ? l.year : null, latest: l ? l.value : null,
+      latest_year: l ? l.year : null, latest: l ? l.value : null, baseline_rec: b, latest_rec: l,
       change_pct: b && l && b.value ? Math.round(1000 * (l.value - b.value) / b.value) / 10 : null });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
