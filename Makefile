@@ -2,7 +2,7 @@
 # into build/asan/ and runs every test; `make run` is the README's main command.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libutf8proc libsodium libmicrohttpd xlsxwriter pwquality zlib
+PKGS    := sqlite3 jansson libutf8proc libsodium libmicrohttpd xlsxwriter pwquality zlib libcurl
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wvla -Wno-format-nonliteral

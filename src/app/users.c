@@ -4,21 +4,24 @@
 #include "app/app_int.h"
 #include "app/audit.h"
 #include "app/auth.h"
+#include "core/inbox.h"
+#include <stdio.h>
 #include <string.h>
 
 /* The decoded body; NULL / -1 for members not given. */
 struct user_body {
-	const char *name, *role, *unit, *target, *password;
-	bool has_unit, has_target, reset;
+	const char *name, *role, *unit, *target, *password, *email;
+	bool has_unit, has_target, has_email, reset;
 	int disabled;
 };
 
 json_t *users_json(const struct account *a)
 {
-	return json_pack("{s:s, s:s, s:o, s:o, s:b, s:s}", "name", a->name, "role", a->role,
+	return json_pack("{s:s, s:s, s:o, s:o, s:b, s:s, s:o}", "name", a->name, "role", a->role,
 			 "unit", a->unit[0] ? json_string(a->unit) : json_null(), "target",
 			 a->target[0] ? json_string(a->target) : json_null(), "disabled",
-			 a->disabled != 0, "created", a->created);
+			 a->disabled != 0, "created", a->created, "email",
+			 a->email[0] ? json_string(a->email) : json_null());
 }
 
 enum bf_status users_list(struct app *app, json_t **out, struct bf_err *err)
@@ -64,6 +67,8 @@ static void assign(struct user_body *b, const char *k, json_t *v)
 		b->target = sv, b->has_target = true;
 	else if (strcmp(k, "password") == 0)
 		b->password = sv;
+	else if (strcmp(k, "email") == 0)
+		b->email = sv, b->has_email = true;
 	else if (strcmp(k, "disabled") == 0)
 		b->disabled = json_is_true(v);
 	else
@@ -132,6 +137,18 @@ static enum bf_status check_scope(const struct registry *reg, int role, const ch
 	return BF_OK;
 }
 
+/* An e-mail address for the digests (core/inbox), or none ("" or null). */
+static enum bf_status check_email(const char *email, struct users_result *res,
+				  struct bf_err *err)
+{
+	if (!email || !*email || inbox_email_ok(email))
+		return BF_OK;
+	fail(res, "email", err, BF_EINPUT, "email '%.60s' is not an e-mail address such as "
+	     "wang@gd.gov.cn (no spaces, brackets, commas or quotes)", email);
+	bf_err_zh(err, "email：“%.60s”不是有效的电子邮件地址（如 wang@gd.gov.cn）", email);
+	return BF_EINPUT;
+}
+
 static enum bf_status check_password(const char *pw, const char *user,
 				     struct users_result *res, struct bf_err *err)
 {
@@ -160,7 +177,7 @@ enum bf_status users_create(struct app *app, const struct registry *reg,
 {
 	struct store *s = app->store;
 	static const char *const allowed[] = { "name", "role", "unit", "target", "password",
-					       NULL };
+					       "email", NULL };
 	struct user_body b;
 	struct account a;
 	const char *pw;
@@ -179,6 +196,8 @@ enum bf_status users_create(struct app *app, const struct registry *reg,
 		return rc;
 	if (b.password && (rc = check_password(b.password, b.name, res, err)))
 		return rc;
+	if ((rc = check_email(b.email, res, err)))
+		return rc;
 	if (!b.password)
 		auth_random_password(res->password, USERS_PASSWORD_LEN);
 	pw = b.password ? b.password : res->password;
@@ -189,6 +208,10 @@ enum bf_status users_create(struct app *app, const struct registry *reg,
 		res->field = "name";
 	if (!rc)
 		rc = account_get(s, b.name, &a, err);
+	if (!rc && b.email && *b.email) {
+		snprintf(a.email, sizeof a.email, "%s", b.email);
+		rc = account_update(s, &a, err);
+	}
 	if (!rc) {
 		res->user = users_json(&a);
 		rc = audit_append(s, p->name, address, "create", "account", a.name, NULL,
@@ -226,6 +249,8 @@ static enum bf_status overlay(const struct registry *reg, const struct user_body
 			    b->target);
 	if (b->disabled >= 0)
 		a->disabled = b->disabled;
+	if (b->has_email)
+		snprintf(a->email, sizeof a->email, "%s", b->email ? b->email : "");
 	return check_scope(reg, role, a->unit, a->target, res, err);
 }
 
@@ -291,13 +316,31 @@ enum bf_status users_update(struct app *app, const struct registry *reg,
 {
 	struct store *s = app->store;
 	static const char *const allowed[] = { "role", "unit", "target", "disabled", "password",
-					       "reset_password", NULL };
+					       "reset_password", "email", NULL };
+	static const char *const own[] = { "email", NULL };
+	bool admin = p->role == ACC_ADMIN;
 	struct user_body b;
 	const char *pw = NULL;
 	enum bf_status rc;
 
 	memset(res, 0, sizeof *res);
-	if ((rc = decode(body, allowed, &b, res, err)))
+	/* anyone else changes only their own e-mail address */
+	if (!admin && strcmp(p->name, name) != 0) {
+		bf_err_set(err, BF_EFORBIDDEN, "only an admin changes another account");
+		bf_err_zh(err, "只有管理员可以修改其他账号");
+		return BF_EFORBIDDEN;
+	}
+	if ((rc = decode(body, admin ? allowed : own, &b, res, err))) {
+		if (!admin && !res->field) {
+			bf_err_release(err);
+			bf_err_set(err, BF_EFORBIDDEN, "your own account: you may change its email "
+				   "only (an admin changes the rest)");
+			bf_err_zh(err, "本账号只能修改电子邮件地址（其他由管理员修改）");
+			return BF_EFORBIDDEN;
+		}
+		return rc;
+	}
+	if ((rc = check_email(b.email, res, err)))
 		return rc;
 	if (b.password && b.reset)
 		return fail(res, "password", err, BF_EINPUT, "give a password or reset_password, "
@@ -396,6 +439,29 @@ enum bf_status users_set_disabled(struct app *app, const char *account, const ch
 		return rc;
 	before = account_now(s, name);
 	rc = auth_account_disable(s, name, disabled, err);
+	return cli_audited(s, account, address, name, before, false, rc, err);
+}
+
+enum bf_status users_set_email(struct app *app, const char *account, const char *address,
+			       const char *name, const char *email, struct bf_err *err)
+{
+	struct store *s = app->store;
+	struct users_result res;
+	struct account a;
+	json_t *before;
+	enum bf_status rc;
+
+	memset(&res, 0, sizeof res);
+	if ((rc = check_email(email, &res, err)))
+		return rc;
+	if ((rc = store_begin(s, err)))
+		return rc;
+	before = account_now(s, name);
+	rc = account_get(s, name, &a, err);
+	if (!rc) {
+		snprintf(a.email, sizeof a.email, "%s", email ? email : "");
+		rc = account_update(s, &a, err);
+	}
 	return cli_audited(s, account, address, name, before, false, rc, err);
 }
 

@@ -19,7 +19,7 @@ struct users_result {
 	char password[USERS_PASSWORD_LEN + 1];
 };
 
-/* An account as the API shows it: {name, role, unit, target, disabled, created}. */
+/* An account as the API shows it: {name, role, unit, target, disabled, created, email}. */
 json_t *users_json(const struct account *a);
 
 /* {"items":[...],"total":N}, sorted by name. */
@@ -34,7 +34,8 @@ enum bf_status users_create(struct app *app, const struct registry *reg,
 			    struct users_result *res, struct bf_err *err);
 
 /* Changes the account name with {"role"?,"unit"?,"target"?,"disabled"?,"password"?,
- * "reset_password"?}. Changing the role drops a unit or target the new role does not take.
+ * "reset_password"?,"email"?} (an admin); anyone else may change only their own "email"
+ * (BF_EFORBIDDEN otherwise). Changing the role drops a unit or target the new role does not take.
  * Disabling and a new password end the account's sessions. The last enabled admin can be
  * neither disabled nor given another role (BF_ECONFLICT). */
 enum bf_status users_update(struct app *app, const struct registry *reg,
@@ -52,6 +53,10 @@ enum bf_status users_set_password(struct app *app, const char *account, const ch
 				  const char *name, const char *password, struct bf_err *err);
 enum bf_status users_set_disabled(struct app *app, const char *account, const char *address,
 				  const char *name, bool disabled, struct bf_err *err);
+/* Sets the account's e-mail address for the digests ("" or NULL: none; else checked by
+ * core/inbox's inbox_email_ok). */
+enum bf_status users_set_email(struct app *app, const char *account, const char *address,
+			       const char *name, const char *email, struct bf_err *err);
 /* Every account, sorted by name; *out is malloc'ed (free it). */
 enum bf_status users_accounts(struct app *app, struct account **out, size_t *n,
 			      struct bf_err *err);

@@ -195,12 +195,13 @@ const struct cli_command cli_commands[] = {
 	  "departure with its proposed arrival, hand-over days (negative: overlap) and why\n"
 	  "(handover, named, batch, asap). Exits 1 when some group cannot be kept even so.\n"
 	  "It writes nothing: a unit names its successors on the cadres page or in cadres.csv.\n" },
-	{ "user", cmd_user, "账号 · accounts of the web server: add, list, disable, enable, passwd",
+	{ "user", cmd_user, "账号 · accounts of the web server: add, list, disable, enable, passwd, email",
 	  "usage: bangfu [--db PATH] user add NAME --role ROLE [--unit CODE] [--target ADCODE]\n"
-	  "                                   --password-stdin\n"
+	  "                                   [--email ADDRESS] --password-stdin\n"
 	  "       bangfu [--db PATH] user list\n"
 	  "       bangfu [--db PATH] user disable|enable NAME\n"
 	  "       bangfu [--db PATH] user passwd NAME --password-stdin\n"
+	  "       bangfu [--db PATH] user email NAME ADDRESS|none\n"
 	  "\n"
 	  "账号管理。Roles: admin (指挥部办公室, everything), planner (县域经济专班: rounds, groups),\n"
 	  "unit (帮扶单位, with --unit: its own groups and cadres), county (帮扶对象, with --target:\n"
@@ -209,7 +210,8 @@ const struct cli_command cli_commands[] = {
 	  "(15 or more recommended), not a commonly used one, no character more than 3 times in\n"
 	  "a row, no run like 12345 or abcde, not the account's name, not a dictionary word\n"
 	  "(libpwquality); the refusal says why. Changing a password or disabling an account\n"
-	  "ends its sessions.\n" },
+	  "ends its sessions. 电子邮件: the address the account's inbox digest is sent to (bangfu\n"
+	  "digest send; none: no digests); an account changes its own through the API too.\n" },
 	{ "audit", cmd_audit, "审计 · verify the audit trail's hash chain",
 	  "usage: bangfu [--db PATH] audit verify [--head ID:HASH]\n"
 	  "\n"
@@ -236,6 +238,8 @@ const struct cli_command cli_commands[] = {
 	  "version this bangfu reads), keeps the current database as PATH.before-restore, and\n"
 	  "replaces it with FILE in one transaction. Refused while a server uses the database:\n"
 	  "stop it (systemctl stop bangfu), restore, start it again.\n" },
+	{ "digest", cmd_digest, "邮件提醒 · e-mail each account its inbox (once; for cron)",
+	  NULL /* cmd_digest prints its own help: the mail settings */ },
 	{ "serve", cmd_serve, "服务 · serve the web interface and the JSON API",
 	  NULL /* cmd_serve prints its own help: the settings table */ },
 	{ NULL, NULL, NULL, NULL },

@@ -105,7 +105,8 @@ static const struct setting settings[] = {
 	  offsetof(struct app_server_config, smtp_timeout), "30", 1, 600,
 	  "seconds one message may take to send" },
 	{ "digest-time", "BANGFU_DIGEST_TIME", true, offsetof(struct app_server_config, digest_time),
-	  "07:30", 0, 8, "the local time of day the server sends the day's digests (HH:MM)" },
+	  "07:30", 0, 8, "reserved (HH:MM): the server does not send digests itself yet; run `bangfu digest send` "
+	  "from cron at this time" },
 	{ "digest-interval", "BANGFU_DIGEST_INTERVAL", false,
 	  offsetof(struct app_server_config, digest_interval), "1", 1, 31,
 	  "days between two digests to one account (1: daily, 7: weekly)" },

@@ -1,4 +1,4 @@
-/* cmd_user: `bangfu user add|list|disable|enable|passwd`: the accounts of the web server. */
+/* cmd_user: `bangfu user add|list|disable|enable|passwd|email`: the accounts of the web server. */
 #include "app/auth.h"
 #include "app/users.h"
 #include "cli/cli.h"
@@ -22,7 +22,7 @@ static bool read_password(char *out, size_t n)
 static int user_list(struct cli *c, struct app *a, struct bf_err *err)
 {
 	static const char *const head[] = { "name", "role", "unit", "target", "disabled",
-					    "created" };
+					    "created", "email" };
 	struct account *acc;
 	struct table *t;
 	struct buf out = BUF_INIT;
@@ -30,10 +30,10 @@ static int user_list(struct cli *c, struct app *a, struct bf_err *err)
 
 	if (users_accounts(a, &acc, &n, err))
 		return cli_fail(c, err);
-	t = table_new(6, head);
+	t = table_new(7, head);
 	for (size_t i = 0; i < n; i++) {
 		const char *row[] = { acc[i].name, acc[i].role, acc[i].unit, acc[i].target,
-				      acc[i].disabled ? "yes" : "no", acc[i].created };
+				      acc[i].disabled ? "yes" : "no", acc[i].created, acc[i].email };
 		table_add_row(t, row);
 	}
 	table_render_text(t, &out);
@@ -45,7 +45,7 @@ static int user_list(struct cli *c, struct app *a, struct bf_err *err)
 }
 
 struct user_opts {
-	const char *role, *unit, *target;
+	const char *role, *unit, *target, *email;
 	bool stdin_pw;
 };
 
@@ -55,6 +55,7 @@ static int parse(struct cli *c, int argc, char **argv, struct user_opts *o)
 					      { "unit", required_argument, NULL, 'u' },
 					      { "target", required_argument, NULL, 't' },
 					      { "password-stdin", no_argument, NULL, 'p' },
+					      { "email", required_argument, NULL, 'e' },
 					      { NULL, 0, NULL, 0 } };
 	int ch;
 
@@ -67,6 +68,7 @@ static int parse(struct cli *c, int argc, char **argv, struct user_opts *o)
 		case 'u': o->unit = optarg; break;
 		case 't': o->target = optarg; break;
 		case 'p': o->stdin_pw = true; break;
+		case 'e': o->email = optarg; break;
 		case ':': return cli_usage_error(c, "user", "%s needs a value", argv[optind - 1]);
 		default: return cli_usage_error(c, "user", "unknown option '%s'", argv[optind - 1]);
 		}
@@ -87,7 +89,7 @@ static int with_password(struct cli *c, const struct user_opts *o, char *pw, siz
 }
 
 static int run(struct cli *c, struct app *a, const char *verb, const char *name,
-	       const struct user_opts *o, struct bf_err *err)
+	       const char *arg, const struct user_opts *o, struct bf_err *err)
 {
 	char pw[1100], who[80];
 	int rc;
@@ -101,6 +103,8 @@ static int run(struct cli *c, struct app *a, const char *verb, const char *name,
 		if (users_add(a, who, APP_CLI_ADDRESS, name, o->role, o->unit, o->target, pw,
 			      err))
 			return cli_fail(c, err);
+		if (o->email && users_set_email(a, who, APP_CLI_ADDRESS, name, o->email, err))
+			return cli_fail(c, err);
 		fprintf(c->out, "added account %s (%s)\n", name, o->role);
 	} else if (strcmp(verb, "passwd") == 0) {
 		if ((rc = with_password(c, o, pw, sizeof pw)))
@@ -113,9 +117,17 @@ static int run(struct cli *c, struct app *a, const char *verb, const char *name,
 		if (users_set_disabled(a, who, APP_CLI_ADDRESS, name, off, err))
 			return cli_fail(c, err);
 		fprintf(c->out, "%s account %s\n", off ? "disabled" : "enabled", name);
+	} else if (strcmp(verb, "email") == 0) {
+		bool none = strcmp(arg, "none") == 0 || !*arg;
+		if (users_set_email(a, who, APP_CLI_ADDRESS, name, none ? "" : arg, err))
+			return cli_fail(c, err);
+		if (none)
+			fprintf(c->out, "%s has no e-mail address now (no digests)\n", name);
+		else
+			fprintf(c->out, "the e-mail address of %s is %s\n", name, arg);
 	} else {
 		return cli_usage_error(c, "user", "unknown action '%s' (add, list, disable, enable, "
-						  "passwd)", verb);
+						  "passwd, email)", verb);
 	}
 	return 0;
 }
@@ -133,7 +145,10 @@ int cmd_user(struct cli *c, int argc, char **argv)
 	argc -= optind;
 	if (argc < 1)
 		return cli_usage_error(c, "user", "say add, list, disable, enable or passwd");
-	if (strcmp(argv[0], "list") != 0 && argc != 2)
+	if (strcmp(argv[0], "email") == 0 && argc != 3)
+		return cli_usage_error(c, "user", "user email needs an account name and an address "
+						  "(or none)");
+	if (strcmp(argv[0], "list") != 0 && strcmp(argv[0], "email") != 0 && argc != 2)
 		return cli_usage_error(c, "user", "user %s needs one account name", argv[0]);
 	bf_err_init(&err);
 	if (!auth_init() || app_open(c->db, false, &a, &err))
@@ -141,7 +156,7 @@ int cmd_user(struct cli *c, int argc, char **argv)
 	else if (strcmp(argv[0], "list") == 0)
 		rc = user_list(c, a, &err);
 	else
-		rc = run(c, a, argv[0], argv[1], &o, &err);
+		rc = run(c, a, argv[0], argv[1], argc > 2 ? argv[2] : "", &o, &err);
 	app_close(a);
 	bf_err_release(&err);
 	return rc;

@@ -240,3 +240,16 @@ const char *inbox_href(const struct inbox_item *it, struct buf *out)
 		return "group";
 	}
 }
+
+bool inbox_email_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	const char *at = s ? strchr(s, '@') : NULL;
+
+	if (n < 3 || n > 254 || !at || at == s || !at[1] || strchr(at + 1, '@'))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || strchr("<>\"(),;:\\[]", *p))
+			return false;
+	return true;
+}

@@ -1091,8 +1091,9 @@ const struct route http_routes[] = {
 	ROW("POST", "/api/v1/users", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_create,
 	  "create an account: name, role, unit or target, password (generated when absent)",
 	  .body = BODY_JSON, .example = "{\"name\":\"tongji\",\"role\":\"unit\",\"unit\":\"U048\"}"),
-	ROW("PATCH", "/api/v1/users/{key}", R_WRITE | R_REGISTRY, 1u << ACC_ADMIN, http_users_update,
-	  "change an account: role, unit, target, disabled, password or reset_password",
+	ROW("PATCH", "/api/v1/users/{key}", R_WRITE | R_REGISTRY, ALL, http_users_update,
+	  "change an account: role, unit, target, disabled, password, reset_password or email "
+	  "(an admin); one's own email (anyone)",
 	  .body = BODY_JSON, .example = "{\"disabled\":true}"),
 	ROW("POST", "/api/v1/plans", R_WRITE | R_REGISTRY, PLANNERS, http_plans_create,
 	  "run the planner on a round (or a what-if repair) and store the plan",

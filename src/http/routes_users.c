@@ -11,7 +11,7 @@ static void answer(struct http_ctx *cx, int status, enum bf_status rc, struct us
 		   const struct bf_err *err)
 {
 	if (rc) {
-		http_error(cx, rc, bf_err_msg(err), res->field);
+		http_error_zh(cx, rc, bf_err_msg(err), bf_err_msg_zh(err), res->field);
 		return;
 	}
 	if (res->password[0])

@@ -12,13 +12,15 @@ enum {
 
 static const char *const sql[] = {
 	[Q_ACC_INSERT] = "INSERT INTO account (name, role, unit, target, password_hash, disabled, "
-			 "created) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?)",
+			 "created, email) VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, "
+			 "NULLIF(?, ''))",
 	[Q_ACC_UPDATE] = "UPDATE account SET password_hash = ?, disabled = ?, role = ?, "
-			 "unit = NULLIF(?, ''), target = NULLIF(?, '') WHERE name = ?",
+			 "unit = NULLIF(?, ''), target = NULLIF(?, ''), email = NULLIF(?7, '') "
+			 "WHERE name = ?6",
 	[Q_ACC_GET] = "SELECT name, role, IFNULL(unit, ''), IFNULL(target, ''), password_hash, "
-		      "disabled, created FROM account WHERE name = ?",
+		      "disabled, created, IFNULL(email, '') FROM account WHERE name = ?",
 	[Q_ACC_LIST] = "SELECT name, role, IFNULL(unit, ''), IFNULL(target, ''), password_hash, "
-		       "disabled, created FROM account ORDER BY name",
+		       "disabled, created, IFNULL(email, '') FROM account ORDER BY name",
 	[Q_SES_INSERT] = "INSERT INTO session (token_hash, account, csrf, created, last_seen, "
 			 "address) VALUES (?, ?, ?, ?, ?, ?)",
 	[Q_SES_TOUCH] = "UPDATE session SET last_seen = ? WHERE token_hash = ?",
@@ -78,6 +80,7 @@ enum bf_status account_insert(struct store *s, const struct account *a, struct b
 		sqlite3_bind_text(st, 5, a->password_hash, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 6, a->disabled);
 		sqlite3_bind_text(st, 7, a->created, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, a->email, -1, SQLITE_STATIC);
 	}
 	rc = done(s, st, err);
 	if (rc == BF_ECONFLICT) {
@@ -98,6 +101,7 @@ enum bf_status account_update(struct store *s, const struct account *a, struct b
 		sqlite3_bind_text(st, 4, a->unit, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, a->target, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, a->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, a->email, -1, SQLITE_STATIC);
 	}
 	return done(s, st, err);
 }
@@ -111,6 +115,11 @@ static void read_account(sqlite3_stmt *st, struct account *a)
 	text(a->password_hash, sizeof a->password_hash, st, 4);
 	a->disabled = sqlite3_column_int(st, 5);
 	text(a->created, sizeof a->created, st, 6);
+	/* the e-mail: the account's own queries have it as column 7 (the session's has not) */
+	if (sqlite3_column_count(st) == 8)
+		text(a->email, sizeof a->email, st, 7);
+	else
+		a->email[0] = '\0';
 }
 
 enum bf_status account_get(struct store *s, const char *name, struct account *out,

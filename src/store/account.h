@@ -14,6 +14,7 @@ struct account {
 	char password_hash[160];
 	int disabled;
 	char created[32];
+	char email[255];    /* "" when none (schema6.sql; not read with a session) */
 };
 
 struct session {
@@ -24,7 +25,7 @@ struct session {
 
 /* Inserts a new account; an existing name is BF_ECONFLICT. */
 enum bf_status account_insert(struct store *s, const struct account *a, struct bf_err *err);
-/* Updates the role, unit, target, password hash and disabled flag of an existing account
+/* Updates the role, unit, target, password hash, disabled flag and e-mail of an existing account
  * (the name and creation time never change). */
 enum bf_status account_update(struct store *s, const struct account *a, struct bf_err *err);
 /* BF_ENOTFOUND when there is no such account. */

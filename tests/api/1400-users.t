@@ -9,7 +9,7 @@ $ serve-bg
 $ api login wang 'a long enough secret' > /dev/null; api -q GET /api/v1/users | jq -c .error.code
 "forbidden"
 $ api login admin 'a long enough secret' > /dev/null; api -q GET /api/v1/users | jq -c '[.total, [.items[] | [.name, .role, .disabled]], (.items[0] | keys)]'
-[2,[["admin","admin",false],["wang","planner",false]],["created","disabled","name","role","target","unit"]]
+[2,[["admin","admin",false],["wang","planner",false]],["created","disabled","email","name","role","target","unit"]]
 $ api POST /api/v1/users '{"name":"tongji","role":"unit","unit":"U048","password":"统计局的一个长口令 long"}' | sed -n 1p
 HTTP 201
 $ api -q POST /api/v1/users '{"name":"lianjiang","role":"county","target":"440881"}' > made.json; jq -c '[.name, .role, .target, (.password | length)]' made.json
