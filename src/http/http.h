@@ -174,6 +174,12 @@ void http_report_attachment_get(struct http_ctx *cx);
 
 /* routes_inbox.c: the signed-in person's inbox (app/inbox). */
 void http_inbox(struct http_ctx *cx);
+/* routes_assess.c: the assessments (app/assess, docs/cycle.md). */
+void http_assessments_list(struct http_ctx *cx);
+void http_assessment_get(struct http_ctx *cx);
+void http_assessments_create(struct http_ctx *cx);
+void http_assessment_grade(struct http_ctx *cx);
+
 /* routes_report.c: the work reports (app/work_report). */
 void http_report_work(struct http_ctx *cx);
 void http_report_county(struct http_ctx *cx);

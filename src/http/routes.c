@@ -2,6 +2,7 @@
  * request, calls one app function and encodes the result. */
 #include "app/check.h"
 #include "app/work.h"
+#include "app/assess.h"
 #include "app/cycle.h"
 #include "app/list.h"
 #include "app/report.h"
@@ -254,8 +255,9 @@ static json_t *capabilities(const struct principal *p)
 								 (http_routes[k].roles &
 								  (1u << p->role))));
 	/* the reporting cycle (app/cycle): whose reports it reads, what it may do with them */
-	return json_pack("{s:o, s:o, s:o}", "records", records, "actions", acts, "cycle",
-			 cycle_capabilities(p));
+	/* the assessments (app/assess): whose it reads, whether it creates and grades them */
+	return json_pack("{s:o, s:o, s:o, s:o}", "records", records, "actions", acts, "cycle",
+			 cycle_capabilities(p), "assessments", assess_capabilities(p));
 }
 
 static void h_whoami(struct http_ctx *cx)
@@ -930,6 +932,19 @@ static const struct route_param inbox_params[] = {
 	{ "as_of", "date", "the day due and overdue are judged on (default: today)" },
 	END,
 };
+static const struct route_param assessments_params[] = {
+	{ "round", "string", "only the assessments of this round" },
+	{ "kind", "string", "year (a year's end) or round (the round's end)" },
+	{ "year", "integer", "only the assessments of this year" },
+	{ "group", "string", "only this group's assessments" },
+	{ "target", "string", "only the assessments of this target's groups (adcode)" },
+	{ "prefecture", "string", "only the assessments of targets in this prefecture (地级市)" },
+	{ "grade", "string", "优秀, 良好, 一般, 较差, or none (not graded yet)" },
+	{ "limit", "integer", "assessments per page (default 100, at most 10000)" },
+	{ "offset", "integer", "assessments to skip" },
+	{ "format", "string", "json (default), csv or xlsx" },
+	END,
+};
 static const struct route_param attachment_params[] = {
 	{ "name", "string", "the file name when the body is the file itself (not a form)" },
 	END,
@@ -1062,6 +1077,20 @@ const struct route http_routes[] = {
 	ROW("GET", "/api/v1/inbox", R_REGISTRY, ALL, http_inbox,
 	  "the signed-in person's inbox: what is theirs to do, with a count per kind "
 	  "(docs/cycle.md)", .params = inbox_params),
+	ROW("GET", "/api/v1/assessments", 0, ALL, http_assessments_list,
+	  "the groups' assessments the reader may see (a unit: its groups'; a county: its own), "
+	  "each with its evidence; filtered by round, kind, year, group, target, prefecture, grade; "
+	  "never ranked", .params = assessments_params, .answer = ANS_LIST),
+	ROW("POST", "/api/v1/assessments", R_WRITE, ALL, http_assessments_create,
+	  "create the year's or the round's assessment of one group, or of every group of a round "
+	  "(the office), in one transaction",
+	  .body = BODY_JSON, .example = "{\"round\":\"2023-2026\",\"kind\":\"year\",\"year\":2024}"),
+	ROW("GET", "/api/v1/assessments/{key}", 0, ALL, http_assessment_get,
+	  "one assessment with its evidence (counted now, or frozen when graded)"),
+	ROW("PATCH", "/api/v1/assessments/{key}", R_WRITE, ALL, http_assessment_grade,
+	  "grade an assessment (the office): grade 优秀, 良好, 一般 or 较差 (null clears it), "
+	  "comment; the first grade freezes the evidence",
+	  .body = BODY_JSON, .example = "{\"grade\":\"良好\",\"comment\":\"...\"}"),
 	ROW("POST", "/api/v1/changes", R_WRITE, ALL, h_changes,
 	  "several creates, changes and deletes in one transaction; dry_run previews the checks",
 	  .body = BODY_JSON,

@@ -4,6 +4,26 @@
 -- still change. After that, changes go into schema7.sql.)
 --
 -- §7 assessments (store/assess.c): the section follows.
+-- The office assesses each group (never a person) at each year's end of its round (kind 'year'
+-- with the year) and at the round's end (kind 'round', no year); docs/cycle.md. The evidence
+-- (commitments due, resources, policies, reports on time, indicators since the baseline) is
+-- computed from the work when an assessment is read, and frozen here as JSON when it is
+-- graded. No rank is stored, and nothing here orders groups by grade.
+CREATE TABLE assessment (
+  id        INTEGER PRIMARY KEY,
+  "group"   TEXT NOT NULL REFERENCES grp(id),
+  kind      TEXT NOT NULL CHECK (kind IN ('year', 'round')),
+  year      INTEGER CHECK ((kind = 'year' AND year BETWEEN 1949 AND 2100) OR
+                           (kind = 'round' AND year IS NULL)),
+  grade     TEXT CHECK (grade IN ('优秀', '良好', '一般', '较差')), -- NULL: not graded yet
+  comment   TEXT NOT NULL DEFAULT '',
+  evidence  TEXT,                       -- JSON, frozen when graded (NULL: computed on read)
+  created   TEXT NOT NULL,
+  account   TEXT,
+  graded    TEXT,                       -- when and by whom it was last graded
+  graded_by TEXT
+);
+CREATE UNIQUE INDEX assessment_once ON assessment("group", kind, IFNULL(year, 0));
 --
 -- §5 inbox and e-mail digests (store/inbox.c): the section follows.
 -- An account's e-mail address for its digest (NULL: none; written by the account itself or an

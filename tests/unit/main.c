@@ -16,7 +16,7 @@ int main(void)
 	const struct unit_test *const files[] = { util_tests, model_tests, rules_tests,
 						  store_tests, plan_tests, score_tests, mcf_tests,
 						  write_tests, work_tests, rotation_tests,
-						  inbox_tests };
+						  inbox_tests, assess_tests };
 	int passed = 0, failed = 0;
 
 	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++)

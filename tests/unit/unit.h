@@ -27,5 +27,6 @@ extern const struct unit_test write_tests[];
 extern const struct unit_test work_tests[];
 extern const struct unit_test rotation_tests[];
 extern const struct unit_test inbox_tests[];
+extern const struct unit_test assess_tests[];
 
 #endif
