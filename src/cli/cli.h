@@ -79,6 +79,7 @@ int cmd_plan_rotations(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_periods(struct cli *c, int argc, char **argv);
 int cmd_reports(struct cli *c, int argc, char **argv);
+int cmd_assessments(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_digest(struct cli *c, int argc, char **argv);
 

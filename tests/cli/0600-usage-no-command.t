@@ -13,6 +13,7 @@ commands:
   work     帮扶工作 · list tasks, needs, commitments, resources, policies
   periods  报告期 · the rounds' reporting periods: list, generate
   reports  组团报告 · the groups' periodic reports: list
+  assessments 考核 · the year's and the round's assessment of each group
   show     查看 · one target, unit, group or cadre with its relations
   plan     规划 · form groups: the exact optimal assignment of units to targets
   user     账号 · accounts of the web server: add, list, disable, enable, passwd
