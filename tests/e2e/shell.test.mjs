@@ -12,8 +12,8 @@ after(async () => { await env.close(); });
 const navOf = (page) => page.$$eval('nav.nav a', (as) => as.map((a) => a.dataset.route));
 // commitments: the entry of the groups' work (帮扶工作), which every role reads a part of (on a
 // server with the work's routes); reports: the reporting cycle's (组团报告), which every role
-// reads a part of
-const ALL = ['overview', 'targets', 'units', 'groups', 'cadres', 'commitments', 'reports', 'checks', 'data'];
+// reads a part of; assessments (考核), every role reads its own part
+const ALL = ['overview', 'targets', 'units', 'groups', 'cadres', 'commitments', 'reports', 'assessments', 'checks', 'data'];
 const EXPECTED = {
   admin: ALL,
   planner: ALL,

@@ -1,7 +1,7 @@
 // app: the shell of the web UI: the session, the hash router, the navigation bar (entries
 // the role may use), the signed-in user, the language switch, the demonstration-data banner.
 // Pages are modules web/js/pages/<name>.js exporting `async function render(el, ctx, params)`.
-import { may, reads, cycle } from './can.js';
+import { may, reads, cycle, caps } from './can.js';
 import { api, apiForm, apiAll, downloadCsv, setCsrf, onAuthLost, onWrite } from './api.js';
 import { t, tv, getLang, setLang } from './i18n.js';
 import * as ui from './ui.js';
@@ -21,12 +21,15 @@ const { h, mount } = ui;
 //   #/summary/{adcode} → summary.js (a county's printable summary)
 //   #/reports[/{id}], #/periods → the reporting cycle (reports.js, periods.js)
 //   #/inbox          → inbox.js (the person's to-do items; the header's badge links it)
+//   #/assessments    → assessments.js (考核: the year's and the round's assessment of each group)
 // action: the capability (can.js) a user needs to see the entry and open the page (none:
 // every signed-in user); reads: the kind of record it must read (a server without the work's
 // routes gives no such capability, and the pages stay hidden); cycle: the session must read
 // the reporting cycle's reports; the API decides what each user reads, this only keeps pages a
 // user cannot use out of its way. section: the pages of the groups' work share one entry of
 // the bar (the pages link each other, pages/work.js), and so do the cycle's.
+// part: the part of the session's capabilities beyond the records whose read it needs
+// (#/assessments: capabilities.assessments.read).
 // model: the page reads js/model.js (the joined record lists), fetched with the session on a
 // first load so the page does not wait for its module before asking.
 export const ROUTES = [
@@ -43,6 +46,7 @@ export const ROUTES = [
   { path: 'summary', module: 'summary', detail: true, model: true, reads: 'commitments' },
   { path: 'reports', module: 'reports', nav: 'nav.reports', detail: true, model: true, cycle: true, section: 'cycle' },
   { path: 'periods', module: 'periods', model: true, cycle: true, section: 'cycle' },
+  { path: 'assessments', module: 'assessments', nav: 'nav.assessments', part: 'assessments' },
   { path: 'checks', module: 'checks', nav: 'nav.checks', action: 'check' },
   { path: 'data', module: 'data', nav: 'nav.data' },
   { path: 'inbox', module: 'inbox' },
@@ -58,7 +62,8 @@ const banner = document.getElementById('demo-banner');
 
 function allowed(route) {
   return (!route.action || may(user, route.action)) && (!route.reads || reads(user, route.reads) !== 'none') &&
-    (!route.cycle || cycle(user, 'read') !== 'none');
+    (!route.cycle || cycle(user, 'read') !== 'none') &&
+    (!route.part || (caps(user, route.part).read || 'none') !== 'none');
 }
 
 export function navigate(hash) {

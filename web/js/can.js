@@ -33,3 +33,10 @@ export function cycle(user, what) {
   if (what === 'read') return (c && c.read) || 'none';
   return !!(c && c[what]);
 }
+
+// caps(user, 'assessments'): what the session says the user may do with a part of the
+// programme beyond the records, e.g. {read: 'unit', create: false, grade: false} for the
+// assessments; {} when the server offers no such part.
+export function caps(user, part) {
+  return (user && user.can && user.can[part]) || {};
+}
