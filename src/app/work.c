@@ -890,3 +890,93 @@ enum bf_status work_evidence_get(struct app *app, const struct principal *p, con
 	arena_release(&a);
 	return rc;
 }
+
+/* Whether removing file id leaves the delivery of old without evidence: a delivered or
+ * confirmed commitment whose only evidence is files, this being the last. */
+static bool last_evidence(const struct work_rec *old, long files)
+{
+	const char *st = work_s(old, "status"), *text = work_s(old, "evidence"),
+		   *link = work_s(old, "evidence_link");
+	bool delivered = strcmp(st, "delivered") == 0 || strcmp(st, "confirmed") == 0;
+	return delivered && files <= 1 && !(text && *text) && !(link && *link);
+}
+
+enum bf_status work_evidence_delete(struct app *app, const struct principal *p,
+				    const char *address, const char *id, struct work_error *e)
+{
+	struct work_download d;
+	struct fetched x = { &d, 0 };
+	struct store *s = app->store;
+	struct arena a;
+	struct work_rec old;
+	struct work_facts fo;
+	struct bf_err err;
+	json_t *before = NULL;
+	char *end, key[32];
+	long long n = strtoll(id, &end, 10);
+	bool found = false;
+	enum bf_status rc;
+
+	memset(&d, 0, sizeof d);
+	if (!*id || *end || n <= 0)
+		return work_fail(e, BF_ENOTFOUND, NULL, "no evidence file '%.40s'",
+				 "没有编号为“%.40s”的附件", id);
+	if ((rc = work_check_op(p, WK_COMMITMENT, WORK_UPDATE, e)))
+		return rc;
+	arena_init(&a);
+	bf_err_init(&err);
+	if ((rc = begin(s, e)))
+		goto out;
+	if ((rc = store_work_file_get(s, n, fetch, &x, &found, &err))) {
+		from_err(e, &err);
+	} else if (!found) {
+		rc = work_fail(e, BF_ENOTFOUND, NULL, "no evidence file '%.40s'",
+			       "没有编号为“%.40s”的附件", id);
+	} else {
+		snprintf(key, sizeof key, "%lld", x.commitment);
+		rc = load(s, p, &work_types[WK_COMMITMENT], key, &a, &old, &fo, e);
+	}
+	if (!rc) { /* removing is changing, as attaching is: the commitment's unit, or admin */
+		struct work_facts fn = fo;
+		if (p->role != ACC_ADMIN && p->role != ACC_UNIT)
+			rc = work_fail(e, BF_EFORBIDDEN, NULL, "only the commitment's unit removes "
+				       "evidence", "只有帮扶单位可以删除佐证附件");
+		else if (!(rc = work_check_write(p, WORK_UPDATE, &old, &old, &fo, &fn, e)) &&
+			 last_evidence(&old, fo.evidence_files))
+			rc = work_fail(e, BF_ECONFLICT, "evidence", "the commitment is %s and this file "
+				       "is its only evidence: give an evidence text or link first",
+				       "该事项状态为 %s，此附件是其唯一佐证：请先填写佐证说明或链接",
+				       work_s(&old, "status"));
+	}
+	if (!rc && (strcmp(work_s(&old, "status"), "delivered") == 0 ||
+		    strcmp(work_s(&old, "status"), "confirmed") == 0)) {
+		/* a delivery's evidence is part of the delivery: its day's period may be locked */
+		struct bf_err lerr;
+		char what[64];
+		const char *day = work_s(&old, "delivered_on");
+		bf_err_init(&lerr);
+		snprintf(what, sizeof what, "the evidence of a delivery dated %s", day ? day : "");
+		if (day && (rc = cycle_lock_check(app, work_s(&old, "target"), day, what, &lerr))) {
+			from_err(e, &lerr);
+			snprintf(e->message_zh, sizeof e->message_zh, "%s", bf_err_msg_zh(&lerr));
+			e->field = "evidence";
+		}
+		bf_err_release(&lerr);
+	}
+	if (!rc) {
+		struct work_file f = { n, x.commitment, (long long)d.len, d.name, d.mime, NULL, NULL,
+				       NULL };
+		before = file_json(&f);
+		if ((rc = store_work_file_delete(s, n, &err)) ||
+		    (rc = audit_append(s, p->name, address, "detach", "commitment", key, before, NULL,
+				       &err)))
+			from_err(e, &err);
+	}
+	rc = finish(s, rc, e);
+out:
+	json_decref(before);
+	free(d.data);
+	bf_err_release(&err);
+	arena_release(&a);
+	return rc;
+}

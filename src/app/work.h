@@ -59,6 +59,14 @@ struct work_download {
 enum bf_status work_evidence_get(struct app *app, const struct principal *p, const char *id,
 				 struct work_download *out, struct work_error *e);
 
+/* Deletes evidence file id, by whoever may attach one to its commitment (its unit, admin),
+ * audited (action detach, entity commitment, the file before). Refused (409) when it is the
+ * only evidence of a delivered or confirmed commitment (give a text or link first), when the
+ * commitment is confirmed and p is not the office, and when the delivery's day lies in a
+ * period whose group report is approved (the lock, app/cycle). */
+enum bf_status work_evidence_delete(struct app *app, const struct principal *p,
+				    const char *address, const char *id, struct work_error *e);
+
 /* The columns of t in order, NULL-ended, for CSV and XLSX (commitments add overdue and
  * evidence_files). */
 const char *const *work_columns(const struct work_type *t);

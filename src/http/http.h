@@ -206,6 +206,7 @@ void http_work_delete(struct http_ctx *cx);
 void http_work_evidence_add(struct http_ctx *cx);
 void http_work_evidence_list(struct http_ctx *cx);
 void http_work_evidence_get(struct http_ctx *cx);
+void http_work_evidence_delete(struct http_ctx *cx);
 extern const struct route_param http_work_params[5][16];
 
 /* Response helpers for handlers. */

@@ -1023,6 +1023,9 @@ const struct route http_routes[] = {
 	  "the evidence files of a commitment", .answer = ANS_OBJECT),
 	ROW("GET", "/api/v1/evidence/{key}", 0, ALL, http_work_evidence_get,
 	  "an evidence file (a download with its type and name)", .answer = ANS_FILE),
+	ROW("DELETE", "/api/v1/evidence/{key}", R_WRITE, ALL, http_work_evidence_delete,
+	  "remove an evidence file (its commitment's unit, admin; not the only evidence of a "
+	  "delivery, not in a locked period)", .answer = ANS_EMPTY),
 	ROW("GET", "/api/v1/periods", 0, ALL, http_periods_list,
 	  "the rounds' reporting periods (docs/cycle.md) with their reports by status",
 	  .params = periods_params),

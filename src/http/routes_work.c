@@ -242,3 +242,14 @@ void http_work_evidence_get(struct http_ctx *cx)
 	http_download(cx, d.name, d.mime, d.data, d.len);
 	free(d.data);
 }
+
+void http_work_evidence_delete(struct http_ctx *cx)
+{
+	struct work_error e;
+
+	work_error_init(&e);
+	if (work_evidence_delete(cx->app, &cx->who, cx->address, cx->param, &e))
+		work_error(cx, &e);
+	else
+		cx->status = 204;
+}

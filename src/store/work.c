@@ -1,5 +1,9 @@
 /* store/work: the groups' work in SQLite; see work.h. Statements are built from core/work's
- * field lists and prepared per call with every value bound (never spliced into the SQL). */
+ * field lists with every value bound (never spliced into the SQL), and kept: the fixed ones
+ * (facts, evidence files) under their own store_stmt ids, the built ones (a list's query for
+ * its set of filters, one record's read and write per type) in a small cache of ids keyed by
+ * their text, so that a request or an imported row prepares nothing once the connection has
+ * seen its statement. A kept statement is reset after use: it must not hold a read open. */
 #include "store/work.h"
 #include "store/store_int.h"
 #include "util/buf.h"
@@ -62,14 +66,51 @@ static void read_row(sqlite3_stmt *st, const struct work_type *t, struct work_re
 	*files = (long)sqlite3_column_int64(st, (int)t->nfields);
 }
 
+/* store_stmt ids of this file (32..95): the fixed statements, then the cache of built ones. */
+enum {
+	Q_GENERATION = STORE_Q_WORK, Q_ROUND, Q_CURRENT_ROUND, Q_TARGET, Q_UNIT, Q_SERVES, Q_TASK,
+	Q_NEED_OF, Q_COMMITMENT_OF, Q_BUMP, Q_FILE_ADD, Q_FILES, Q_FILE_GET, Q_FILE_DELETE,
+	Q_POLICY_LISTS, /* 4 ids: policy_lists' statements */
+	Q_POLICY_LISTS_END = Q_POLICY_LISTS + 4,
+	Q_BUILT, /* the first id of the cache */
+	Q_BUILT_END = STORE_Q_WORK + 64
+};
+_Static_assert((int)Q_BUILT_END <= (int)STORE_Q_WORK_BULK, "store/work's statement range");
+
+/* The statement of sql from the cache (a slot chosen by the text's hash; another text in it is
+ * finalized and replaced), reset and unbound; NULL with err filled if it does not prepare. */
 static sqlite3_stmt *prepare(struct store *s, const char *sql, struct bf_err *err)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		store_db_error(s, err, "cannot read the work");
-		return NULL;
+	uint32_t h = 2166136261u;
+	int id;
+	sqlite3_stmt *st;
+
+	for (const char *c = sql; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	id = Q_BUILT + (int)(h % (uint32_t)(Q_BUILT_END - Q_BUILT));
+	if (s->stmt[id] && strcmp(sqlite3_sql(s->stmt[id]), sql) != 0) {
+		sqlite3_finalize(s->stmt[id]);
+		s->stmt[id] = NULL;
 	}
+	if (!(st = store_stmt(s, id, sql)))
+		store_db_error(s, err, "cannot read the work");
 	return st;
+}
+
+/* A fixed statement, or NULL with err filled. */
+static sqlite3_stmt *fixed(struct store *s, int id, const char *sql, struct bf_err *err)
+{
+	sqlite3_stmt *st = store_stmt(s, id, sql);
+	if (!st)
+		store_db_error(s, err, "cannot read the work");
+	return st;
+}
+
+/* Done with a kept statement: reset, so that it holds no read transaction open. */
+static void done(sqlite3_stmt *st)
+{
+	if (st)
+		sqlite3_reset(st);
 }
 
 /* ---- lists ------------------------------------------------------------------------------ */
@@ -189,7 +230,7 @@ enum bf_status store_work_list(struct store *s, const struct work_query *q, stor
 		goto fail;
 	bind_where(st, &w);
 	*total = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	done(st);
 	st = NULL;
 
 	buf_reset(&sql);
@@ -197,10 +238,12 @@ enum bf_status store_work_list(struct store *s, const struct work_query *q, stor
 	buf_adds(&sql, buf_cstr(&w.sql));
 	if ((rc = order_by(q, &sql, err)))
 		goto fail;
-	buf_addf(&sql, " LIMIT %ld OFFSET %ld", q->limit, q->offset);
+	buf_addf(&sql, " LIMIT ?%d OFFSET ?%d", w.n + 1, w.n + 2);
 	if (!(st = prepare(s, buf_cstr(&sql), err)))
 		goto fail;
 	bind_where(st, &w);
+	sqlite3_bind_int64(st, w.n + 1, q->limit);
+	sqlite3_bind_int64(st, w.n + 2, q->offset);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		read_row(st, q->t, &r, &files);
 		fn(ctx, &r, files);
@@ -211,7 +254,7 @@ enum bf_status store_work_list(struct store *s, const struct work_query *q, stor
 fail:
 	rc = err->status ? err->status : BF_EDB;
 out:
-	sqlite3_finalize(st);
+	done(st);
 	buf_release(&sql);
 	buf_release(&w.sql);
 	return rc;
@@ -273,7 +316,7 @@ enum bf_status store_work_get(struct store *s, const struct work_type *t, const 
 		rc = store_db_error(s, err, "cannot read the work");
 	}
 out:
-	sqlite3_finalize(st);
+	done(st);
 	buf_release(&sql);
 	return rc;
 }
@@ -321,7 +364,7 @@ static enum bf_status policy_lists(struct store *s, const struct work_rec *r, lo
 
 	for (int i = 0; i < 4 && !rc; i++) {
 		const char *list = work_s(r, i % 2 == 0 ? "targets" : "tasks");
-		sqlite3_stmt *st = prepare(s, sql[i], err);
+		sqlite3_stmt *st = fixed(s, Q_POLICY_LISTS + i, sql[i], err);
 		if (!st)
 			return err->status;
 		for (const char *p = list; p && *p && i >= 2 && !rc;) {
@@ -338,7 +381,7 @@ static enum bf_status policy_lists(struct store *s, const struct work_rec *r, lo
 			sqlite3_bind_int64(st, 1, id);
 			rc = step_write(s, st, "policy", err);
 		}
-		sqlite3_finalize(st);
+		done(st);
 	}
 	return rc;
 }
@@ -370,10 +413,12 @@ enum bf_status store_work_insert(struct store *s, const struct work_rec *r, long
 	if ((rc = step_write(s, st, t->name, err)))
 		goto out;
 	*id = sqlite3_last_insert_rowid(s->db);
+	done(st);
+	st = NULL;
 	if (t->kind == WK_POLICY)
 		rc = policy_lists(s, r, *id, err);
 out:
-	sqlite3_finalize(st);
+	done(st);
 	buf_release(&sql);
 	buf_release(&vals);
 	return rc;
@@ -407,10 +452,12 @@ enum bf_status store_work_update(struct store *s, const struct work_rec *r, stru
 		bind_val(st, at++, &t->fields[k], &r->v[k]);
 	if ((rc = step_write(s, st, t->name, err)))
 		goto out;
+	done(st);
+	st = NULL;
 	if (t->kind == WK_POLICY)
 		rc = policy_lists(s, r, r->v[0].i, err);
 out:
-	sqlite3_finalize(st);
+	done(st);
 	buf_release(&sql);
 	return rc;
 }
@@ -432,17 +479,17 @@ enum bf_status store_work_delete(struct store *s, const struct work_rec *r, stru
 		bind_val(st, (int)k + 1, &t->fields[k], &r->v[k]);
 	rc = step_write(s, st, t->name, err);
 out:
-	sqlite3_finalize(st);
+	done(st);
 	buf_release(&sql);
 	return rc;
 }
 
 enum bf_status store_work_bump(struct store *s, struct bf_err *err)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE meta SET value = value + 1 WHERE key = "
-				      "'work_generation'", err);
+	sqlite3_stmt *st = fixed(s, Q_BUMP, "UPDATE meta SET value = value + 1 WHERE key = "
+					   "'work_generation'", err);
 	enum bf_status rc = st ? step_write(s, st, "meta", err) : err->status;
-	sqlite3_finalize(st);
+	done(st);
 	return rc;
 }
 
@@ -450,12 +497,12 @@ enum bf_status store_work_bump(struct store *s, struct bf_err *err)
 
 /* Runs sql with text arguments a, b, c (NULL: not bound); true if it gives a row, whose
  * first two columns go to out1 and out2 (n bytes each) when they are not NULL. */
-static bool row(struct store *s, const char *sql, const char *a, const char *b, const char *c,
-		char *out1, char *out2, size_t n)
+static bool row(struct store *s, int id, const char *sql, const char *a, const char *b,
+		const char *c, char *out1, char *out2, size_t n)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = store_stmt(s, id, sql);
 	bool found = false;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (!st)
 		return false;
 	if (a)
 		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
@@ -470,62 +517,67 @@ static bool row(struct store *s, const char *sql, const char *a, const char *b, 
 		if (out2)
 			snprintf(out2, n, "%s", sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "");
 	}
-	sqlite3_finalize(st);
+	done(st);
 	return found;
 }
 
 long long store_work_generation(struct store *s)
 {
 	char v[32];
-	return row(s, "SELECT value FROM meta WHERE key = 'work_generation'", NULL, NULL, NULL, v,
+	return row(s, Q_GENERATION, "SELECT value FROM meta WHERE key = 'work_generation'", NULL, NULL, NULL, v,
 		   NULL, sizeof v) ? atoll(v) : -1;
 }
 
 bool store_work_round(struct store *s, const char *name, char start[11], char end[11])
 {
-	return name && row(s, "SELECT start, \"end\" FROM round WHERE name = ?", name, NULL, NULL,
+	return name && row(s, Q_ROUND, "SELECT start, \"end\" FROM round WHERE name = ?", name, NULL, NULL,
 			   start, end, 11);
 }
 
 bool store_work_current_round(struct store *s, const char *day, char *out, size_t n)
 {
-	return row(s, "SELECT name FROM round ORDER BY (start <= ?1 AND \"end\" >= ?1) DESC, "
+	return row(s, Q_CURRENT_ROUND, "SELECT name FROM round ORDER BY (start <= ?1 AND \"end\" >= ?1) DESC, "
 		      "(start <= ?1) DESC, CASE WHEN start <= ?1 THEN start END DESC, start LIMIT 1",
 		   day, NULL, NULL, out, NULL, n);
 }
 
 bool store_work_target_exists(struct store *s, const char *adcode)
 {
-	return adcode && row(s, "SELECT 1 FROM target WHERE adcode = ?", adcode, NULL, NULL, NULL,
+	return adcode && row(s, Q_TARGET, "SELECT 1 FROM target WHERE adcode = ?", adcode, NULL, NULL, NULL,
 			     NULL, 0);
 }
 
 bool store_work_unit_exists(struct store *s, const char *code)
 {
-	return code && row(s, "SELECT 1 FROM unit WHERE code = ?", code, NULL, NULL, NULL, NULL, 0);
+	return code && row(s, Q_UNIT, "SELECT 1 FROM unit WHERE code = ?", code, NULL, NULL, NULL, NULL, 0);
 }
 
 bool store_work_serves(struct store *s, const char *unit, const char *round, const char *target)
 {
 	return unit && round && target &&
-	       row(s, "SELECT 1 FROM member m JOIN grp g ON g.id = m.\"group\" WHERE m.unit = ?1 "
+	       row(s, Q_SERVES, "SELECT 1 FROM member m JOIN grp g ON g.id = m.\"group\" WHERE m.unit = ?1 "
 		      "AND g.\"round\" = ?2 AND g.target = ?3", unit, round, target, NULL, NULL, 0);
 }
 
 bool store_work_task_exists(struct store *s, const char *round, const char *code)
 {
-	return round && code && row(s, "SELECT 1 FROM task WHERE \"round\" = ? AND code = ?", round,
+	return round && code && row(s, Q_TASK, "SELECT 1 FROM task WHERE \"round\" = ? AND code = ?", round,
 				    code, NULL, NULL, NULL, 0);
 }
 
 bool store_work_belongs(struct store *s, const char *table, long long id, const char *round,
 			const char *target)
 {
-	char sql[160], key[24];
-	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = CAST(?1 AS INTEGER) AND \"round\" = ?2 "
-		 "AND target = ?3", strcmp(table, "need") == 0 ? "need" : "commitment");
+	bool need = strcmp(table, "need") == 0;
+	char key[24];
 	snprintf(key, sizeof key, "%lld", id);
-	return round && target && row(s, sql, key, round, target, NULL, NULL, 0);
+	return round && target &&
+	       row(s, need ? Q_NEED_OF : Q_COMMITMENT_OF,
+		   need ? "SELECT 1 FROM need WHERE id = CAST(?1 AS INTEGER) AND \"round\" = ?2 AND "
+			  "target = ?3"
+			: "SELECT 1 FROM commitment WHERE id = CAST(?1 AS INTEGER) AND \"round\" = ?2 "
+			  "AND target = ?3",
+		   key, round, target, NULL, NULL, 0);
 }
 
 /* ---- evidence files ------------------------------------------------------------------------ */
@@ -533,8 +585,9 @@ bool store_work_belongs(struct store *s, const char *table, long long id, const 
 enum bf_status store_work_file_add(struct store *s, const struct work_file *f, long long *id,
 				   struct bf_err *err)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO evidence_file (commitment, name, mime, size, "
-				      "data, created, account) VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+	sqlite3_stmt *st = fixed(s, Q_FILE_ADD, "INSERT INTO evidence_file (commitment, name, mime, "
+						 "size, data, created, account) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				 err);
 	enum bf_status rc;
 	if (!st)
 		return err->status;
@@ -548,14 +601,15 @@ enum bf_status store_work_file_add(struct store *s, const struct work_file *f, l
 		sqlite3_bind_text(st, 7, f->account, -1, SQLITE_STATIC);
 	rc = step_write(s, st, "evidence_file", err);
 	*id = sqlite3_last_insert_rowid(s->db);
-	sqlite3_finalize(st);
+	done(st);
 	return rc;
 }
 
-static enum bf_status files(struct store *s, const char *sql, long long key, store_work_file_fn fn,
-			    void *ctx, bool with_data, bool *found, struct bf_err *err)
+static enum bf_status files(struct store *s, int id, const char *sql, long long key,
+			    store_work_file_fn fn, void *ctx, bool with_data, bool *found,
+			    struct bf_err *err)
 {
-	sqlite3_stmt *st = prepare(s, sql, err);
+	sqlite3_stmt *st = fixed(s, id, sql, err);
 	int step;
 	if (!st)
 		return err->status;
@@ -573,14 +627,14 @@ static enum bf_status files(struct store *s, const char *sql, long long key, sto
 			*found = true;
 		fn(ctx, &f);
 	}
-	sqlite3_finalize(st);
+	done(st);
 	return step == SQLITE_DONE ? BF_OK : store_db_error(s, err, "cannot read evidence files");
 }
 
 enum bf_status store_work_files(struct store *s, long long commitment, store_work_file_fn fn,
 				void *ctx, struct bf_err *err)
 {
-	return files(s, "SELECT id, commitment, name, mime, size, created, account FROM "
+	return files(s, Q_FILES, "SELECT id, commitment, name, mime, size, created, account FROM "
 			"evidence_file WHERE commitment = ? ORDER BY id", commitment, fn, ctx, false,
 		     NULL, err);
 }
@@ -589,6 +643,19 @@ enum bf_status store_work_file_get(struct store *s, long long id, store_work_fil
 				   void *ctx, bool *found, struct bf_err *err)
 {
 	*found = false;
-	return files(s, "SELECT id, commitment, name, mime, size, created, account, data FROM "
+	return files(s, Q_FILE_GET, "SELECT id, commitment, name, mime, size, created, account, "
+			"data FROM "
 			"evidence_file WHERE id = ?", id, fn, ctx, true, found, err);
+}
+
+enum bf_status store_work_file_delete(struct store *s, long long id, struct bf_err *err)
+{
+	sqlite3_stmt *st = fixed(s, Q_FILE_DELETE, "DELETE FROM evidence_file WHERE id = ?", err);
+	enum bf_status rc;
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = step_write(s, st, "evidence_file", err);
+	done(st);
+	return rc;
 }

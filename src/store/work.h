@@ -75,5 +75,7 @@ enum bf_status store_work_files(struct store *s, long long commitment, store_wor
 				void *ctx, struct bf_err *err);
 enum bf_status store_work_file_get(struct store *s, long long id, store_work_file_fn fn,
 				   void *ctx, bool *found, struct bf_err *err);
+/* Deletes the evidence file id (none: nothing happens). */
+enum bf_status store_work_file_delete(struct store *s, long long id, struct bf_err *err);
 
 #endif

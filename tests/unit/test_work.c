@@ -12,6 +12,7 @@
 #include "app/work.h"
 #include "core/work.h"
 #include "store/account.h"
+#include "store/store_int.h"
 #include "store/work.h"
 
 static const struct principal admin = { "a", ACC_ADMIN, NULL, NULL };
@@ -271,10 +272,67 @@ out:
 	bf_err_release(&err);
 }
 
+/* The statements of the work's lists are prepared once per connection and kept (store/work):
+ * the same filters on another page run the same statement again, and no kept statement holds
+ * a read open between calls. */
+static void test_work_list_cached(void)
+{
+	char path[64], pw[INIT_PASSWORD_LEN + 1];
+	struct import_result ir;
+	struct bf_err err;
+	struct work_error e;
+	struct work_list_req rq = { 0 };
+	struct app *a = NULL;
+	sqlite3_stmt *st, *list = NULL;
+	json_t *out = NULL;
+	int n_before = 0, n_after = 0, busy = 0;
+	int fd;
+
+	snprintf(path, sizeof path, "/tmp/bangfu-work-XXXXXX");
+	fd = mkstemp(path);
+	close(fd);
+	unlink(path);
+	bf_err_init(&err);
+	work_error_init(&e);
+	memset(&ir, 0, sizeof ir);
+	CHECK(init_database(path, false, false, &ir, pw, &err) == BF_OK);
+	CHECK(app_open(path, false, &a, &err) == BF_OK);
+	if (!a)
+		goto out;
+	rq.target = "440881";
+	rq.limit = 2;
+	CHECK(work_list(a, &unit48, work_type_find("commitments"), &rq, &out, &e) == BF_OK);
+	CHECK(json_array_size(json_object_get(out, "items")) == 2);
+	json_decref(out);
+	for (st = sqlite3_next_stmt(a->store->db, NULL); st; st = sqlite3_next_stmt(a->store->db, st))
+		n_before++;
+	rq.offset = 1; /* another page: the same statement, limit and offset are bound */
+	CHECK(work_list(a, &unit48, work_type_find("commitments"), &rq, &out, &e) == BF_OK);
+	CHECK(json_array_size(json_object_get(out, "items")) == 2);
+	json_decref(out);
+	for (st = sqlite3_next_stmt(a->store->db, NULL); st; st = sqlite3_next_stmt(a->store->db, st)) {
+		n_after++;
+		busy += sqlite3_stmt_busy(st);
+		if (strstr(sqlite3_sql(st), "FROM \"commitment\" x WHERE x.target = ?1") &&
+		    strstr(sqlite3_sql(st), "LIMIT ?"))
+			list = st;
+	}
+	CHECK_INT(n_after, n_before);
+	CHECK_INT(busy, 0);
+	CHECK(list != NULL);
+	if (list)
+		CHECK_INT(sqlite3_stmt_status(list, SQLITE_STMTSTATUS_RUN, 0), 2);
+out:
+	app_close(a);
+	unlink(path);
+	bf_err_release(&err);
+}
+
 const struct unit_test work_tests[] = {
 	{ "work-values", test_work_values },
 	{ "work-transitions", test_work_transitions },
 	{ "work-scopes", test_work_scopes },
 	{ "work-no-reload", test_work_no_reload },
+	{ "work-list-cached", test_work_list_cached },
 	{ NULL, NULL },
 };
