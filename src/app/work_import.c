@@ -19,6 +19,9 @@
 #include <string.h>
 
 #define MAX_COLS 24
+/* Above this much input the running sums are rebuilt at the end rather than kept per row
+ * (store/work_bulk): the rebuild reads the whole work tables, a row's triggers only its own. */
+#define WORK_BULK_BYTES (8UL * 1024 * 1024)
 #define MAX_AMOUNT 1000000000000000L /* 10^15: a bound far above any real sum, below overflow */
 #define UNNAMED (-2)
 
@@ -411,6 +414,13 @@ size_t work_import_sources(struct app *app, const struct import_source *src, siz
 	r.rep = rep;
 	r.rows = rows;
 	r.bulk = work_bulk_new(app->store);
+	{ /* a large import pays no trigger per row: the sums are rebuilt once at the end */
+		size_t bytes = 0;
+		for (size_t i = 0; i < n; i++)
+			bytes += src[i].len;
+		if (bytes > WORK_BULK_BYTES)
+			work_bulk_sums_off(r.bulk);
+	}
 	for (int t = 0; t < WORK_NFILES && !rep->full(rep->ctx); t++)
 		for (size_t i = 0; i < n && !rep->full(rep->ctx); i++) {
 			if (work_import_file(fileio_basename(src[i].name)) != t)
@@ -424,7 +434,7 @@ size_t work_import_sources(struct app *app, const struct import_source *src, siz
 	if (!r.problems)
 		check_references(&r, app->store, names);
 	bf_err_init(&e);
-	if (!r.problems && work_bulk_bump(r.bulk, &e)) {
+	if (!r.problems && (work_bulk_sums_rebuild(r.bulk, &e) || work_bulk_bump(r.bulk, &e))) {
 		r.file = "work";
 		r.ncols = 0;
 		report(&r, 0, NULL, "%s", bf_err_msg(&e));

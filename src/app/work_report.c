@@ -9,6 +9,7 @@
 #include "app/app_int.h"
 #include "app/query.h"
 #include "app/report.h"
+#include "core/work.h"
 #include "store/work_report.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -547,9 +548,19 @@ static bool has_figures(int by)
 	return by == BY_TARGET || by == BY_GROUP || by == BY_PREFECTURE || by == BY_CLASS;
 }
 
+/* The reader's scope: core/work's, as for the commitments and resources summed here. */
 static const char *scope_of(const struct principal *who)
 {
-	return access_reads_all(who) ? "all" : who->role == ACC_UNIT ? "unit" : "target";
+	switch (work_read_scope(who, WK_COMMITMENT)) {
+	case SCOPE_ALL:
+		return "all";
+	case SCOPE_UNIT:
+		return "unit";
+	case SCOPE_TARGET:
+		return "target";
+	default:
+		return "none";
+	}
 }
 
 /* Sums for round into c (made by the caller with r, round, by, visible), target: one only. */
@@ -579,6 +590,34 @@ static enum bf_status ctx_fill(struct app *app, struct ctx *c, const char *targe
 	return BF_OK;
 }
 
+/* Which targets who reads the work of in the round (core/work's scopes, as the work's lists):
+ * all; a unit the targets of the groups it is a member of in this round (not another
+ * round's); a county its own target. */
+static void visible_targets(struct ctx *c, const struct principal *who)
+{
+	const struct registry *r = c->r;
+	size_t u;
+
+	switch (work_read_scope(who, WK_COMMITMENT)) {
+	case SCOPE_ALL:
+		for (size_t t = 0; t < r->ntargets; t++)
+			c->visible[t] = true;
+		break;
+	case SCOPE_UNIT:
+		u = who->unit ? registry_find_unit(r, who->unit) : REG_NONE;
+		for (size_t g = 0; u != REG_NONE && g < r->ngroups; g++)
+			if (group_in_round(c, g) && registry_member_role(r, g, u) >= 0)
+				c->visible[r->groups[g].target_ix] = true;
+		break;
+	case SCOPE_TARGET:
+		for (size_t t = 0; t < r->ntargets; t++)
+			c->visible[t] = who->target && strcmp(r->targets[t].adcode, who->target) == 0;
+		break;
+	default:
+		break;
+	}
+}
+
 static void ctx_init(struct ctx *c, const struct registry *r, size_t round, int by,
 		     const struct principal *who)
 {
@@ -588,9 +627,7 @@ static void ctx_init(struct ctx *c, const struct registry *r, size_t round, int 
 	c->by = by;
 	c->visible = xcalloc(r->ntargets + 1, sizeof *c->visible);
 	c->tyuan = xcalloc(r->ntargets + 1, sizeof *c->tyuan);
-	for (size_t t = 0; t < r->ntargets; t++)
-		c->visible[t] = access_reads_all(who) ||
-				access_can_read(r, who, &model_targets, &r->targets[t]);
+	visible_targets(c, who);
 }
 
 static const char note_en[] =
@@ -874,6 +911,12 @@ static enum bf_status county_locked(struct app *app, const struct registry *r,
 		return BF_EUSAGE;
 	}
 	ctx_init(&c, r, round, BY_TARGET, who);
+	if (!c.visible[t]) { /* not a target of the reader's groups in this round */
+		ctx_release(&c);
+		bf_err_set(err, BF_ENOTFOUND, "no target '%s' that you may see in round %s",
+			   x->adcode, r->rounds[round].name);
+		return BF_ENOTFOUND;
+	}
 	memset(c.visible, 0, r->ntargets * sizeof *c.visible);
 	c.visible[t] = true;
 	date_format(o->as_of, day);
@@ -917,8 +960,7 @@ enum bf_status work_report_county(struct app *app, const struct registry *r,
 	enum bf_status rc;
 
 	*out = NULL;
-	if (t == REG_NONE || !(access_reads_all(who) ||
-			       access_can_read(r, who, &model_targets, &r->targets[t]))) {
+	if (t == REG_NONE || work_read_scope(who, WK_COMMITMENT) == SCOPE_NONE) {
 		bf_err_set(err, BF_ENOTFOUND, "no target '%s' that you may see", adcode);
 		return BF_ENOTFOUND;
 	}

@@ -4,8 +4,9 @@
  * keep (store/work_report), so a report reads a few thousand rows whatever the number of
  * commitments and resources; the registry maps targets to prefectures, classes and groups and
  * gives the population and GDP. Money is integer yuan end to end; only the ratios (yuan per
- * head, per 亿元 of GDP) are reals. A unit sees the rows of its groups' targets only, a
- * county its own (core/access). JSON answers are cached, bounded in bytes, keyed on both
+ * head, per 亿元 of GDP) are reals. A unit sees the rows of the targets of its groups in the
+ * round asked only (not another round's), a county its own: core/work's read scope, the
+ * work's lists' own. JSON answers are cached, bounded in bytes, keyed on both
  * change counters (the registry's and the work's), the query and the reader's scope. */
 #ifndef BF_WORK_REPORT_H
 #define BF_WORK_REPORT_H

@@ -82,11 +82,13 @@ const struct cli_command cli_commands[] = {
 	  "writes a spreadsheet (redirect it to a file): Chinese headers in a frozen first row,\n"
 	  "numbers and dates as such, text never as a formula; its second sheet (说明) gives\n"
 	  "each header's English key.\n" },
-	{ "work", cmd_work, "帮扶工作 · list tasks, needs, commitments, resources, policies",
+	{ "work", cmd_work, "帮扶工作 · list and add tasks, needs, commitments, resources, policies",
 	  "usage: bangfu [--db PATH] work list tasks|needs|commitments|resources|policies\n"
 	  "         [--round NAME] [--target ADCODE] [--unit CODE] [--task CODE]\n"
 	  "         [--status STATUS] [--overdue] [--as-of DATE] [--kind KIND] [--q TEXT]\n"
 	  "         [--sort [-]COLUMN] [--limit N] [--offset N] [--format table|csv|json|xlsx]\n"
+	  "       bangfu [--db PATH] work add KIND --COLUMN VALUE... [--format text|json]\n"
+	  "       bangfu [--db PATH] work add KIND - [--format text|json] < RECORDS\n"
 	  "\n"
 	  "列出帮扶工作。Lists the groups' work (docs/work.md), filtered in the database:\n"
 	  "  tasks        重点任务 the task catalogue of each round (key ROUND,CODE)\n"
@@ -102,7 +104,16 @@ const struct cli_command cli_commands[] = {
 	  "the title; --sort a column ('-' first: descending); at most --limit rows (default and\n"
 	  "most 10000) after --offset. The table shows the main columns; csv, json and xlsx\n"
 	  "have them all (CSV with a UTF-8 BOM for Excel; xlsx with Chinese headers: redirect it\n"
-	  "to a file). Writes go through the web interface or the API (audited per account).\n" },
+	  "to a file).\n"
+	  "\n"
+	  "新增记录。add creates a record of KIND (tasks, needs, commitments, resources, policies)\n"
+	  "from its columns (docs/work.md), e.g. `work add resources --kind funds --amount 500000\n"
+	  "--target 440881 --unit U048 --date 2025-03-01 --source 粤财〔2025〕1号`, or with - from\n"
+	  "stdin: one JSON object, a JSON array of objects, or CSV with a header line (lists as\n"
+	  "a;b). Each record is checked and written as the API's POST does it (the same rules,\n"
+	  "round by default the one in progress), with the office's rights, and audited as\n"
+	  "cli:<os user>; records from stdin are written one by one, stopping at the first one\n"
+	  "refused (those before it stay). Prints `created KIND KEY` (json: the record).\n" },
 	{ "periods", cmd_periods, "报告期 · the rounds' reporting periods: list, generate",
 	  "usage: bangfu [--db PATH] periods list [--round NAME] [--format table|csv|json]\n"
 	  "       bangfu [--db PATH] periods generate --round NAME [--kind KIND] [--due-days N]\n"

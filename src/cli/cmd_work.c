@@ -1,11 +1,19 @@
 /* cmd_work: `bangfu work list tasks|needs|commitments|resources|policies [filters]
  * [--format table|csv|json|xlsx]`: the groups' work (app/work) as the database's owner sees
- * it, filtered and paged in SQL as the API's lists are. */
+ * it, filtered and paged in SQL as the API's lists are; `bangfu work add KIND --FIELD VALUE
+ * ...` (or `-`: JSON or CSV records on stdin) creates records through app/work's create, the
+ * API's, as the account cli:<os user> with the office's rights, each audited. */
 #include "app/work.h"
 #include "cli/cli.h"
+#include "util/buf.h"
+#include "util/csvio.h"
+#include "util/text.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define ADD_STDIN_MAX (8L << 20) /* bytes of records read from stdin */
+#define ADD_RECORDS_MAX 10000    /* records of one `work add -` */
 
 /* The terminal table's columns per kind (CSV, JSON and XLSX have every column). */
 static const char *const table_columns[WK_N][12] = {
@@ -25,6 +33,257 @@ static int long_opt(struct cli *c, const char *name, const char *arg, long max, 
 		return 0;
 	return cli_usage_error(c, "work", "%s '%s': give a whole number from 0 to %ld", name, arg,
 			       max);
+}
+
+/* A column's text as the JSON value the API would be sent: a whole number for integer and
+ * flag columns when it reads as one (else the text, which app/work refuses naming the column),
+ * a list as its ';'-joined text, "" as null (absent). */
+static json_t *cell_json(const struct work_field *f, const char *v)
+{
+	char *end;
+	long long i;
+
+	if (!*v)
+		return json_null();
+	if (f->type == WF_INT || f->type == WF_FLAG) {
+		double d;
+		i = strtoll(v, &end, 10);
+		if (!*end)
+			return json_integer(i);
+		d = strtod(v, &end); /* 1.5: a number, which the API refuses as a fraction */
+		if (!*end)
+			return json_real(d);
+	}
+	return json_string(v);
+}
+
+/* One record, created through app/work as who; prints it (or the refusal, with where). */
+static int add_one(struct cli *c, struct app *app, const struct principal *who,
+		   const struct work_type *t, json_t *body, const char *where, bool json)
+{
+	struct work_error e;
+	json_t *out = NULL;
+	char key[96];
+
+	work_error_init(&e);
+	if (work_create(app, who, APP_CLI_ADDRESS, t, body, &out, &e)) {
+		fprintf(c->err, "bangfu: %s%s%s\nbangfu: %s\n", where, where[0] ? ": " : "",
+			e.message, e.message_zh);
+		return e.status == BF_EINPUT ? EXIT_USAGE : 1;
+	}
+	if (t->kind == WK_TASK)
+		snprintf(key, sizeof key, "%s,%s", json_string_value(json_object_get(out, "round")),
+			 json_string_value(json_object_get(out, "code")));
+	else
+		snprintf(key, sizeof key, "%lld",
+			 (long long)json_integer_value(json_object_get(out, "id")));
+	if (json) {
+		char *text = json_dumps(out, JSON_COMPACT);
+		fprintf(c->out, "%s\n", text ? text : "null");
+		free(text);
+	} else {
+		fprintf(c->out, "created %s %s (%s)\n", t->name, key, t->zh);
+	}
+	fflush(c->out); /* before a later refusal on stderr */
+	json_decref(out);
+	return 0;
+}
+
+struct csv_add {
+	struct cli *c;
+	struct app *app;
+	const struct principal *who;
+	const struct work_type *t;
+	bool json;
+	char **header;
+	size_t ncols, added;
+	int rc;
+};
+
+static bool on_csv_row(const struct csvio_row *row, void *ctx)
+{
+	struct csv_add *a = ctx;
+	char where[64];
+	json_t *body;
+
+	if (!a->header) {
+		a->header = calloc(row->nfields ? row->nfields : 1, sizeof *a->header);
+		for (size_t i = 0; i < row->nfields; i++) {
+			int k = work_field_index(a->t, row->fields[i]);
+			if (k < 0) {
+				fprintf(a->c->err, "bangfu: stdin:%zu: column '%s' is not a column of "
+					"%s\n", row->line, row->fields[i], a->t->plural);
+				a->rc = EXIT_USAGE;
+			}
+			a->header[i] = strdup(row->fields[i]);
+		}
+		a->ncols = row->nfields;
+		return a->rc == 0;
+	}
+	snprintf(where, sizeof where, "stdin:%zu", row->line);
+	if (row->nfields != a->ncols) {
+		fprintf(a->c->err, "bangfu: %s: has %zu fields but the header has %zu\n", where,
+			row->nfields, a->ncols);
+		a->rc = EXIT_USAGE;
+		return false;
+	}
+	if (a->added >= ADD_RECORDS_MAX) {
+		fprintf(a->c->err, "bangfu: %s: at most %d records at once\n", where, ADD_RECORDS_MAX);
+		a->rc = EXIT_USAGE;
+		return false;
+	}
+	body = json_object();
+	for (size_t i = 0; i < row->nfields; i++)
+		if (row->fields[i][0])
+			json_object_set_new(body, a->header[i],
+					    cell_json(&a->t->fields[work_field_index(a->t, a->header[i])],
+						      row->fields[i]));
+	a->rc = add_one(a->c, a->app, a->who, a->t, body, where, a->json);
+	json_decref(body);
+	a->added += a->rc == 0;
+	return a->rc == 0;
+}
+
+/* Records from stdin: one JSON object, a JSON array of objects, or CSV with a header line. */
+static int add_stdin(struct cli *c, struct app *app, const struct principal *who,
+		     const struct work_type *t, bool json, size_t *added)
+{
+	struct buf in = BUF_INIT, text = BUF_INIT, why = BUF_INIT;
+	char chunk[65536];
+	size_t n, line = 0;
+	const char *enc = NULL, *p;
+	int rc = 0;
+
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0 && in.len <= (size_t)ADD_STDIN_MAX)
+		buf_add(&in, chunk, n);
+	if (in.len > (size_t)ADD_STDIN_MAX) {
+		rc = cli_usage_error(c, "work", "stdin: at most %ld bytes of records", ADD_STDIN_MAX);
+		goto out;
+	}
+	if (!text_to_utf8(in.data ? in.data : "", in.len, NULL, &text, &enc, &line, &why)) {
+		fprintf(c->err, "bangfu: stdin:%zu: %s\n", line, buf_cstr(&why));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	for (p = buf_cstr(&text); *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'; p++)
+		;
+	if (*p == '{' || *p == '[') {
+		json_error_t je;
+		json_t *doc = json_loads(p, 0, &je), *one;
+		size_t i;
+		if (!doc) {
+			fprintf(c->err, "bangfu: stdin:%d: not JSON: %s\n", je.line, je.text);
+			rc = EXIT_USAGE;
+		} else if (json_is_object(doc)) {
+			rc = add_one(c, app, who, t, doc, "stdin", json);
+			*added += rc == 0;
+		} else if (json_array_size(doc) > ADD_RECORDS_MAX) {
+			rc = cli_usage_error(c, "work", "stdin: at most %d records at once",
+					     ADD_RECORDS_MAX);
+		} else {
+			json_array_foreach(doc, i, one) {
+				char where[64];
+				snprintf(where, sizeof where, "stdin: record %zu", i + 1);
+				if (!json_is_object(one)) {
+					fprintf(c->err, "bangfu: %s: give an object of columns\n", where);
+					rc = EXIT_USAGE;
+				} else {
+					rc = add_one(c, app, who, t, one, where, json);
+				}
+				if (rc)
+					break;
+				(*added)++;
+			}
+		}
+		json_decref(doc);
+	} else {
+		struct csv_add a = { c, app, who, t, json, NULL, 0, 0, 0 };
+		if (!csvio_read(text.data ? text.data : "", text.len, on_csv_row, &a, &line, &why) &&
+		    why.len) {
+			fprintf(c->err, "bangfu: stdin:%zu: %s\n", line, why.data);
+			a.rc = a.rc ? a.rc : EXIT_USAGE;
+		} else if (!a.header) {
+			fprintf(c->err, "bangfu: stdin: no records (give a JSON object or array, or CSV "
+				"with a header line)\n");
+			a.rc = EXIT_USAGE;
+		}
+		for (size_t i = 0; a.header && i < a.ncols; i++)
+			free(a.header[i]);
+		free(a.header);
+		*added += a.added;
+		rc = a.rc;
+	}
+out:
+	buf_release(&in);
+	buf_release(&text);
+	buf_release(&why);
+	return rc;
+}
+
+/* `work add KIND (--FIELD VALUE ... | -) [--format text|json]`. */
+static int cmd_work_add(struct cli *c, int argc, char **argv)
+{
+	const struct work_type *t;
+	char account[80];
+	struct principal who = { account, ACC_ADMIN, NULL, NULL };
+	struct app *app = NULL;
+	struct bf_err err;
+	json_t *body = json_object();
+	bool from_stdin = false, json = false;
+	size_t added = 0;
+	int rc = 0;
+
+	if (argc < 2 || !(t = work_type_find(argv[1]))) {
+		json_decref(body);
+		return cli_usage_error(c, "work", "give `work add` and one of tasks, needs, "
+						  "commitments, resources, policies");
+	}
+	for (int i = 2; i < argc && !rc; i++) {
+		const char *name = argv[i] + 2;
+		int k;
+		if (strcmp(argv[i], "-") == 0) {
+			from_stdin = true;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			json = strcmp(argv[++i], "json") == 0;
+			if (!json && strcmp(argv[i], "text") != 0)
+				rc = cli_usage_error(c, "work", "--format '%s': use text or json", argv[i]);
+		} else if (strncmp(argv[i], "--", 2) != 0 || (k = work_field_index(t, name)) < 0) {
+			struct buf cols = BUF_INIT;
+			for (size_t f = 0; f < t->nfields; f++)
+				if (!(t->fields[f].flags & WF_SERVER))
+					buf_addf(&cols, "%s--%s", cols.len ? ", " : "", t->fields[f].name);
+			rc = cli_usage_error(c, "work", "'%s': the columns of %s are %s (or - to read "
+							  "records from stdin)", argv[i], t->plural,
+					     buf_cstr(&cols));
+			buf_release(&cols);
+		} else if (i + 1 >= argc) {
+			rc = cli_usage_error(c, "work", "%s needs a value", argv[i]);
+		} else {
+			json_object_set_new(body, name, cell_json(&t->fields[k], argv[++i]));
+		}
+	}
+	if (!rc && from_stdin == (json_object_size(body) > 0))
+		rc = cli_usage_error(c, "work", "give the columns as --FIELD VALUE, or - to read "
+						  "records (JSON or CSV) from stdin, not both");
+	if (rc) {
+		json_decref(body);
+		return rc;
+	}
+	app_cli_account(account, sizeof account);
+	bf_err_init(&err);
+	if (app_open(c->db, false, &app, &err))
+		rc = cli_fail(c, &err);
+	else if (from_stdin)
+		rc = add_stdin(c, app, &who, t, json, &added);
+	else
+		rc = add_one(c, app, &who, t, body, "", json);
+	if (rc && from_stdin)
+		fprintf(c->err, "bangfu: %zu record%s created before this one (each in its own "
+			"transaction)\n", added, added == 1 ? "" : "s");
+	json_decref(body);
+	app_close(app);
+	bf_err_release(&err);
+	return rc;
 }
 
 int cmd_work(struct cli *c, int argc, char **argv)
@@ -52,6 +311,8 @@ int cmd_work(struct cli *c, int argc, char **argv)
 
 	if (cli_wants_help(c, "work", argc, argv))
 		return 0;
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return cmd_work_add(c, argc - 1, argv + 1);
 	rq.limit = WORK_LIST_MAX;
 	optind = 0;
 	opterr = 0;

@@ -102,6 +102,8 @@ struct work_bulk {
 	struct store *s;
 	sqlite3_stmt *ins[WORK_NTABLES];
 	sqlite3_stmt *aux[P_N];
+	char **triggers; /* the sums' triggers dropped for a bulk import (work_bulk_sums_off) */
+	size_t ntriggers;
 };
 
 struct work_bulk *work_bulk_new(struct store *s)
@@ -119,6 +121,9 @@ void work_bulk_free(struct work_bulk *b)
 		sqlite3_finalize(b->ins[i]);
 	for (size_t i = 0; i < P_N; i++)
 		sqlite3_finalize(b->aux[i]);
+	for (size_t i = 0; i < b->ntriggers; i++)
+		free(b->triggers[i]);
+	free(b->triggers);
 	free(b);
 }
 
@@ -303,6 +308,75 @@ enum bf_status work_bulk_bump(struct work_bulk *b, struct bf_err *err)
 {
 	return step(b, prepared(b, &b->aux[P_BUMP], policy_sql[P_BUMP]), &tables[WORK_TASKS], NULL,
 		    err);
+}
+
+/* ---- the running sums of a bulk import ------------------------------------------------------ */
+
+/* Each sum table (schema4.sql's last section) as one GROUP BY over its base table. */
+static const char *const rebuild_sql[] = {
+	"DELETE FROM work_sum_status_unit; DELETE FROM work_sum_status_task; "
+	"DELETE FROM work_sum_status_target; DELETE FROM work_sum_measure_unit; "
+	"DELETE FROM work_sum_measure_task; DELETE FROM work_sum_measure_target; "
+	"DELETE FROM work_sum_resource_unit; DELETE FROM work_sum_resource_task; "
+	"DELETE FROM work_sum_resource_target",
+	"INSERT INTO work_sum_status_unit SELECT round, target, unit, status, count(*) "
+	"FROM commitment GROUP BY 1, 2, 3, 4",
+	"INSERT INTO work_sum_status_task SELECT round, target, task, status, count(*) "
+	"FROM commitment GROUP BY 1, 2, 3, 4",
+	"INSERT INTO work_sum_status_target SELECT round, target, status, count(*) "
+	"FROM commitment GROUP BY 1, 2, 3",
+#define MEASURE_SUMS "count(*), sum(target_value), sum(delivered_value), " \
+	"sum(CASE status WHEN 'confirmed' THEN delivered_value ELSE 0 END) FROM commitment " \
+	"WHERE status <> 'dropped' "
+	"INSERT INTO work_sum_measure_unit SELECT round, target, unit, measure, " MEASURE_SUMS
+	"GROUP BY 1, 2, 3, 4",
+	"INSERT INTO work_sum_measure_task SELECT round, target, task, measure, " MEASURE_SUMS
+	"GROUP BY 1, 2, 3, 4",
+	"INSERT INTO work_sum_measure_target SELECT round, target, measure, " MEASURE_SUMS
+	"GROUP BY 1, 2, 3",
+#undef MEASURE_SUMS
+	"INSERT INTO work_sum_resource_unit SELECT round, target, unit, kind, count(*), "
+	"sum(amount) FROM resource GROUP BY 1, 2, 3, 4",
+	"INSERT INTO work_sum_resource_task SELECT round, target, IFNULL(task, ''), kind, "
+	"count(*), sum(amount) FROM resource GROUP BY 1, 2, 3, 4",
+	"INSERT INTO work_sum_resource_target SELECT round, target, kind, count(*), sum(amount) "
+	"FROM resource GROUP BY 1, 2, 3",
+};
+
+void work_bulk_sums_off(struct work_bulk *b)
+{
+	sqlite3_stmt *st;
+
+	if (b->triggers || sqlite3_prepare_v2(b->s->db, "SELECT name, sql FROM sqlite_master WHERE "
+					      "type = 'trigger' AND name LIKE 'work_sum_%'", -1,
+					      &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char drop[128];
+		b->triggers = xrealloc(b->triggers, (b->ntriggers + 1) * sizeof *b->triggers);
+		b->triggers[b->ntriggers++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+		snprintf(drop, sizeof drop, "DROP TRIGGER \"%s\"", sqlite3_column_text(st, 0));
+		sqlite3_exec(b->s->db, drop, NULL, NULL, NULL);
+	}
+	sqlite3_finalize(st);
+}
+
+enum bf_status work_bulk_sums_rebuild(struct work_bulk *b, struct bf_err *err)
+{
+	enum bf_status rc = BF_OK;
+
+	if (!b->ntriggers)
+		return BF_OK;
+	for (size_t i = 0; i < N(rebuild_sql) && !rc; i++)
+		rc = store_exec(b->s, rebuild_sql[i], err);
+	for (size_t i = 0; i < b->ntriggers && !rc; i++)
+		rc = store_exec(b->s, b->triggers[i], err);
+	for (size_t i = 0; i < b->ntriggers; i++)
+		free(b->triggers[i]);
+	free(b->triggers);
+	b->triggers = NULL;
+	b->ntriggers = 0;
+	return rc;
 }
 
 /* ---- references -------------------------------------------------------------------------- */

@@ -31,6 +31,13 @@ void work_bulk_free(struct work_bulk *b);
  * Run inside store_begin_import's transaction. */
 enum bf_status work_bulk_put(struct work_bulk *b, enum work_table t, const char *const *values,
 			     const char **column, struct bf_err *err);
+/* A bulk import's running sums: work_bulk_sums_off drops the triggers that keep the sums
+ * (schema4.sql's last section) inside the import's transaction, so that a row costs its own
+ * insert only; work_bulk_sums_rebuild, after the last row, refills every sum table with one
+ * GROUP BY over its base table and creates the triggers again (a rollback undoes both). The
+ * rebuild reads the whole commitment and resource tables: for large imports only. */
+void work_bulk_sums_off(struct work_bulk *b);
+enum bf_status work_bulk_sums_rebuild(struct work_bulk *b, struct bf_err *err);
 /* Moves the work's change counter (meta work_generation): cached work answers are stale. */
 enum bf_status work_bulk_bump(struct work_bulk *b, struct bf_err *err);
 
