@@ -952,11 +952,13 @@ enum bf_status work_evidence_delete(struct app *app, const struct principal *p,
 		    strcmp(work_s(&old, "status"), "confirmed") == 0)) {
 		/* a delivery's evidence is part of the delivery: its day's period may be locked */
 		struct bf_err lerr;
-		char what[64];
+		char what[64], what_zh[96];
 		const char *day = work_s(&old, "delivered_on");
 		bf_err_init(&lerr);
 		snprintf(what, sizeof what, "the evidence of a delivery dated %s", day ? day : "");
-		if (day && (rc = cycle_lock_check(app, work_s(&old, "target"), day, what, &lerr))) {
+		snprintf(what_zh, sizeof what_zh, "交付日期为%s的佐证", day ? day : "");
+		if (day && (rc = cycle_lock_check(app, work_s(&old, "target"), day, what, what_zh,
+						  &lerr))) {
 			from_err(e, &lerr);
 			snprintf(e->message_zh, sizeof e->message_zh, "%s", bf_err_msg_zh(&lerr));
 			e->field = "evidence";
