@@ -16,10 +16,11 @@ commands:
   assessments 考核 · the year's and the round's assessment of each group
   show     查看 · one target, unit, group or cadre with its relations
   plan     规划 · form groups: the exact optimal assignment of units to targets
-  user     账号 · accounts of the web server: add, list, disable, enable, passwd
+  user     账号 · accounts of the web server: add, list, disable, enable, passwd, email
   audit    审计 · verify the audit trail's hash chain
   backup   备份 · copy the database, safely while the server runs
   restore  恢复 · replace the database with a backup
+  digest   邮件提醒 · e-mail each account its inbox (once; for cron)
   serve    服务 · serve the web interface and the JSON API
 
 options:
