@@ -10,7 +10,7 @@ commands:
   export   导出CSV · export every table as CSV into a folder
   check    规则检查 · check the programme's rules on a round
   report   报表 · summary, coverage, groups, cadres, rotations, shares, indicators, work
-  work     帮扶工作 · list tasks, needs, commitments, resources, policies
+  work     帮扶工作 · list and add tasks, needs, commitments, resources, policies
   periods  报告期 · the rounds' reporting periods: list, generate
   reports  组团报告 · the groups' periodic reports: list
   assessments 考核 · the year's and the round's assessment of each group
