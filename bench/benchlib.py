@@ -120,8 +120,19 @@ class Client:
         h.update(headers or {})
         data = json.dumps(body, ensure_ascii=False).encode() if body is not None else None
         t0 = time.perf_counter()
-        self.conn.request(method, path, body=data, headers=h)
-        r = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=data, headers=h)
+            r = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            # the server closes a connection left idle (say, while wrk ran): a GET is asked
+            # again on a new one; a write is not, since it may have been applied
+            if method not in ("GET", "HEAD"):
+                raise
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+            t0 = time.perf_counter()
+            self.conn.request(method, path, body=data, headers=h)
+            r = self.conn.getresponse()
         payload = r.read()
         ms = (time.perf_counter() - t0) * 1000.0
         return r.status, r.getheader("Set-Cookie"), payload, ms
