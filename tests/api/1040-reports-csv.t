@@ -18,6 +18,8 @@ code,name_zh,name_en,category,capacity,strengths,verified,note
 U001,省委办公厅,General Office of the CPC Guangdong Provincial Committee,party,1,planning,0,
 U002,省委组织部,Organization Department of the CPC Guangdong Provincial Committee,party,1,planning;education,0,
 $ api -q GET /api/v1/openapi.json | jq -r '.paths | keys[]'
+/api/v1/assessments
+/api/v1/assessments/{key}
 /api/v1/audit
 /api/v1/cadres
 /api/v1/cadres/{key}
@@ -41,6 +43,7 @@ $ api -q GET /api/v1/openapi.json | jq -r '.paths | keys[]'
 /api/v1/groups/{key}
 /api/v1/health
 /api/v1/import
+/api/v1/inbox
 /api/v1/indicators
 /api/v1/indicators/{key}
 /api/v1/members

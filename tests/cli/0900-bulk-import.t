@@ -18,16 +18,18 @@ cadre_predecessor
 cadre_unit
 grp_round
 grp_target
+inbox_cadre_unit_end
 member_unit
 $ bangfu import cadres.csv
 imported 70000 rows from cadres.csv (UTF-8)
 $ sqlite3 bangfu.db "SELECT count(*) FROM cadre; SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('cadre', 'grp', 'member') ORDER BY name; PRAGMA integrity_check"
-70197
+70196
 cadre_group
 cadre_predecessor
 cadre_unit
 grp_round
 grp_target
+inbox_cadre_unit_end
 member_unit
 ok
 $ bangfu show cadre X070000 --format json | grep '"unit_name"'
