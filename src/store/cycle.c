@@ -2,7 +2,7 @@
  * request (a report's figures, the lock check) are cached; the lists, built from their
  * filters, are prepared per call. */
 #include "store/cycle.h"
-#include "store/store_int.h"
+#include "store/list.h"
 #include "util/buf.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,47 +16,16 @@ enum {
 };
 _Static_assert(Q_END <= STORE_Q_CYCLE + 32, "store/cycle's statement range");
 
-static void text(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static const char *col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? (const char *)t : "";
-}
-
 static void copy(char *dst, size_t n, sqlite3_stmt *st, int i)
 {
-	snprintf(dst, n, "%s", col(st, i));
+	snprintf(dst, n, "%s", store_col_text(st, i));
 }
 
 /* Hands each row of st to fn as named cells. */
 static enum bf_status rows(struct store *s, sqlite3_stmt *st, cyc_row_fn fn, void *ctx,
 			   struct bf_err *err)
 {
-	int n = sqlite3_column_count(st), rc;
-	struct cyc_cell *c = xcalloc((size_t)n + 1, sizeof *c);
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < n; i++) {
-			c[i].name = sqlite3_column_name(st, i);
-			c[i].type = sqlite3_column_type(st, i);
-			if (c[i].type == SQLITE_FLOAT)
-				c[i].type = SQLITE_INTEGER;
-			if (c[i].type == SQLITE_BLOB)
-				c[i].type = SQLITE_TEXT;
-			c[i].i = sqlite3_column_int64(st, i);
-			c[i].s = col(st, i);
-		}
-		fn(ctx, c, n);
-	}
-	free(c);
-	return rc == SQLITE_DONE ? BF_OK : store_db_error(s, err, "cannot read the reports");
+	return list_rows(s, st, fn, ctx, "cannot read the reports", err);
 }
 
 static enum bf_status done(struct store *s, sqlite3_stmt *st, const char *what,
@@ -76,7 +45,7 @@ enum bf_status cyc_round_dates(struct store *s, const char *round, char start[11
 	sqlite3_stmt *st = store_stmt(s, Q_ROUND, "SELECT start, \"end\" FROM round WHERE name = ?");
 	if (!st)
 		return store_db_error(s, err, "cannot read the round");
-	text(st, 1, round);
+	store_bind_text(st, 1, round);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
 		return bf_err_set(err, BF_ENOTFOUND, "no round '%.60s'", round);
@@ -94,7 +63,7 @@ bool cyc_round_cycle(struct store *s, const char *round, char kind[16], int *due
 	bool found = false;
 	if (!st)
 		return false;
-	text(st, 1, round);
+	store_bind_text(st, 1, round);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		copy(kind, 16, st, 0);
 		*due_days = sqlite3_column_int(st, 1);
@@ -104,32 +73,11 @@ bool cyc_round_cycle(struct store *s, const char *round, char kind[16], int *due
 	return found;
 }
 
-/* Calls fn(ctx, name) for each round the query names; the statement is done before fn
- * runs, so fn may write. */
+/* Calls fn(ctx, name) for each round the query names; fn may write. */
 static enum bf_status each_round(struct store *s, const char *sql,
 				 void (*fn)(void *, const char *), void *ctx, struct bf_err *err)
 {
-	sqlite3_stmt *st;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_db_error(s, err, "cannot list the rounds");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		void *p = names;
-		xgrow(&p, &cap, n + 1, sizeof *names);
-		names = p;
-		names[n++] = xstrdup(col(st, 0));
-	}
-	sqlite3_finalize(st);
-	for (size_t i = 0; i < n; i++) {
-		if (rc == SQLITE_DONE)
-			fn(ctx, names[i]);
-		free(names[i]);
-	}
-	free(names);
-	return rc == SQLITE_DONE ? BF_OK : store_db_error(s, err, "cannot list the rounds");
+	return list_each_text(s, sql, NULL, fn, ctx, "cannot list the rounds", err);
 }
 
 enum bf_status cyc_rounds_without_periods(struct store *s, void (*fn)(void *, const char *),
@@ -158,9 +106,27 @@ enum bf_status cyc_round_report_rows(struct store *s, const char *round, cyc_row
 				      "p.id = r.period WHERE p.round = ? ORDER BY r.id",
 			       -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, err, "cannot read the round's reports");
-	text(st, 1, round);
+	store_bind_text(st, 1, round);
 	rc = rows(s, st, fn, ctx, err);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Runs st (round, name, start, end, due as ?1 to ?5) for each of the n periods. */
+static enum bf_status put_periods(struct store *s, sqlite3_stmt *st, const char *round,
+				  const struct cyc_period_row *r, size_t n, struct bf_err *err)
+{
+	enum bf_status rc = BF_OK;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		sqlite3_reset(st);
+		store_bind_text(st, 1, round);
+		store_bind_text(st, 2, r[i].name);
+		store_bind_text(st, 3, r[i].start);
+		store_bind_text(st, 4, r[i].end);
+		store_bind_text(st, 5, r[i].due);
+		rc = done(s, st, "cannot write the periods", err);
+	}
 	return rc;
 }
 
@@ -183,15 +149,7 @@ enum bf_status cyc_periods_merge(struct store *s, const char *round,
 			rc = store_db_error(s, err, "cannot write the periods");
 			break;
 		}
-		for (size_t i = 0; i < n && !rc; i++) {
-			sqlite3_reset(st);
-			text(st, 1, round);
-			text(st, 2, r[i].name);
-			text(st, 3, r[i].start);
-			text(st, 4, r[i].end);
-			text(st, 5, r[i].due);
-			rc = done(s, st, "cannot write the periods", err);
-		}
+		rc = put_periods(s, st, round, r, n, err);
 		sqlite3_finalize(st);
 	}
 	/* the generator's names (2024Q1, 2024-03, 2024H1, 2024) need no JSON escaping */
@@ -205,8 +163,8 @@ enum bf_status cyc_periods_merge(struct store *s, const char *round,
 				      -1, &del, NULL) != SQLITE_OK)
 		rc = store_db_error(s, err, "cannot write the periods");
 	if (!rc) {
-		text(del, 1, round);
-		text(del, 2, buf_cstr(&list));
+		store_bind_text(del, 1, round);
+		store_bind_text(del, 2, buf_cstr(&list));
 		rc = done(s, del, "cannot write the periods", err);
 	}
 	sqlite3_finalize(del);
@@ -219,14 +177,10 @@ int64_t cyc_round_reports(struct store *s, const char *round)
 	sqlite3_stmt *st = store_stmt(s, Q_ROUND_REPORTS,
 				      "SELECT count(*) FROM group_report r JOIN period p ON "
 				      "p.id = r.period WHERE p.round = ?");
-	int64_t n = -1;
 	if (!st)
 		return -1;
-	text(st, 1, round);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
+	store_bind_text(st, 1, round);
+	return store_step_int64(st, -1);
 }
 
 enum bf_status cyc_periods_replace(struct store *s, const char *round, const char *kind,
@@ -240,7 +194,7 @@ enum bf_status cyc_periods_replace(struct store *s, const char *round, const cha
 	snprintf(sql, sizeof sql, "DELETE FROM period WHERE round = ?");
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, err, "cannot replace the periods");
-	text(st, 1, round);
+	store_bind_text(st, 1, round);
 	rc = done(s, st, "cannot replace the periods", err);
 	sqlite3_finalize(st);
 	if (rc)
@@ -250,8 +204,8 @@ enum bf_status cyc_periods_replace(struct store *s, const char *round, const cha
 				      "excluded.kind, due_days = excluded.due_days",
 			       -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, err, "cannot record the round's cut");
-	text(st, 1, round);
-	text(st, 2, kind);
+	store_bind_text(st, 1, round);
+	store_bind_text(st, 2, kind);
 	sqlite3_bind_int(st, 3, due_days);
 	rc = done(s, st, "cannot record the round's cut", err);
 	sqlite3_finalize(st);
@@ -260,15 +214,7 @@ enum bf_status cyc_periods_replace(struct store *s, const char *round, const cha
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO period (round, name, start, \"end\", due) "
 				      "VALUES (?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, err, "cannot write the periods");
-	for (size_t i = 0; i < n && !rc; i++) {
-		sqlite3_reset(st);
-		text(st, 1, round);
-		text(st, 2, r[i].name);
-		text(st, 3, r[i].start);
-		text(st, 4, r[i].end);
-		text(st, 5, r[i].due);
-		rc = done(s, st, "cannot write the periods", err);
-	}
+	rc = put_periods(s, st, round, r, n, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -297,7 +243,7 @@ enum bf_status cyc_periods_list(struct store *s, const char *round, int64_t id, 
 		    "ORDER BY p.round, p.start",
 		    -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, err, "cannot list the periods");
-	text(st, 1, round);
+	store_bind_text(st, 1, round);
 	sqlite3_bind_int64(st, 2, id);
 	rc = rows(s, st, fn, ctx, err);
 	sqlite3_finalize(st);
@@ -313,8 +259,8 @@ enum bf_status cyc_period_update(struct store *s, int64_t id, const char *name,
 	int rc;
 	if (!st)
 		return store_db_error(s, err, "cannot change the period");
-	text(st, 1, name);
-	text(st, 2, due);
+	store_bind_text(st, 1, name);
+	store_bind_text(st, 2, due);
 	sqlite3_bind_int64(st, 3, id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -336,7 +282,7 @@ bool cyc_group(struct store *s, const char *group, char round[64], char target[1
 	bool found = false;
 	if (!st)
 		return false;
-	text(st, 1, group);
+	store_bind_text(st, 1, group);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		copy(round, 64, st, 0);
 		copy(target, 16, st, 1);
@@ -353,8 +299,8 @@ int cyc_member_role(struct store *s, const char *group, const char *unit)
 	int role = -1;
 	if (!st || !unit)
 		return -1;
-	text(st, 1, group);
-	text(st, 2, unit);
+	store_bind_text(st, 1, group);
+	store_bind_text(st, 2, unit);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		role = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
@@ -380,15 +326,11 @@ int64_t cyc_report_find(struct store *s, const char *group, int64_t period)
 {
 	sqlite3_stmt *st = store_stmt(s, Q_REPORT_FIND, "SELECT id FROM group_report WHERE "
 							"\"group\" = ? AND period = ?");
-	int64_t id = 0;
 	if (!st)
 		return 0;
-	text(st, 1, group);
+	store_bind_text(st, 1, group);
 	sqlite3_bind_int64(st, 2, period);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return id;
+	return store_step_int64(st, 0);
 }
 
 enum bf_status cyc_report_insert(struct store *s, const char *group, int64_t period,
@@ -401,52 +343,39 @@ enum bf_status cyc_report_insert(struct store *s, const char *group, int64_t per
 	enum bf_status rc;
 	if (!st)
 		return store_db_error(s, err, "cannot write the report");
-	text(st, 1, group);
+	store_bind_text(st, 1, group);
 	sqlite3_bind_int64(st, 2, period);
-	text(st, 3, now);
-	text(st, 4, account);
+	store_bind_text(st, 3, now);
+	store_bind_text(st, 4, account);
 	rc = done(s, st, "cannot write the report", err);
 	*id = sqlite3_last_insert_rowid(s->db);
 	return rc;
 }
 
-/* The WHERE clause of a list, and its bindings in order. */
-static void where(struct buf *b, const struct cyc_filter *f, const char **binds, int *nb)
+/* The WHERE clause of a list, from its filters. */
+static void where(struct list_where *w, const struct cyc_filter *f)
 {
-	buf_adds(b, " WHERE 1");
-	/* numbered parameters: the list's SELECT has one of its own before the WHERE */
-#define EQ(val, sql, end)                                                                     \
-	if (val) {                                                                             \
-		binds[(*nb)++] = (val);                                                        \
-		buf_addf(b, sql "?%d" end, *nb);                                               \
-	}
 	/* With a prefecture, its few groups (index target_prefecture) lead the search: "+" keeps
 	 * round and status from choosing the period's index, which would read the round's every
 	 * report (bench/cycle.py, docs/performance.md). */
-	if (f->round) {
-		binds[(*nb)++] = f->round;
-		buf_addf(b, " AND %sp.round = ?%d", f->prefecture ? "+" : "", *nb);
-	}
-	if (f->status) {
-		binds[(*nb)++] = f->status;
-		buf_addf(b, " AND %sr.status = ?%d", f->prefecture ? "+" : "", *nb);
-	}
-	EQ(f->group, " AND r.\"group\" = ", "")
-	EQ(f->target, " AND g.target = ", "")
-	EQ(f->prefecture, " AND r.\"group\" IN (SELECT g2.id FROM target t2 JOIN grp g2 ON "
-			  "g2.target = t2.adcode WHERE t2.prefecture = ", ")")
-	EQ(f->scope_unit, " AND r.\"group\" IN (SELECT \"group\" FROM member WHERE unit = ", ")")
-	EQ(f->scope_target, " AND g.target = ", "")
-#undef EQ
+	list_cond_if(w, f->prefecture ? "+p.round = ?" : "p.round = ?", f->round);
+	list_cond_if(w, f->prefecture ? "+r.status = ?" : "r.status = ?", f->status);
+	list_cond_if(w, "r.\"group\" = ?", f->group);
+	list_cond_if(w, "g.target = ?", f->target);
+	list_cond_if(w, "r.\"group\" IN (SELECT g2.id FROM target t2 JOIN grp g2 ON "
+			 "g2.target = t2.adcode WHERE t2.prefecture = ?)", f->prefecture);
+	list_cond_if(w, "r.\"group\" IN (SELECT \"group\" FROM member WHERE unit = ?)",
+		      f->scope_unit);
+	list_cond_if(w, "g.target = ?", f->scope_target);
 	if (f->period)
-		buf_addf(b, " AND r.period = %lld", (long long)f->period);
+		list_condf(w, "r.period = %lld", (long long)f->period);
 	if (f->id)
-		buf_addf(b, " AND r.id = %lld", (long long)f->id);
+		list_condf(w, "r.id = %lld", (long long)f->id);
 	if (f->nids) {
-		buf_adds(b, " AND r.id IN (");
+		list_condf(w, "r.id IN (");
 		for (size_t i = 0; i < f->nids; i++)
-			buf_addf(b, "%s%lld", i ? "," : "", (long long)f->ids[i]);
-		buf_adds(b, ")");
+			buf_addf(&w->sql, "%s%lld", i ? "," : "", (long long)f->ids[i]);
+		buf_adds(&w->sql, ")");
 	}
 }
 
@@ -457,26 +386,14 @@ static void where(struct buf *b, const struct cyc_filter *f, const char **binds,
 enum bf_status cyc_reports_list(struct store *s, const struct cyc_filter *f, cyc_row_fn fn,
 				void *ctx, int64_t *total, struct bf_err *err)
 {
-	struct buf sql = BUF_INIT, w = BUF_INIT;
-	const char *binds[8];
-	int nb = 0;
-	sqlite3_stmt *st = NULL;
-	enum bf_status rc = BF_OK;
+	struct list_where w = LIST_WHERE_INIT;
+	struct buf sql = BUF_INIT;
+	enum bf_status rc;
 
-	where(&w, f, binds, &nb);
-	buf_addf(&sql, "SELECT count(*)" REPORT_FROM "%s", buf_cstr(&w));
-	if (sqlite3_prepare_v2(s->db, buf_cstr(&sql), -1, &st, NULL) != SQLITE_OK) {
-		rc = store_db_error(s, err, "cannot list the reports");
-		goto out;
-	}
-	for (int i = 0; i < nb; i++)
-		text(st, i + 1, binds[i]);
-	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	st = NULL;
-	buf_reset(&sql);
+	where(&w, f);
 	/* the page's ids first, from the filter and the sort's keys alone; the columns (the
-	 * lead, the counts, the frozen figures) then for those rows only */
+	 * lead, the counts, the frozen figures) then for those rows only; today is the
+	 * parameter after the filter's */
 	buf_addf(&sql,
 		 "SELECT r.id, r.\"group\" AS \"group\", p.round, g.target, t.name_zh AS "
 		 "target_name, t.prefecture, (SELECT unit FROM member m WHERE m.\"group\" = "
@@ -490,19 +407,11 @@ enum bf_status cyc_reports_list(struct store *s, const struct cyc_filter *f, cyc
 		 "r.id) AS attachments" REPORT_FROM " WHERE r.id IN (SELECT r.id" REPORT_FROM
 		 "%s ORDER BY p.start DESC, r.\"group\", r.id LIMIT %ld OFFSET %ld) "
 		 "ORDER BY p.start DESC, r.\"group\", r.id",
-		 nb + 1, buf_cstr(&w), f->limit > 0 ? f->limit : -1L, f->offset);
-	if (sqlite3_prepare_v2(s->db, buf_cstr(&sql), -1, &st, NULL) != SQLITE_OK) {
-		rc = store_db_error(s, err, "cannot list the reports");
-		goto out;
-	}
-	for (int i = 0; i < nb; i++)
-		text(st, i + 1, binds[i]);
-	text(st, nb + 1, f->today);
-	rc = rows(s, st, fn, ctx, err);
-out:
-	sqlite3_finalize(st);
+		 w.n + 1, buf_cstr(&w.sql), LIST_LIMIT(f->limit), f->offset);
+	rc = list_run(s, &w, REPORT_FROM, buf_cstr(&sql), f->today, fn, ctx, total,
+		      "cannot list the reports", err);
 	buf_release(&sql);
-	buf_release(&w);
+	list_where_release(&w);
 	return rc;
 }
 
@@ -522,17 +431,17 @@ enum bf_status cyc_report_update(struct store *s, int64_t id, const struct cyc_r
 		    "updated = ?11 WHERE id = ?12",
 		    -1, &st, NULL) != SQLITE_OK)
 		return store_db_error(s, err, "cannot change the report");
-	text(st, 1, v->status);
-	text(st, 2, v->problems);
-	text(st, 3, v->next_steps);
-	text(st, 4, v->reason);
+	store_bind_text(st, 1, v->status);
+	store_bind_text(st, 2, v->problems);
+	store_bind_text(st, 3, v->next_steps);
+	store_bind_text(st, 4, v->reason);
 	sqlite3_bind_int(st, 5, v->clear_figures);
-	text(st, 6, v->figures);
-	text(st, 7, v->submitted);
-	text(st, 8, v->submitted_by);
-	text(st, 9, v->decided);
-	text(st, 10, v->decided_by);
-	text(st, 11, now);
+	store_bind_text(st, 6, v->figures);
+	store_bind_text(st, 7, v->submitted);
+	store_bind_text(st, 8, v->submitted_by);
+	store_bind_text(st, 9, v->decided);
+	store_bind_text(st, 10, v->decided_by);
+	store_bind_text(st, 11, now);
 	sqlite3_bind_int64(st, 12, id);
 	rc = done(s, st, "cannot change the report", err);
 	sqlite3_finalize(st);
@@ -549,7 +458,7 @@ static sqlite3_stmt *fig_stmt(struct store *s, int q, const char *sql, const cha
 		return NULL;
 	for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++) {
 		const char *n = sqlite3_bind_parameter_name(st, i);
-		text(st, i, strcmp(n, ":round") == 0 ? round : strcmp(n, ":target") == 0 ? target
+		store_bind_text(st, i, strcmp(n, ":round") == 0 ? round : strcmp(n, ":target") == 0 ? target
 			   : strcmp(n, ":start") == 0 ? start : end);
 	}
 	return st;
@@ -619,9 +528,9 @@ enum bf_status cyc_figures(struct store *s, const char *round, const char *targe
 			"FROM cadre WHERE \"group\" = ?1");
 	if (!st)
 		goto fail;
-	text(st, 1, group);
-	text(st, 2, start);
-	text(st, 3, end);
+	store_bind_text(st, 1, group);
+	store_bind_text(st, 2, start);
+	store_bind_text(st, 3, end);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		goto fail;
 	f->arrived = sqlite3_column_int64(st, 0);
@@ -646,8 +555,8 @@ int64_t cyc_lock_find(struct store *s, const char *target, const char *day, char
 	int64_t id = 0;
 	if (!st || !target || !day)
 		return 0;
-	text(st, 1, target);
-	text(st, 2, day);
+	store_bind_text(st, 1, target);
+	store_bind_text(st, 2, day);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		copy(group, 64, st, 1);
@@ -667,7 +576,7 @@ bool cyc_target_locked(struct store *s, const char *target)
 	bool yes = false;
 	if (!st || !target)
 		return false;
-	text(st, 1, target);
+	store_bind_text(st, 1, target);
 	yes = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	return yes;
@@ -687,10 +596,10 @@ enum bf_status cyc_contribution_put(struct store *s, int64_t report, const char 
 	if (!st)
 		return store_db_error(s, err, "cannot write the paragraph");
 	sqlite3_bind_int64(st, 1, report);
-	text(st, 2, unit);
-	text(st, 3, txt);
-	text(st, 4, now);
-	text(st, 5, account);
+	store_bind_text(st, 2, unit);
+	store_bind_text(st, 3, txt);
+	store_bind_text(st, 4, now);
+	store_bind_text(st, 5, account);
 	return done(s, st, "cannot write the paragraph", err);
 }
 
@@ -720,14 +629,10 @@ int64_t cyc_attachment_bytes(struct store *s, int64_t report)
 {
 	sqlite3_stmt *st = store_stmt(s, Q_ATT_BYTES, "SELECT IFNULL(sum(size), 0) FROM "
 						      "report_attachment WHERE report = ?");
-	int64_t n = 0;
 	if (!st)
 		return 0;
 	sqlite3_bind_int64(st, 1, report);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
+	return store_step_int64(st, 0);
 }
 
 enum bf_status cyc_attachment_insert(struct store *s, int64_t report, const char *unit,
@@ -742,13 +647,13 @@ enum bf_status cyc_attachment_insert(struct store *s, int64_t report, const char
 	if (!st)
 		return store_db_error(s, err, "cannot store the attachment");
 	sqlite3_bind_int64(st, 1, report);
-	text(st, 2, unit);
-	text(st, 3, name);
-	text(st, 4, mime);
+	store_bind_text(st, 2, unit);
+	store_bind_text(st, 3, name);
+	store_bind_text(st, 4, mime);
 	sqlite3_bind_int64(st, 5, (int64_t)len);
 	sqlite3_bind_blob64(st, 6, data, len, SQLITE_STATIC);
-	text(st, 7, now);
-	text(st, 8, account);
+	store_bind_text(st, 7, now);
+	store_bind_text(st, 8, account);
 	rc = done(s, st, "cannot store the attachment", err);
 	*id = sqlite3_last_insert_rowid(s->db);
 	return rc;

@@ -43,6 +43,27 @@ sqlite3_stmt *store_stmt(struct store *s, int id, const char *sql)
 	return s->stmt[id];
 }
 
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+const char *store_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+int64_t store_step_int64(sqlite3_stmt *st, int64_t none)
+{
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : none;
+	sqlite3_reset(st);
+	return v;
+}
+
 enum bf_status store_exec(struct store *s, const char *sql, struct bf_err *err)
 {
 	char *msg = NULL;

@@ -4,6 +4,7 @@
 #define BF_STORE_INT_H
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "store/store.h"
 #include "util/xalloc.h"
 
@@ -42,5 +43,12 @@ enum bf_status store_db_error(struct store *s, struct bf_err *err, const char *w
 enum bf_status store_exec(struct store *s, const char *sql, struct bf_err *err);
 /* The cached statement number id, prepared from sql on first use (NULL on failure). */
 sqlite3_stmt *store_stmt(struct store *s, int id, const char *sql);
+/* Binds v as text at i, SQL NULL for NULL (SQLITE_STATIC: v lives until the step). */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Column i of the row as text, "" for NULL (valid until the next step or reset). */
+const char *store_col_text(sqlite3_stmt *st, int i);
+/* Steps the bound st once: the first column of its row as an integer, none if it has no
+ * row; then resets st. */
+int64_t store_step_int64(sqlite3_stmt *st, int64_t none);
 
 #endif

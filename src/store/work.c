@@ -5,7 +5,7 @@
  * their text, so that a request or an imported row prepares nothing once the connection has
  * seen its statement. A kept statement is reset after use: it must not hold a read open. */
 #include "store/work.h"
-#include "store/store_int.h"
+#include "store/list.h"
 #include "util/buf.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,75 +115,54 @@ static void done(sqlite3_stmt *st)
 
 /* ---- lists ------------------------------------------------------------------------------ */
 
-struct where {
-	struct buf sql;
-	const char *args[16];
-	int n;
-};
-
-/* Adds a condition with one argument: each '?' of sql is that argument (?N). */
-static void cond(struct where *w, const char *sql, const char *arg)
-{
-	buf_adds(&w->sql, w->sql.len ? " AND " : " WHERE ");
-	w->args[w->n++] = arg;
-	for (const char *c = sql; *c; c++)
-		if (*c == '?')
-			buf_addf(&w->sql, "?%d", w->n);
-		else
-			buf_addf(&w->sql, "%c", *c);
-}
-
 static bool has(const struct work_type *t, const char *field)
 {
 	return work_field_index(t, field) >= 0;
 }
 
-static void build_where(const struct work_query *q, struct where *w)
+static void build_where(const struct work_query *q, struct list_where *w)
 {
 	const struct work_type *t = q->t;
 	bool policy = t->kind == WK_POLICY;
 
 	if (q->round)
-		cond(w, "x.\"round\" = ?", q->round);
+		list_cond(w, "x.\"round\" = ?", q->round);
 	if (q->target && policy)
-		cond(w, "x.id IN (SELECT policy FROM policy_target WHERE target = ?)", q->target);
+		list_cond(w, "x.id IN (SELECT policy FROM policy_target WHERE target = ?)",
+			  q->target);
 	else if (q->target && has(t, "target"))
-		cond(w, "x.target = ?", q->target);
+		list_cond(w, "x.target = ?", q->target);
 	if (q->unit && has(t, "unit"))
-		cond(w, "x.unit = ?", q->unit);
+		list_cond(w, "x.unit = ?", q->unit);
 	if (q->task && policy)
-		cond(w, "x.id IN (SELECT policy FROM policy_task WHERE task = ?)", q->task);
+		list_cond(w, "x.id IN (SELECT policy FROM policy_task WHERE task = ?)", q->task);
 	else if (q->task && has(t, "task"))
-		cond(w, "x.task = ?", q->task);
+		list_cond(w, "x.task = ?", q->task);
 	if (q->status && has(t, "status"))
-		cond(w, "x.status = ?", q->status);
+		list_cond(w, "x.status = ?", q->status);
 	if (q->kind && has(t, "kind"))
-		cond(w, "x.kind = ?", q->kind);
+		list_cond(w, "x.kind = ?", q->kind);
 	if (q->need && has(t, "need"))
-		cond(w, "x.need = CAST(? AS INTEGER)", q->need);
+		list_cond(w, "x.need = CAST(? AS INTEGER)", q->need);
 	if (q->overdue_as_of && has(t, "due"))
-		cond(w, "x.status IN ('planned', 'in_progress') AND x.due < ?", q->overdue_as_of);
+		list_cond(w, "x.status IN ('planned', 'in_progress') AND x.due < ?",
+			  q->overdue_as_of);
 	if (q->q && t->kind == WK_TASK)
-		cond(w, "(instr(x.name_zh, ?) OR instr(x.name_en, ?) OR instr(x.code, ?))",
-		     q->q);
+		list_cond(w, "(instr(x.name_zh, ?) OR instr(x.name_en, ?) OR instr(x.code, ?))",
+			  q->q);
 	else if (q->q && policy)
-		cond(w, "(instr(x.title, ?) OR instr(x.doc_no, ?))", q->q);
+		list_cond(w, "(instr(x.title, ?) OR instr(x.doc_no, ?))", q->q);
 	else if (q->q)
-		cond(w, "instr(x.title, ?)", q->q);
+		list_cond(w, "instr(x.title, ?)", q->q);
 	/* the reader's scope: uncorrelated, so that the (target, round) index answers it */
 	if (q->scope == SCOPE_UNIT && has(t, "target"))
-		cond(w, "(x.target, x.\"round\") IN (SELECT g.target, g.\"round\" FROM grp g "
-			"JOIN member m ON m.\"group\" = g.id WHERE m.unit = ?)", q->scope_key);
+		list_cond(w, "(x.target, x.\"round\") IN (SELECT g.target, g.\"round\" FROM "
+			  "grp g JOIN member m ON m.\"group\" = g.id WHERE m.unit = ?)",
+			  q->scope_key);
 	else if (q->scope == SCOPE_TARGET && has(t, "target"))
-		cond(w, "x.target = ?", q->scope_key);
+		list_cond(w, "x.target = ?", q->scope_key);
 	else if (q->scope == SCOPE_NONE)
-		cond(w, "0 AND ? IS NULL", NULL);
-}
-
-static void bind_where(sqlite3_stmt *st, const struct where *w)
-{
-	for (int i = 0; i < w->n; i++)
-		sqlite3_bind_text(st, i + 1, w->args[i], -1, SQLITE_STATIC);
+		list_cond(w, "0 AND ? IS NULL", NULL);
 }
 
 static enum bf_status order_by(const struct work_query *q, struct buf *b, struct bf_err *err)
@@ -216,7 +195,7 @@ static enum bf_status order_by(const struct work_query *q, struct buf *b, struct
 enum bf_status store_work_list(struct store *s, const struct work_query *q, store_work_row_fn fn,
 			       void *ctx, long *total, struct bf_err *err)
 {
-	struct where w = { BUF_INIT, { 0 }, 0 };
+	struct list_where w = LIST_WHERE_INIT;
 	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	struct work_rec r;
@@ -228,7 +207,7 @@ enum bf_status store_work_list(struct store *s, const struct work_query *q, stor
 	buf_addf(&sql, "SELECT count(*) FROM \"%s\" x%s", q->t->name, buf_cstr(&w.sql));
 	if (!(st = prepare(s, buf_cstr(&sql), err)))
 		goto fail;
-	bind_where(st, &w);
+	list_where_bind(st, &w);
 	*total = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
 	done(st);
 	st = NULL;
@@ -241,7 +220,7 @@ enum bf_status store_work_list(struct store *s, const struct work_query *q, stor
 	buf_addf(&sql, " LIMIT ?%d OFFSET ?%d", w.n + 1, w.n + 2);
 	if (!(st = prepare(s, buf_cstr(&sql), err)))
 		goto fail;
-	bind_where(st, &w);
+	list_where_bind(st, &w);
 	sqlite3_bind_int64(st, w.n + 1, q->limit);
 	sqlite3_bind_int64(st, w.n + 2, q->offset);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -256,7 +235,7 @@ fail:
 out:
 	done(st);
 	buf_release(&sql);
-	buf_release(&w.sql);
+	list_where_release(&w);
 	return rc;
 }
 
