@@ -54,3 +54,12 @@ void app_cli_account(char *out, size_t n)
 	else
 		snprintf(out, n, "cli:%ld", (long)getuid());
 }
+
+enum bf_status app_finish(struct app *app, enum bf_status rc, struct bf_err *err)
+{
+	if (rc) {
+		store_rollback(app->store);
+		return rc;
+	}
+	return store_commit(app->store, err);
+}

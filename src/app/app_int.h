@@ -9,6 +9,10 @@ struct app {
 	struct store *store;
 };
 
+/* Ends the open transaction: commits when rc is BF_OK (returning the commit's status), else
+ * rolls back and returns rc. */
+enum bf_status app_finish(struct app *app, enum bf_status rc, struct bf_err *err);
+
 /* S7: one successor takes over a post. The refusal when another cadre already names the
  * predecessor (app/write, app/import): the predecessor, then that other cadre. */
 #define APP_TAKEN_OVER_FMT                                                                    \

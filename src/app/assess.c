@@ -2,7 +2,11 @@
 #include "app/assess.h"
 #include "app/app_int.h"
 #include "app/audit.h"
+#include "app/cycle.h"
+#include "app/query.h"
+#include "app/req.h"
 #include "core/assess.h"
+#include "core/work.h"
 #include "store/assess.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -11,10 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const kinds[] = { "funds", "investment", "project", "enterprise", "talent",
-				     "training" };
-#define NKINDS (sizeof kinds / sizeof kinds[0])
 
 const char *const assess_columns[] = {
 	"id", "group", "round", "target", "target_name", "prefecture", "lead", "lead_name", "kind",
@@ -26,15 +26,6 @@ const char *const assess_columns[] = {
 };
 
 /* ---- helpers -------------------------------------------------------------------------- */
-
-static enum bf_status bad(struct bf_err *err, const char **field, const char *name,
-			  const char *en, const char *zh)
-{
-	*field = name;
-	bf_err_set(err, BF_EINPUT, "%s: %s", name, en);
-	bf_err_zh(err, "%s：%s", name, zh);
-	return BF_EINPUT;
-}
 
 static enum bf_status not_found(struct bf_err *err, const char *id)
 {
@@ -50,76 +41,6 @@ static enum bf_status forbidden(struct bf_err *err, const struct principal *who)
 		   access_roles[who->role]);
 	bf_err_zh(err, "考核由指挥部办公室创建和评定");
 	return BF_EFORBIDDEN;
-}
-
-static bool parse_id(const char *text, int64_t *id)
-{
-	if (!text || !*text || strlen(text) > 18 || strspn(text, "0123456789") != strlen(text))
-		return false;
-	*id = strtoll(text, NULL, 10);
-	return *id > 0;
-}
-
-static const char *sget(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
-
-static void row_obj(void *ctx, const struct cyc_cell *c, int n)
-{
-	json_t *o = json_object();
-	for (int i = 0; i < n; i++)
-		json_object_set_new(o, c[i].name,
-				    c[i].type == 1 ? json_integer(c[i].i)
-				    : c[i].type == 5 ? json_null() : json_string(c[i].s));
-	json_array_append_new(ctx, o);
-}
-
-static bool only_keys(json_t *body, const char *const *keys, struct bf_err *err,
-		      const char **field)
-{
-	const char *k;
-	json_t *v;
-	json_object_foreach(body, k, v) {
-		size_t i = 0;
-		while (keys[i] && strcmp(keys[i], k) != 0)
-			i++;
-		if (!keys[i]) {
-			*field = k;
-			bf_err_set(err, BF_EINPUT, "%s: not a field of this request", k);
-			bf_err_zh(err, "%s：不是本请求的字段", k);
-			return false;
-		}
-	}
-	return true;
-}
-
-static bool opt_string(json_t *body, const char *key, size_t max, const char **out,
-		       struct bf_err *err, const char **field)
-{
-	json_t *v = json_object_get(body, key);
-	*out = NULL;
-	if (!v || json_is_null(v))
-		return true;
-	if (!json_is_string(v) || json_string_length(v) > max) {
-		char en[80], zh[80];
-		snprintf(en, sizeof en, "give a string of at most %zu bytes", max);
-		snprintf(zh, sizeof zh, "应为不超过%zu字节的文字", max);
-		bad(err, field, key, en, zh);
-		return false;
-	}
-	*out = json_string_value(v);
-	return true;
-}
-
-static enum bf_status finish(struct app *app, enum bf_status rc, struct bf_err *err)
-{
-	if (rc) {
-		store_rollback(app->store);
-		return rc;
-	}
-	return store_commit(app->store, err);
 }
 
 /* Narrows f to what who may read (core/assess decides the scope). */
@@ -152,25 +73,6 @@ static json_t *commitments_json(const struct asr_commitments *c)
 			 "measures", m);
 }
 
-static json_t *resources_json(const struct cyc_figures *g, int64_t *yuan)
-{
-	json_t *res = json_object();
-	*yuan = 0;
-	for (size_t k = 0; k < NKINDS; k++) {
-		int64_t n = 0, amount = 0;
-		for (size_t i = 0; i < g->nkind; i++)
-			if (strcmp(g->kind[i].name, kinds[k]) == 0) {
-				n = g->kind[i].n;
-				amount = g->kind[i].amount;
-			}
-		if (k < 2) /* funds and investment are yuan */
-			*yuan += amount;
-		json_object_set_new(res, kinds[k], json_pack("{s:I, s:I}", "entries", (json_int_t)n,
-							     "amount", (json_int_t)amount));
-	}
-	return res;
-}
-
 struct reports_ctx {
 	json_t *items;
 	int64_t n[AV_N];
@@ -191,9 +93,7 @@ static void report_row(void *ctx, const struct cyc_cell *c, int n)
 			date_parse(c[i].s, &sub);
 		if (strcmp(c[i].name, "start") == 0 || strcmp(c[i].name, "end") == 0)
 			continue;
-		json_object_set_new(o, c[i].name,
-				    c[i].type == 1 ? json_integer(c[i].i)
-				    : c[i].type == 5 ? json_null() : json_string(c[i].s));
+		json_object_set_new(o, c[i].name, query_cell_json(&c[i]));
 	}
 	v = assess_report_verdict(sub, due, r->today);
 	r->n[v]++;
@@ -290,8 +190,9 @@ static json_t *indicators_json(const struct inds *s, const char *target, int bas
 static enum bf_status count_evidence(struct app *app, json_t *a, json_t **out,
 				     struct bf_err *err)
 {
-	const char *round = sget(a, "round"), *target = sget(a, "target"), *group = sget(a, "group");
-	int kind = assess_kind_find(sget(a, "kind"));
+	const char *round = req_str(a, "round"), *target = req_str(a, "target");
+	const char *group = req_str(a, "group");
+	int kind = assess_kind_find(req_str(a, "kind"));
 	int year = (int)json_integer_value(json_object_get(a, "year"));
 	bf_day rs, re, s, e;
 	char start[11], end[11], today[11];
@@ -305,7 +206,8 @@ static enum bf_status count_evidence(struct app *app, json_t *a, json_t **out,
 	json_t *res;
 
 	*out = NULL;
-	if (!date_parse(sget(a, "round_start"), &rs) || !date_parse(sget(a, "round_end"), &re) ||
+	if (!date_parse(req_str(a, "round_start"), &rs) ||
+	    !date_parse(req_str(a, "round_end"), &re) ||
 	    (rc = assess_window(kind, year, rs, re, &s, &e, err))) {
 		json_decref(rep.items);
 		if (!err->status)
@@ -326,7 +228,7 @@ static enum bf_status count_evidence(struct app *app, json_t *a, json_t **out,
 	}
 	date_to_ymd(rs, &y0, &m, &d);
 	date_to_ymd(e, &y1, &m, &d);
-	res = resources_json(&g, &yuan);
+	res = cycle_resources_json(&g, &yuan);
 	*out = json_pack("{s:s, s:s, s:s, s:o, s:o, s:I, s:I, s:{s:I, s:I, s:I, s:I, s:I, s:o}, "
 			 "s:o}",
 			 "start", start, "end", end, "counted_on", today, "commitments",
@@ -361,13 +263,13 @@ static void flatten(json_t *a)
 		json_object_set(a, key, ev(a, "commitments", cm[i]));
 	}
 	json_array_foreach(ev(a, "commitments", "measures"), i, v)
-		buf_addf(&mt, "%s%s %lld/%lld", i ? "; " : "", sget(v, "measure"),
+		buf_addf(&mt, "%s%s %lld/%lld", i ? "; " : "", req_str(v, "measure"),
 			 (long long)json_integer_value(json_object_get(v, "delivered_value")),
 			 (long long)json_integer_value(json_object_get(v, "target_value")));
 	json_object_set_new(a, "measures_text", json_string(buf_cstr(&mt)));
-	for (i = 0; i < NKINDS; i++)
-		json_object_set(a, kinds[i], json_object_get(json_object_get(res, kinds[i]),
-							     "amount"));
+	for (i = 0; work_kinds[i]; i++)
+		json_object_set(a, work_kinds[i],
+				json_object_get(json_object_get(res, work_kinds[i]), "amount"));
 	json_object_set(a, "yuan", ev(a, "yuan", NULL));
 	json_object_set(a, "policies", ev(a, "policies", NULL));
 	json_object_set(a, "reports_on_time", ev(a, "reports", "on_time"));
@@ -376,7 +278,7 @@ static void flatten(json_t *a)
 	json_object_set(a, "reports_not_due", ev(a, "reports", "not_due"));
 	json_array_foreach(ev(a, "indicators", "items"), i, v) {
 		json_t *p = json_object_get(v, "change_pct"), *q = json_object_get(v, "province_change_pct");
-		buf_addf(&it, "%s%s %d→%d ", i ? "; " : "", sget(v, "indicator"),
+		buf_addf(&it, "%s%s %d→%d ", i ? "; " : "", req_str(v, "indicator"),
 			 (int)json_integer_value(json_object_get(v, "baseline_year")),
 			 (int)json_integer_value(json_object_get(v, "latest_year")));
 		if (json_is_number(p))
@@ -435,14 +337,14 @@ enum bf_status assess_list(struct app *app, const struct principal *who,
 	fl.limit = rq->limit ? rq->limit : ASSESS_LIST_DEFAULT;
 	fl.offset = rq->offset;
 	if (rq->kind && assess_kind_find(rq->kind) < 0)
-		rc = bad(err, field, "kind", "give year or round", "应为 year（年度）或 round（轮次期末）");
-	else if (rq->year && (!parse_id(rq->year, &y) || y < 1949 || y > 2100))
-		rc = bad(err, field, "year", "give a year (2024)", "应为年份（如2024）");
+		rc = req_bad(err, field, "kind", "give year or round", "应为 year（年度）或 round（轮次期末）");
+	else if (rq->year && (!req_parse_id(rq->year, &y) || y < 1949 || y > 2100))
+		rc = req_bad(err, field, "year", "give a year (2024)", "应为年份（如2024）");
 	else if (rq->grade && strcmp(rq->grade, "none") != 0 && assess_grade_find(rq->grade) < 0)
-		rc = bad(err, field, "grade", "give 优秀, 良好, 一般, 较差 or none (not graded yet)",
-			 "应为 优秀、良好、一般、较差 或 none（未评定）");
+		rc = req_bad(err, field, "grade", "give 优秀, 良好, 一般, 较差 or none (not graded yet)",
+			     "应为 优秀、良好、一般、较差 或 none（未评定）");
 	else if (fl.limit < 0 || fl.limit > ASSESS_LIST_MAX || fl.offset < 0)
-		rc = bad(err, field, "limit", "give a limit from 1 to 10000", "应为1至10000");
+		rc = req_bad(err, field, "limit", "give a limit from 1 to 10000", "应为1至10000");
 	if (rc) {
 		json_decref(items);
 		return rc;
@@ -452,7 +354,7 @@ enum bf_status assess_list(struct app *app, const struct principal *who,
 	/* one read transaction: every row's evidence counted in the same state */
 	if ((rc = asr_read_begin(app->store, err)))
 		goto fail;
-	rc = asr_list(app->store, &fl, row_obj, items, &total, err);
+	rc = asr_list(app->store, &fl, query_row_json, items, &total, err);
 	json_array_foreach(items, i, it)
 		if (!rc)
 			rc = complete(app, it, rq->flat, err);
@@ -477,7 +379,7 @@ static json_t *load(struct app *app, const struct principal *who, int64_t n, con
 
 	fl.id = n;
 	scope(&fl, who);
-	if (!(rc = asr_list(app->store, &fl, row_obj, items, &total, err)) &&
+	if (!(rc = asr_list(app->store, &fl, query_row_json, items, &total, err)) &&
 	    json_array_size(items))
 		a = json_incref(json_array_get(items, 0));
 	json_decref(items);
@@ -495,7 +397,7 @@ enum bf_status assess_get(struct app *app, const struct principal *who, const ch
 
 	(void)field;
 	*out = NULL;
-	if (!parse_id(id, &n))
+	if (!req_parse_id(id, &n))
 		return not_found(err, id);
 	if ((rc = asr_read_begin(app->store, err)))
 		return rc;
@@ -577,35 +479,37 @@ enum bf_status assess_create(struct app *app, const struct principal *who,
 	*out = NULL;
 	if (!assess_may_write(who))
 		return forbidden(err, who);
-	if (!only_keys(body, keys, err, field) || !opt_string(body, "round", 64, &round, err, field) ||
-	    !opt_string(body, "kind", 16, &kind, err, field) ||
-	    !opt_string(body, "group", 64, &group, err, field))
+	if (!req_only_keys(body, keys, err, field) ||
+	    !req_opt_string(body, "round", 64, &round, err, field) ||
+	    !req_opt_string(body, "kind", 16, &kind, err, field) ||
+	    !req_opt_string(body, "group", 64, &group, err, field))
 		return err->status;
 	if (!kind || (k = assess_kind_find(kind)) < 0)
-		return bad(err, field, "kind", "give year (the year's end) or round (the round's end)",
-			   "应为 year（年度考核）或 round（轮次期末考核）");
+		return req_bad(err, field, "kind",
+			       "give year (the year's end) or round (the round's end)",
+			       "应为 year（年度考核）或 round（轮次期末考核）");
 	if (yv && !json_is_null(yv) &&
 	    (!json_is_integer(yv) || json_integer_value(yv) < 1949 || json_integer_value(yv) > 2100))
-		return bad(err, field, "year", "give the year as a number (2024)",
-			   "应为数字年份（如2024）");
+		return req_bad(err, field, "year", "give the year as a number (2024)",
+			       "应为数字年份（如2024）");
 	c.year = yv && !json_is_null(yv) ? (int)json_integer_value(yv) : 0;
 	if (k == AK_YEAR && !c.year)
-		return bad(err, field, "year", "a year's assessment needs the year (2024)",
-			   "年度考核须给出年份（如2024）");
+		return req_bad(err, field, "year", "a year's assessment needs the year (2024)",
+			       "年度考核须给出年份（如2024）");
 	if (!round && !group)
-		return bad(err, field, "round", "give the round (every group of it) or a group",
-			   "请给出轮次（该轮次所有组团）或组团");
+		return req_bad(err, field, "round", "give the round (every group of it) or a group",
+			       "请给出轮次（该轮次所有组团）或组团");
 	c.kind = assess_kinds[k];
 	if ((rc = store_begin(app->store, err)))
 		return rc;
 	if (group) {
 		if (!cyc_group(app->store, group, ground, target)) {
-			rc = bad(err, field, "group", "no such group", "没有该组团");
+			rc = req_bad(err, field, "group", "no such group", "没有该组团");
 			goto out;
 		}
 		if (round && strcmp(round, ground) != 0) {
-			rc = bad(err, field, "round", "the group is of another round",
-				 "该组团不属于此轮次");
+			rc = req_bad(err, field, "round", "the group is of another round",
+				     "该组团不属于此轮次");
 			goto out;
 		}
 		round = ground;
@@ -613,7 +517,7 @@ enum bf_status assess_create(struct app *app, const struct principal *who,
 	if ((rc = cyc_round_dates(app->store, round, rs, re, err))) {
 		if (rc == BF_ENOTFOUND) {
 			bf_err_release(err);
-			rc = bad(err, field, "round", "no such round", "没有该轮次");
+			rc = req_bad(err, field, "round", "no such round", "没有该轮次");
 		}
 		goto out;
 	}
@@ -640,7 +544,7 @@ enum bf_status assess_create(struct app *app, const struct principal *who,
 	}
 	rc = rc ? rc : c.rc;
 out:
-	if ((rc = finish(app, rc, err))) {
+	if ((rc = app_finish(app, rc, err))) {
 		json_decref(c.ids);
 		return rc;
 	}
@@ -671,19 +575,19 @@ enum bf_status assess_grade(struct app *app, const struct principal *who, const 
 	*out = NULL;
 	if (!assess_may_write(who))
 		return forbidden(err, who);
-	if (!only_keys(body, keys, err, field) ||
-	    !opt_string(body, "comment", 4000, &comment, err, field))
+	if (!req_only_keys(body, keys, err, field) ||
+	    !req_opt_string(body, "comment", 4000, &comment, err, field))
 		return err->status;
 	if (gv && !clear && (!json_is_string(gv) || assess_grade_find(json_string_value(gv)) < 0))
-		return bad(err, field, "grade", "give 优秀 (excellent), 良好 (good), 一般 (fair) or "
-						"较差 (poor), or null to clear it",
-			   "应为 优秀、良好、一般 或 较差（null 为撤销评定）");
+		return req_bad(err, field, "grade", "give 优秀 (excellent), 良好 (good), 一般 (fair) or "
+			       "较差 (poor), or null to clear it",
+			       "应为 优秀、良好、一般 或 较差（null 为撤销评定）");
 	if (gv && !clear)
 		grade = json_string_value(gv);
 	if (!gv && !comment)
-		return bad(err, field, "grade", "give the grade and/or the comment",
-			   "请给出评定等次和/或评语");
-	if (!parse_id(id, &n))
+		return req_bad(err, field, "grade", "give the grade and/or the comment",
+			       "请给出评定等次和/或评语");
+	if (!req_parse_id(id, &n))
 		return not_found(err, id);
 	if ((rc = store_begin(app->store, err)))
 		return rc;
@@ -699,7 +603,7 @@ enum bf_status assess_grade(struct app *app, const struct principal *who, const 
 	}
 	date_now_utc(now);
 	before = json_pack("{s:O, s:s}", "grade", json_object_get(a, "grade"), "comment",
-			   sget(a, "comment"));
+			   req_str(a, "comment"));
 	after = json_pack("{s:o, s:s?, s:o?}", "grade",
 			  grade ? json_string(grade) : clear ? json_null()
 							 : json_incref(json_object_get(a, "grade")),
@@ -713,7 +617,7 @@ out:
 	json_decref(a);
 	json_decref(e);
 	free(frozen);
-	if ((rc = finish(app, rc, err)))
+	if ((rc = app_finish(app, rc, err)))
 		return rc;
 	return answer(app, who, n, out, err, field);
 }

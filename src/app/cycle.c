@@ -2,16 +2,15 @@
 #include "app/cycle.h"
 #include "app/app_int.h"
 #include "app/audit.h"
+#include "app/query.h"
+#include "app/req.h"
+#include "core/work.h"
 #include "store/cycle.h"
 #include "util/date.h"
 #include "util/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const kinds[] = { "funds", "investment", "project", "enterprise", "talent",
-				     "training" };
-#define NKINDS (sizeof kinds / sizeof kinds[0])
 
 const char *const cycle_report_columns[] = {
 	"id", "group", "round", "target", "target_name", "prefecture", "lead", "period",
@@ -21,21 +20,23 @@ const char *const cycle_report_columns[] = {
 
 /* ---- helpers -------------------------------------------------------------------------- */
 
-static bool parse_id(const char *text, int64_t *id)
-{
-	if (!text || !*text || strlen(text) > 18 || strspn(text, "0123456789") != strlen(text))
-		return false;
-	*id = strtoll(text, NULL, 10);
-	return *id > 0;
-}
-
+/* The shared request checks (app/req) with the field in the cycle's fault. */
 static enum bf_status bad(struct bf_err *err, struct cycle_fault *f, const char *field,
 			  const char *en, const char *zh)
 {
-	f->field = field;
-	bf_err_set(err, BF_EINPUT, "%s: %s", field, en);
-	bf_err_zh(err, "%s：%s", field, zh);
-	return BF_EINPUT;
+	return req_bad(err, &f->field, field, en, zh);
+}
+
+static bool opt_string(json_t *body, const char *key, size_t max, const char **out,
+		       struct bf_err *err, struct cycle_fault *f)
+{
+	return req_opt_string(body, key, max, out, err, &f->field);
+}
+
+static bool only_keys(json_t *body, const char *const *keys, struct bf_err *err,
+		      struct cycle_fault *f)
+{
+	return req_only_keys(body, keys, err, &f->field);
 }
 
 static enum bf_status not_found(struct bf_err *err, const char *what, const char *id)
@@ -47,69 +48,9 @@ static enum bf_status not_found(struct bf_err *err, const char *what, const char
 	return BF_ENOTFOUND;
 }
 
-/* A JSON object from named cells. */
-static void row_obj(void *ctx, const struct cyc_cell *c, int n)
-{
-	json_t *o = json_object();
-	for (int i = 0; i < n; i++)
-		json_object_set_new(o, c[i].name,
-				    c[i].type == 1 ? json_integer(c[i].i)
-				    : c[i].type == 5 ? json_null() : json_string(c[i].s));
-	json_array_append_new(ctx, o);
-}
-
 static enum bf_status begin(struct app *app, struct bf_err *err)
 {
 	return store_begin(app->store, err);
-}
-
-static enum bf_status finish(struct app *app, enum bf_status rc, struct bf_err *err)
-{
-	if (rc) {
-		store_rollback(app->store);
-		return rc;
-	}
-	return store_commit(app->store, err);
-}
-
-/* A string member of body (NULL if absent); false (with the error) if present but not a
- * string or longer than max bytes. */
-static bool opt_string(json_t *body, const char *key, size_t max, const char **out,
-		       struct bf_err *err, struct cycle_fault *f)
-{
-	json_t *v = json_object_get(body, key);
-	*out = NULL;
-	if (!v || json_is_null(v))
-		return true;
-	if (!json_is_string(v) || json_string_length(v) > max) {
-		char en[80], zh[80];
-		snprintf(en, sizeof en, "give a string of at most %zu bytes", max);
-		snprintf(zh, sizeof zh, "应为不超过%zu字节的文字", max);
-		bad(err, f, key, en, zh);
-		return false;
-	}
-	*out = json_string_value(v);
-	return true;
-}
-
-/* Refuses members of body that are not in keys (NULL-ended). */
-static bool only_keys(json_t *body, const char *const *keys, struct bf_err *err,
-		      struct cycle_fault *f)
-{
-	const char *k;
-	json_t *v;
-	json_object_foreach(body, k, v) {
-		size_t i = 0;
-		while (keys[i] && strcmp(keys[i], k) != 0)
-			i++;
-		if (!keys[i]) {
-			f->field = k;
-			bf_err_set(err, BF_EINPUT, "%s: not a field of this request", k);
-			bf_err_zh(err, "%s：不是本请求的字段", k);
-			return false;
-		}
-	}
-	return true;
 }
 
 /* ---- periods ------------------------------------------------------------------------- */
@@ -118,7 +59,7 @@ enum bf_status cycle_periods_list(struct app *app, const char *round, json_t **o
 				  struct bf_err *err)
 {
 	json_t *items = json_array();
-	enum bf_status rc = cyc_periods_list(app->store, round, 0, row_obj, items, err);
+	enum bf_status rc = cyc_periods_list(app->store, round, 0, query_row_json, items, err);
 	*out = rc ? NULL : json_pack("{s:o, s:I}", "items", items, "total",
 				     (json_int_t)json_array_size(items));
 	if (rc)
@@ -134,7 +75,8 @@ enum bf_status cycle_period_get(struct app *app, const char *id, json_t **out,
 	enum bf_status rc = BF_OK;
 
 	*out = NULL;
-	if (!parse_id(id, &n) || (rc = cyc_periods_list(app->store, NULL, n, row_obj, items, err)) ||
+	if (!req_parse_id(id, &n) ||
+	    (rc = cyc_periods_list(app->store, NULL, n, query_row_json, items, err)) ||
 	    !json_array_size(items)) {
 		json_decref(items);
 		return rc ? rc : not_found(err, "period", id);
@@ -324,7 +266,7 @@ enum bf_status cycle_periods_generate(struct app *app, const struct principal *w
 				  after, err);
 		json_decref(after);
 	}
-	if ((rc = finish(app, rc, err)))
+	if ((rc = app_finish(app, rc, err)))
 		return rc;
 	return cycle_periods_list(app, round, out, err);
 }
@@ -350,7 +292,7 @@ enum bf_status cycle_period_update(struct app *app, const struct principal *who,
 		return bad(err, f, "due", "give a date YYYY-MM-DD", "应为日期 YYYY-MM-DD");
 	if ((rc = cycle_period_get(app, id, &before, err)))
 		return rc;
-	parse_id(id, &n);
+	req_parse_id(id, &n);
 	if (!(rc = begin(app, err)) && !(rc = cyc_period_update(app->store, n, name, due, err))) {
 		json_t *after = json_pack("{s:s?, s:s?}", "name", name, "due", due);
 		rc = audit_append(app->store, who->name, address, "update", "period", id, before,
@@ -358,7 +300,7 @@ enum bf_status cycle_period_update(struct app *app, const struct principal *who,
 		json_decref(after);
 	}
 	json_decref(before);
-	if ((rc = finish(app, rc, err)))
+	if ((rc = app_finish(app, rc, err)))
 		return rc;
 	return cycle_period_get(app, id, out, err);
 }
@@ -413,14 +355,14 @@ enum bf_status cycle_reports_list(struct app *app, const struct principal *who,
 	if (rq->status && cycle_status_find(rq->status) < 0)
 		rc = bad(err, f, "status", "give draft, submitted, returned or approved",
 			 "应为 draft、submitted、returned 或 approved");
-	else if (rq->period && !parse_id(rq->period, &fl.period))
+	else if (rq->period && !req_parse_id(rq->period, &fl.period))
 		rc = bad(err, f, "period", "give a period's id (GET /api/v1/periods)",
 			 "应为报告期编号");
 	else if (fl.limit < 0 || fl.limit > CYCLE_LIST_MAX || fl.offset < 0)
 		rc = bad(err, f, "limit", "give a limit from 1 to 10000", "应为1至10000");
 	else {
 		scope(&fl, who);
-		rc = cyc_reports_list(app->store, &fl, row_obj, items, &total, err);
+		rc = cyc_reports_list(app->store, &fl, query_row_json, items, &total, err);
 	}
 	if (rc) {
 		json_decref(items);
@@ -443,17 +385,11 @@ static json_t *load(struct app *app, int64_t id, struct bf_err *err, enum bf_sta
 	today(day);
 	fl.id = id;
 	fl.today = day;
-	if (!(*rc = cyc_reports_list(app->store, &fl, row_obj, items, &total, err)) &&
+	if (!(*rc = cyc_reports_list(app->store, &fl, query_row_json, items, &total, err)) &&
 	    json_array_size(items))
 		o = json_incref(json_array_get(items, 0));
 	json_decref(items);
 	return o;
-}
-
-static const char *sget(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
 }
 
 /* The reader's relation to the report's group. */
@@ -461,11 +397,11 @@ static struct cycle_actor actor_of(struct app *app, const struct principal *who,
 {
 	struct cycle_actor a = { who, false, false, false };
 	if (who->role == ACC_UNIT) {
-		int role = cyc_member_role(app->store, sget(rep, "group"), who->unit);
+		int role = cyc_member_role(app->store, req_str(rep, "group"), who->unit);
 		a.member = role >= 0;
 		a.lead = role == 1;
 	} else if (who->role == ACC_COUNTY) {
-		a.county = who->target && strcmp(who->target, sget(rep, "target")) == 0;
+		a.county = who->target && strcmp(who->target, req_str(rep, "target")) == 0;
 	}
 	return a;
 }
@@ -477,7 +413,7 @@ static json_t *readable(struct app *app, const struct principal *who, const char
 	enum bf_status rc = BF_OK;
 	json_t *rep = NULL;
 
-	if (!parse_id(id, n) || !(rep = load(app, *n, err, &rc))) {
+	if (!req_parse_id(id, n) || !(rep = load(app, *n, err, &rc))) {
 		if (!rc)
 			not_found(err, "group report", id);
 		return NULL;
@@ -491,24 +427,34 @@ static json_t *readable(struct app *app, const struct principal *who, const char
 	return rep;
 }
 
-/* The figures as JSON. */
-static json_t *figures_json(const struct cyc_figures *g)
+json_t *cycle_resources_json(const struct cyc_figures *g, int64_t *yuan)
 {
-	json_t *res = json_object(), *measures = json_array();
-	int64_t yuan = 0;
+	json_t *res = json_object();
 
-	for (size_t k = 0; k < NKINDS; k++) {
+	*yuan = 0;
+	for (size_t k = 0; work_kinds[k]; k++) {
 		int64_t n = 0, amount = 0;
 		for (size_t i = 0; i < g->nkind; i++)
-			if (strcmp(g->kind[i].name, kinds[k]) == 0) {
+			if (strcmp(g->kind[i].name, work_kinds[k]) == 0) {
 				n = g->kind[i].n;
 				amount = g->kind[i].amount;
 			}
-		if (k < 2)
-			yuan += amount;
-		json_object_set_new(res, kinds[k], json_pack("{s:I, s:I}", "entries", (json_int_t)n,
-							     "amount", (json_int_t)amount));
+		if (work_kind_is_yuan(work_kinds[k]))
+			*yuan += amount;
+		json_object_set_new(res, work_kinds[k],
+				    json_pack("{s:I, s:I}", "entries", (json_int_t)n, "amount",
+					      (json_int_t)amount));
 	}
+	return res;
+}
+
+/* The figures as JSON. */
+static json_t *figures_json(const struct cyc_figures *g)
+{
+	json_t *measures = json_array();
+	int64_t yuan;
+	json_t *res = cycle_resources_json(g, &yuan);
+
 	for (size_t i = 0; i < g->nmeasure; i++)
 		json_array_append_new(measures,
 				      json_pack("{s:s, s:I, s:I}", "measure", g->measure[i].name,
@@ -527,8 +473,8 @@ static enum bf_status count_figures(struct app *app, json_t *rep, json_t **fig,
 				    struct bf_err *err)
 {
 	struct cyc_figures g;
-	enum bf_status rc = cyc_figures(app->store, sget(rep, "round"), sget(rep, "target"),
-					sget(rep, "group"), sget(rep, "start"), sget(rep, "end"),
+	enum bf_status rc = cyc_figures(app->store, req_str(rep, "round"), req_str(rep, "target"),
+					req_str(rep, "group"), req_str(rep, "start"), req_str(rep, "end"),
 					&g, err);
 	*fig = rc ? NULL : figures_json(&g);
 	return rc;
@@ -578,17 +524,17 @@ static enum bf_status whole(struct app *app, const struct cycle_actor *a, json_t
 		fig = json_loads(frozen, 0, NULL);
 	rc = fig ? BF_OK : count_figures(app, rep, &fig, err);
 	if (!rc)
-		rc = cyc_contributions(app->store, id, row_obj, contrib, err);
+		rc = cyc_contributions(app->store, id, query_row_json, contrib, err);
 	if (!rc)
-		rc = cyc_attachments(app->store, id, row_obj, att, err);
+		rc = cyc_attachments(app->store, id, query_row_json, att, err);
 	tidy(rep, true);
 	json_object_set_new(rep, "figures", fig ? fig : json_null());
 	json_object_set_new(rep, "figures_frozen", json_boolean(frozen != NULL));
 	json_object_set_new(rep, "contributions", contrib);
 	json_object_set_new(rep, "attachments", att);
 	json_object_set_new(rep, "actions",
-			    actions_of(a, cycle_status_find(sget(rep, "status"))));
-	json_object_set_new(rep, "writes", writes_of(a, cycle_status_find(sget(rep, "status"))));
+			    actions_of(a, cycle_status_find(req_str(rep, "status"))));
+	json_object_set_new(rep, "writes", writes_of(a, cycle_status_find(req_str(rep, "status"))));
 	return rc;
 }
 
@@ -692,7 +638,7 @@ enum bf_status cycle_report_create(struct app *app, const struct principal *who,
 			  after, err);
 	json_decref(after);
 out:
-	if ((rc = finish(app, rc, err)))
+	if ((rc = app_finish(app, rc, err)))
 		return rc;
 	return answer(app, who, id, out, err, f);
 }
@@ -703,8 +649,8 @@ static json_t *writable(struct app *app, const struct principal *who, const char
 			struct cycle_actor *a, int64_t *n, struct bf_err *err)
 {
 	json_t *rep = readable(app, who, id, a, n, err);
-	if (rep && cycle_may_write(a, cycle_status_find(sget(rep, "status")), part,
-				   sget(rep, "period_name"), err)) {
+	if (rep && cycle_may_write(a, cycle_status_find(req_str(rep, "status")), part,
+				   req_str(rep, "period_name"), err)) {
 		json_decref(rep);
 		return NULL;
 	}
@@ -733,8 +679,8 @@ enum bf_status cycle_report_update(struct app *app, const struct principal *who,
 	if (!(rep = writable(app, who, id, CP_NARRATIVE, &a, &n, err))) {
 		rc = err->status;
 	} else {
-		json_t *before = json_pack("{s:s, s:s}", "problems", sget(rep, "problems"),
-					   "next_steps", sget(rep, "next_steps"));
+		json_t *before = json_pack("{s:s, s:s}", "problems", req_str(rep, "problems"),
+					   "next_steps", req_str(rep, "next_steps"));
 		json_t *after = json_pack("{s:s?, s:s?}", "problems", v.problems, "next_steps",
 					  v.next_steps);
 		now_utc(now);
@@ -745,7 +691,7 @@ enum bf_status cycle_report_update(struct app *app, const struct principal *who,
 		json_decref(after);
 	}
 	json_decref(rep);
-	if ((rc = finish(app, rc, err)))
+	if ((rc = app_finish(app, rc, err)))
 		return rc;
 	return answer(app, who, n, out, err, f);
 }
@@ -778,7 +724,7 @@ enum bf_status cycle_report_contribute(struct app *app, const struct principal *
 		return rc;
 	if (!(rep = writable(app, who, id, CP_CONTRIBUTION, &a, &n, err))) {
 		rc = err->status;
-	} else if (!unit || cyc_member_role(app->store, sget(rep, "group"), unit) < 0) {
+	} else if (!unit || cyc_member_role(app->store, req_str(rep, "group"), unit) < 0) {
 		rc = bad(err, f, "unit", "give a unit of the report's group", "应为本组团的帮扶单位");
 	} else {
 		json_t *after = json_pack("{s:s, s:s}", "unit", unit, "text", txt);
@@ -791,7 +737,7 @@ enum bf_status cycle_report_contribute(struct app *app, const struct principal *
 		json_decref(after);
 	}
 	json_decref(rep);
-	if ((rc = finish(app, rc, err)))
+	if ((rc = app_finish(app, rc, err)))
 		return rc;
 	return answer(app, who, n, out, err, f);
 }
@@ -803,7 +749,7 @@ static enum bf_status move(struct app *app, const struct cycle_actor *a, const c
 {
 	struct cyc_report_set v = { 0 };
 	int64_t n = json_integer_value(json_object_get(rep, "id"));
-	int from = cycle_status_find(sget(rep, "status")), to;
+	int from = cycle_status_find(req_str(rep, "status")), to;
 	char *frozen = NULL, key[24];
 	json_t *before, *after, *fig = NULL;
 	enum bf_status rc;
@@ -878,7 +824,7 @@ enum bf_status cycle_report_transition(struct app *app, const struct principal *
 		rc = move(app, &a, address, rep, act, reason, now, err, f);
 		json_decref(rep);
 	}
-	if ((rc = finish(app, rc, err)))
+	if ((rc = app_finish(app, rc, err)))
 		return rc;
 	return answer(app, who, n, out, err, f);
 }
@@ -922,7 +868,7 @@ enum bf_status cycle_reports_approve(struct app *app, const struct principal *wh
 	fl.nids = n;
 	fl.today = day;
 	items = json_array();
-	if ((rc = cyc_reports_list(app->store, &fl, row_obj, items, &total, err)))
+	if ((rc = cyc_reports_list(app->store, &fl, query_row_json, items, &total, err)))
 		goto out;
 	if ((size_t)total != n) { /* an unknown id, or one given twice */
 		for (i = 0; i < n; i++) {
@@ -949,7 +895,7 @@ enum bf_status cycle_reports_approve(struct app *app, const struct principal *wh
 		}
 out:
 	json_decref(items);
-	if (!(rc = finish(app, rc, err))) {
+	if (!(rc = app_finish(app, rc, err))) {
 		done = json_array();
 		for (i = 0; i < n; i++)
 			json_array_append_new(done, json_integer(list[i]));
@@ -1026,10 +972,10 @@ enum bf_status cycle_attachment_add(struct app *app, const struct principal *who
 	json_decref(after);
 out:
 	json_decref(rep);
-	if ((rc = finish(app, rc, err)))
+	if ((rc = app_finish(app, rc, err)))
 		return rc;
 	items = json_array();
-	if (!(rc = cyc_attachments(app->store, n, row_obj, items, err))) {
+	if (!(rc = cyc_attachments(app->store, n, query_row_json, items, err))) {
 		size_t i;
 		json_t *it;
 		json_array_foreach(items, i, it)
@@ -1055,7 +1001,7 @@ enum bf_status cycle_attachments_list(struct app *app, const struct principal *w
 		return err->status;
 	json_decref(rep);
 	items = json_array();
-	if ((rc = cyc_attachments(app->store, n, row_obj, items, err))) {
+	if ((rc = cyc_attachments(app->store, n, query_row_json, items, err))) {
 		json_decref(items);
 		return rc;
 	}
@@ -1075,7 +1021,7 @@ enum bf_status cycle_attachment_get(struct app *app, const struct principal *who
 
 	(void)f;
 	memset(d, 0, sizeof *d);
-	if (!parse_id(id, &n))
+	if (!req_parse_id(id, &n))
 		return not_found(err, "attachment", id);
 	if (cyc_attachment_get(app->store, n, &report, d->name, d->mime, &d->data, &d->len, err)) {
 		bf_err_release(err);

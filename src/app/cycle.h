@@ -13,6 +13,7 @@
 #define BF_APP_CYCLE_H
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "app/app.h"
 #include "core/access.h"
 #include "core/cycle.h"
@@ -123,5 +124,12 @@ enum bf_status cycle_lock_check(struct app *app, const char *target, const char 
 /* What p may do in the cycle, for GET /api/v1/session: {"read": scope, "create", "submit",
  * "decide" (return, approve, bulk), "reopen", "periods_edit"}. */
 json_t *cycle_capabilities(const struct principal *p);
+
+/* ---- for app/assess ---------------------------------------------------------------------- */
+
+struct cyc_figures;
+/* The figures' resources by kind as {"funds": {"entries", "amount"}, ...} (every kind of
+ * core/work, in its order), and in *yuan the amounts that are yuan (funds, investment). */
+json_t *cycle_resources_json(const struct cyc_figures *g, int64_t *yuan);
 
 #endif

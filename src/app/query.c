@@ -1,5 +1,6 @@
 /* query: shared read-side helpers; see query.h. */
 #include "app/query.h"
+#include "store/cycle.h"
 #include "store/store.h"
 #include <math.h>
 
@@ -70,4 +71,18 @@ json_t *query_record_json(const struct record_type *t, const void *rec)
 	for (size_t i = 0; i < t->nfields; i++)
 		json_object_set_new(o, t->fields[i].name, field_json(&t->fields[i], rec));
 	return o;
+}
+
+json_t *query_cell_json(const struct cyc_cell *c)
+{
+	/* the cell's types are SQLite's: 1 integer, 5 NULL (store/cycle.h) */
+	return c->type == 1 ? json_integer(c->i) : c->type == 5 ? json_null() : json_string(c->s);
+}
+
+void query_row_json(void *ctx, const struct cyc_cell *c, int n)
+{
+	json_t *o = json_object();
+	for (int i = 0; i < n; i++)
+		json_object_set_new(o, c[i].name, query_cell_json(&c[i]));
+	json_array_append_new(ctx, o);
 }

@@ -7,6 +7,7 @@
 #include "util/err.h"
 
 struct store;
+struct cyc_cell;
 
 /* Loads the whole database into r (initialised here; the caller releases it). */
 enum bf_status query_load(struct store *s, struct registry *r, struct bf_err *err);
@@ -20,5 +21,11 @@ json_t *query_record_json(const struct record_type *t, const void *rec);
 json_t *query_date_json(bf_day d);
 /* A JSON string, or null for NULL. */
 json_t *query_str_json(const char *s);
+/* A store row's cell as JSON: an integer as a number, NULL as null, anything else as a
+ * string. */
+json_t *query_cell_json(const struct cyc_cell *c);
+/* A store row callback (cyc_row_fn): appends the row's cells to the JSON array ctx as one
+ * object of query_cell_json's values. */
+void query_row_json(void *ctx, const struct cyc_cell *c, int n);
 
 #endif
