@@ -196,6 +196,16 @@ bool http_accepts_gzip(struct http_ctx *cx);
 void http_send_csv(struct http_ctx *cx, json_t *items, const char *const *cols, size_t ncols);
 void http_send_xlsx(struct http_ctx *cx, json_t *doc, const struct sheet_spec *spec,
 		    const char *name);
+/* ?NAME= as a whole number from 0 to max (def when absent); false after a 400 naming it. */
+bool http_long_arg(struct http_ctx *cx, const char *name, long def, long max, long *out);
+/* A list's ?format=, ?limit= and ?offset= (whole numbers up to 10,000,000; 0 when absent);
+ * false after a 400 naming the one at fault. */
+bool http_list_args(struct http_ctx *cx, long *limit, long *offset);
+/* Sends out (a list: {"items": [...]}) as the XLSX or CSV the request asks for, spec's
+ * columns, as the download bangfu-NAME.xlsx or .csv, and takes out; false (out untouched)
+ * when the request asks for JSON. */
+bool http_send_list(struct http_ctx *cx, json_t *out, const struct sheet_spec *spec,
+		    const char *name);
 /* routes_work.c: the groups' work (app/work), its handlers and the query parameters of its
  * lists, by enum work_kind. */
 void http_work_list(struct http_ctx *cx);

@@ -848,6 +848,50 @@ void http_send_xlsx(struct http_ctx *cx, json_t *doc, const struct sheet_spec *s
 {
 	send_xlsx(cx, doc, spec, name);
 }
+bool http_long_arg(struct http_ctx *cx, const char *name, long def, long max, long *out)
+{
+	return parse_long(cx, name, def, max, out);
+}
+
+/* A page's bound as the cycle's and the assessments' lists take it (absent: 0). */
+static bool page_arg(struct http_ctx *cx, const char *name, long *v)
+{
+	const char *s = http_arg(cx, name);
+	char *end;
+	*v = 0;
+	if (!s)
+		return true;
+	*v = strtol(s, &end, 10);
+	if (*s && !*end && *v >= 0 && *v <= 10000000)
+		return true;
+	http_error_zh(cx, BF_EINPUT, "give a whole number", "应为整数", name);
+	return false;
+}
+
+bool http_list_args(struct http_ctx *cx, long *limit, long *offset)
+{
+	return format_ok(cx) && page_arg(cx, "limit", limit) && page_arg(cx, "offset", offset);
+}
+
+bool http_send_list(struct http_ctx *cx, json_t *out, const struct sheet_spec *spec,
+		    const char *name)
+{
+	size_t n = 0;
+
+	if (wants_xlsx(cx)) {
+		send_xlsx(cx, out, spec, name);
+	} else if (wants_csv(cx)) {
+		while (spec->columns[n])
+			n++;
+		send_csv(cx, json_object_get(out, "items"), spec->columns, n);
+		snprintf(cx->disposition, sizeof cx->disposition,
+			 "attachment; filename=\"bangfu-%s.csv\"", name);
+	} else {
+		return false;
+	}
+	json_decref(out);
+	return true;
+}
 
 /* ---- the table ------------------------------------------------------------------------ */
 

@@ -81,54 +81,25 @@ void http_period_update(struct http_ctx *cx)
 	      &out, 200, &err, &f);
 }
 
-static bool arg_long(struct http_ctx *cx, const char *name, long *v)
-{
-	const char *s = http_arg(cx, name);
-	char *end;
-	*v = 0;
-	if (!s)
-		return true;
-	*v = strtol(s, &end, 10);
-	if (*s && !*end && *v >= 0 && *v <= 10000000)
-		return true;
-	http_error_zh(cx, BF_EINPUT, "give a whole number", "应为整数", name);
-	return false;
-}
-
 void http_group_reports_list(struct http_ctx *cx)
 {
+	static const struct sheet_spec spec = { "group_report", "group-reports 组团报告",
+						cycle_report_columns, NULL };
 	struct cycle_list_req rq = { http_arg(cx, "round"), http_arg(cx, "period"),
 				     http_arg(cx, "status"), http_arg(cx, "group"),
 				     http_arg(cx, "target"), http_arg(cx, "prefecture"), 0, 0 };
 	enum bf_status rc;
 	START;
 
-	if (!http_format_ok(cx) || !arg_long(cx, "limit", &rq.limit) ||
-	    !arg_long(cx, "offset", &rq.offset)) {
+	if (!http_list_args(cx, &rq.limit, &rq.offset)) {
 		bf_err_release(&err);
 		return;
 	}
 	rc = cycle_reports_list(cx->app, &cx->who, &rq, &out, &err, &f);
-	if (!rc && http_wants_xlsx(cx)) {
-		struct sheet_spec spec = { "group_report", "group-reports 组团报告",
-					   cycle_report_columns, NULL };
-		http_send_xlsx(cx, out, &spec, "group-reports");
-		json_decref(out);
+	if (!rc && http_send_list(cx, out, &spec, "group-reports"))
 		bf_err_release(&err);
-		return;
-	}
-	if (!rc && http_wants_csv(cx)) {
-		size_t n = 0;
-		while (cycle_report_columns[n])
-			n++;
-		http_send_csv(cx, json_object_get(out, "items"), cycle_report_columns, n);
-		snprintf(cx->disposition, sizeof cx->disposition,
-			 "attachment; filename=\"bangfu-group-reports.csv\"");
-		json_decref(out);
-		bf_err_release(&err);
-		return;
-	}
-	reply(cx, rc, &out, 200, &err, &f);
+	else
+		reply(cx, rc, &out, 200, &err, &f);
 }
 
 void http_group_report_get(struct http_ctx *cx)

@@ -66,31 +66,18 @@ static void work_error(struct http_ctx *cx, const struct work_error *e)
 			    http_string(e->message_zh, 2000), "field", field, "problems", problem));
 }
 
-static bool long_arg(struct http_ctx *cx, const char *name, long max, long *out)
-{
-	const char *v = http_arg(cx, name);
-	char *end, msg[96];
-	*out = 0;
-	if (!v)
-		return true;
-	*out = strtol(v, &end, 10);
-	if (*v && !*end && *out >= 0 && *out <= max)
-		return true;
-	snprintf(msg, sizeof msg, "%s must be a whole number from 0 to %ld", name, max);
-	http_error(cx, BF_EINPUT, msg, name);
-	return false;
-}
-
 void http_work_list(struct http_ctx *cx)
 {
 	const struct work_type *t = type_of(cx->path);
 	struct work_list_req rq = { 0 };
 	struct work_error e;
 	const char *overdue = http_arg(cx, "overdue");
+	char title[96];
+	struct sheet_spec spec = { t->name, title, work_columns(t), NULL };
 	json_t *out;
 
-	if (!http_format_ok(cx) || !long_arg(cx, "limit", WORK_LIST_MAX, &rq.limit) ||
-	    !long_arg(cx, "offset", 1000000000L, &rq.offset))
+	if (!http_format_ok(cx) || !http_long_arg(cx, "limit", 0, WORK_LIST_MAX, &rq.limit) ||
+	    !http_long_arg(cx, "offset", 0, 1000000000L, &rq.offset))
 		return;
 	if (overdue && strcmp(overdue, "1") && strcmp(overdue, "0") && strcmp(overdue, "true") &&
 	    strcmp(overdue, "false")) {
@@ -109,26 +96,11 @@ void http_work_list(struct http_ctx *cx)
 	rq.sort = http_arg(cx, "sort");
 	rq.as_of = http_arg(cx, "as_of");
 	work_error_init(&e);
-	if (work_list(cx->app, &cx->who, t, &rq, &out, &e)) {
+	snprintf(title, sizeof title, "%s %s", t->plural, t->zh);
+	if (work_list(cx->app, &cx->who, t, &rq, &out, &e))
 		work_error(cx, &e);
-	} else if (http_wants_xlsx(cx)) {
-		char title[96];
-		struct sheet_spec spec = { t->name, title, work_columns(t), NULL };
-		snprintf(title, sizeof title, "%s %s", t->plural, t->zh);
-		http_send_xlsx(cx, out, &spec, t->plural);
-		json_decref(out);
-	} else if (http_wants_csv(cx)) {
-		const char *const *cols = work_columns(t);
-		size_t n = 0;
-		while (cols[n])
-			n++;
-		http_send_csv(cx, json_object_get(out, "items"), cols, n);
-		snprintf(cx->disposition, sizeof cx->disposition,
-			 "attachment; filename=\"bangfu-%s.csv\"", t->plural);
-		json_decref(out);
-	} else {
+	else if (!http_send_list(cx, out, &spec, t->plural))
 		http_json(cx, 200, out);
-	}
 }
 
 void http_work_get(struct http_ctx *cx)
