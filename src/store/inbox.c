@@ -179,6 +179,21 @@ enum bf_status store_inbox_reports_waiting(struct store *s, long limit, struct i
 	return run(s, q(s, Q_WAITING), b, limit, waiting_row, NULL, err);
 }
 
+/* A commitment's or a term's item from its row's id, label, (column 2: the caller's), target,
+ * target_zh, target_en, due. */
+static struct inbox_item *record_row(struct inbox *b, sqlite3_stmt *st, int kind)
+{
+	struct inbox_item *it = inbox_add(b, kind);
+
+	it->id = col(b, st, 0);
+	it->label = col(b, st, 1);
+	it->target = col(b, st, 3);
+	it->target_zh = col(b, st, 4);
+	it->target_en = col(b, st, 5);
+	it->due = col_day(st, 6);
+	return it;
+}
+
 /* c.id, c.title, c.unit, c.target, t.name_zh, t.name_en, c.due, c.delivered_on */
 static void commitment_row(struct inbox *b, sqlite3_stmt *st, long limit, void *ctx)
 {
@@ -187,14 +202,8 @@ static void commitment_row(struct inbox *b, sqlite3_stmt *st, long limit, void *
 
 	if (!keep(b, kind, limit))
 		return;
-	it = inbox_add(b, kind);
-	it->id = col(b, st, 0);
-	it->label = col(b, st, 1);
+	it = record_row(b, st, kind);
 	it->unit = col(b, st, 2);
-	it->target = col(b, st, 3);
-	it->target_zh = col(b, st, 4);
-	it->target_en = col(b, st, 5);
-	it->due = col_day(st, 6);
 	it->since = col(b, st, 7);
 }
 
@@ -223,21 +232,12 @@ enum bf_status store_inbox_confirmations(struct store *s, const char *target, lo
 	return run(s, st, b, limit, commitment_row, &kind, err);
 }
 
+/* c.id, c.name, c.group, g.target, t.name_zh, t.name_en, c.planned_end */
 static void term_row(struct inbox *b, sqlite3_stmt *st, long limit, void *ctx)
 {
-	struct inbox_item *it;
-
 	(void)ctx;
-	if (!keep(b, IK_TERM_ENDING, limit))
-		return;
-	it = inbox_add(b, IK_TERM_ENDING);
-	it->id = col(b, st, 0);
-	it->label = col(b, st, 1);
-	it->group = col(b, st, 2);
-	it->target = col(b, st, 3);
-	it->target_zh = col(b, st, 4);
-	it->target_en = col(b, st, 5);
-	it->due = col_day(st, 6);
+	if (keep(b, IK_TERM_ENDING, limit))
+		record_row(b, st, IK_TERM_ENDING)->group = col(b, st, 2);
 }
 
 enum bf_status store_inbox_terms_ending(struct store *s, const char *unit, bf_day today,
