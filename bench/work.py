@@ -21,28 +21,25 @@ needs, 100,000 commitments, 1,000,000 resource entries, 20,000 policies). It
 Nothing is written to docs/: copy the figures to docs/performance.md by hand. The machine is
 shared: compare figures of one run, and repeat.
 Usage: python3 bench/work.py   (BENCH_WORK_REUSE=1 keeps the database of the last run)"""
-import http.client
+import csv
+import io
 import json
 import os
-import re
 import shutil
 import statistics
-import subprocess
 import sys
-import threading
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BANGFU = os.path.join(ROOT, "build", "bangfu")
-WORK = os.path.join(ROOT, "build", "bench")
-DATA = os.path.join(WORK, "national")
-WDATA = os.path.join(DATA, "work")
-DB = os.path.join(WORK, "work.db")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib as B  # noqa: E402
+
+B.set_name("bench/work")
+WDATA = os.path.join(B.DATA, "work")
+DB = os.path.join(B.WORK, "work.db")
 AS_OF = "2025-06-30"
 ROUND = "2023-2026"
 DURATION = os.environ.get("BENCH_WORK_DURATION", "10s")
 COLD = int(os.environ.get("BENCH_WORK_COLD", "8"))
-USER, PASSWORD = "bench", "a long enough secret for the work report"
 STATUSES = ["planned", "in_progress", "delivered", "confirmed", "dropped"]
 KINDS = ["funds", "investment", "project", "enterprise", "talent", "training"]
 
@@ -61,123 +58,42 @@ SELECT 'R', {g}, r.kind, count(*), sum(r.amount) FROM resource r JOIN target t
 """
 
 
-# The registry's files by name (the folder would bring its work/ subfolder along).
-REGISTRY_FILES = [os.path.join(DATA, f + ".csv") for f in
-                  ("rounds", "targets", "units", "groups", "members", "cadres", "indicators")]
-
-
-def die(msg):
-    print("bench/work: " + msg, file=sys.stderr)
-    sys.exit(2)
-
-
-def run(*args, stdin=None):
-    p = subprocess.run(args, input=stdin, capture_output=True, text=True)
-    if p.returncode != 0:
-        die("%s failed (%d): %s" % (" ".join(args[:4]), p.returncode, (p.stderr or p.stdout)[:500]))
-    return p.stdout
-
-
-def load():
-    with open("/proc/loadavg") as f:
-        return " ".join(f.read().split()[:3])
-
-
-def rm_db(path):
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
-
 
 def make_db():
-    rm_db(DB)
-    print("bench/work: importing the registry %s into %s" % (DATA, DB))
-    run(BANGFU, "--db", DB, "init", "--empty")
-    run(BANGFU, "--db", DB, "import", *REGISTRY_FILES)
-    print("bench/work: importing the work (%s) with bangfu import, load %s" % (WDATA, load()))
+    B.rm_db(DB)
+    print("bench/work: importing the registry %s into %s" % (B.DATA, DB))
+    B.run(B.BANGFU, "--db", DB, "init", "--empty")
+    B.run(B.BANGFU, "--db", DB, "import", *B.REGISTRY_FILES)
+    print("bench/work: importing the work (%s) with bangfu import, load %s" % (WDATA, B.load()))
     t0 = time.time()
-    run(BANGFU, "--db", DB, "import", WDATA)
+    B.run(B.BANGFU, "--db", DB, "import", WDATA)
     secs = time.time() - t0
-    counts = run("sqlite3", DB, "SELECT (SELECT count(*) FROM commitment), (SELECT count(*) FROM "
-                 "resource), (SELECT count(*) FROM policy), (SELECT count(*) FROM need)").strip()
+    counts = B.run("sqlite3", DB, "SELECT (SELECT count(*) FROM commitment), (SELECT count(*) "
+                   "FROM resource), (SELECT count(*) FROM policy), (SELECT count(*) FROM need)"
+                   ).strip()
     print("  loaded commitments|resources|policies|needs = %s in %.1f s (triggers keep the "
           "running sums as rows go in)" % (counts, secs))
-    run(BANGFU, "--db", DB, "user", "add", USER, "--role", "admin", "--password-stdin",
-        stdin=PASSWORD + "\n")
-
-
-def serve():
-    log = open(os.path.join(WORK, "work-serve.log"), "w")
-    srv = subprocess.Popen([BANGFU, "--db", DB, "serve", "--listen", "127.0.0.1:0"],
-                           stdout=log, stderr=subprocess.PIPE, text=True)
-    port = None
-    t_end = time.time() + 120
-    while port is None and time.time() < t_end:
-        line = srv.stderr.readline()
-        if not line:
-            break
-        log.write(line)
-        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-    if port is None:
-        srv.terminate()
-        die("bangfu serve did not start (see %s)" % log.name)
-    threading.Thread(target=lambda: shutil.copyfileobj(srv.stderr, log), daemon=True).start()
-    return srv, port
-
-
-def login(port):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-    conn.request("POST", "/api/v1/session", json.dumps({"username": USER, "password": PASSWORD}),
-                 {"Content-Type": "application/json"})
-    r = conn.getresponse()
-    r.read()
-    if r.status != 200:
-        die("login failed (HTTP %d)" % r.status)
-    cookie = r.getheader("Set-Cookie").split(";")[0]
-    return conn, cookie
+    B.add_admin(DB)
 
 
 def get(port, cookie, path):
     """One request on a new connection (the server closes idle ones), timed to its last byte."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-    t0 = time.perf_counter()
-    conn.request("GET", path, headers={"Cookie": cookie})
-    r = conn.getresponse()
-    body = r.read()
-    ms = (time.perf_counter() - t0) * 1000
-    conn.close()
-    if r.status != 200:
-        die("GET %s answered HTTP %d: %s" % (path, r.status, body[:300]))
+    c = B.Client(port)
+    c.cookie = cookie
+    status, _, body, ms = c.request("GET", path)
+    c.conn.close()
+    if status != 200:
+        B.die("GET %s answered HTTP %d: %s" % (path, status, body[:300]))
     return json.loads(body), ms, len(body)
-
-
-def wrk(port, cookie, path, gzip):
-    extra = ["-H", "Accept-Encoding: gzip"] if gzip else []
-    out = run("wrk", "-t2", "-c16", "-d" + DURATION, "--latency", "-H", "Cookie: " + cookie,
-              *extra, "http://127.0.0.1:%d%s" % (port, path))
-    if re.search(r"Non-2xx|Socket errors", out):
-        die("wrk saw errors on %s:\n%s" % (path, out))
-
-    def ms(v):
-        n, u = re.match(r"([0-9.]+)([a-z]+)", v).groups()
-        return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[u]
-    lat = {p: ms(v) for p, v in re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M)}
-    rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
-    n = int(re.search(r"(\d+) requests in", out).group(1))
-    return lat, rps, n
 
 
 def peer(by):
     g = "t.prefecture" if by == "prefecture" else "t.adcode"
     sql = PEER_SQL.format(g=g, r=ROUND, d=AS_OF)
     t0 = time.time()
-    out = run("sqlite3", "-csv", DB, sql)
+    out = B.run("sqlite3", "-csv", DB, sql)
     secs = time.time() - t0
     rows = {}
-    import csv
-    import io
     for rec in csv.reader(io.StringIO(out)):
         kind, key = rec[0], rec[1]
         r = rows.setdefault(key, {"status": {}, "overdue": 0, "measures": {}, "res": {}})
@@ -213,34 +129,32 @@ def compare(report, rows):
 
 
 def main():
-    if not os.access(BANGFU, os.X_OK):
-        die(BANGFU + " is missing: run `make` first (or `make bench`)")
+    if not os.access(B.BANGFU, os.X_OK):
+        B.die(B.BANGFU + " is missing: run `make` first (or `make bench`)")
     for tool in ("sqlite3", "wrk"):
         if not shutil.which(tool):
-            die(tool + " is missing: run scripts/install-deps")
+            B.die(tool + " is missing: run scripts/install-deps")
     if not os.path.exists(os.path.join(WDATA, "resources.csv")):
-        die(WDATA + " is missing: run sh bench/run first (it generates the data set)")
-    os.makedirs(WORK, exist_ok=True)
+        B.die(WDATA + " is missing: run sh bench/run first (it generates the data set)")
+    os.makedirs(B.WORK, exist_ok=True)
     if not (os.environ.get("BENCH_WORK_REUSE") and os.path.exists(DB)):
         make_db()
-    print("bench/work: %s, %d CPU(s) shared by wrk, the server and anyone else; %s" %
-          (os.uname().machine, os.cpu_count(), run("sqlite3", "--version").split()[0]))
-    srv, port = serve()
+    print("bench/work: " + B.machine())
+    srv, port = B.serve(DB, "work-serve.log")
     try:
-        conn, cookie = login(port)
-        conn.close()
+        cookie = B.Client(port).login().cookie
         results = {}
         for by in ("prefecture", "target"):
             path = "/api/v1/reports/work?by=%s&as_of=%s" % (by, AS_OF)
-            la = load()
+            la = B.load()
             cold = [get(port, cookie, "/api/v1/reports/work?by=%s&as_of=2025-06-%02d" %
                         (by, d + 1))[1] for d in range(COLD)]
             report, first, size = get(port, cookie, path)
-            lw = load()
-            lat, rps, n = wrk(port, cookie, path, True)
-            lw2 = load()
-            lat2, rps2, n2 = wrk(port, cookie, path, False)
-            lp = load()
+            lw = B.load()
+            lat, rps, n = B.wrk(port, cookie, path, DURATION, gzip=True)
+            lw2 = B.load()
+            lat2, rps2, n2 = B.wrk(port, cookie, path, DURATION)
+            lp = B.load()
             rows, psecs = peer(by)
             bad = compare(report, rows)
             tot_ok = report["total"]["commitments"] == sum(sum(r["status"].values())
@@ -251,23 +165,22 @@ def main():
                   "ms over %d; load %s" % (statistics.median(cold), max(cold), COLD, la))
             print("  wrk -t2 -c16 -d%s, Accept-Encoding: gzip (as browsers send): p50 %.2f ms, p90 "
                   "%.2f ms, p99 %.2f ms, %.0f req/s (%d requests); load %s" %
-                  (DURATION, lat["50"], lat["90"], lat["99"], rps, n, lw))
+                  (DURATION, lat[50], lat[90], lat[99], rps, n, lw))
             print("  wrk -t2 -c16 -d%s, no gzip (%d bytes each): p50 %.2f ms, p90 %.2f ms, p99 "
                   "%.2f ms, %.0f req/s (%d requests); load %s" %
-                  (DURATION, size, lat2["50"], lat2["90"], lat2["99"], rps2, n2, lw2))
+                  (DURATION, size, lat2[50], lat2[90], lat2[99], rps2, n2, lw2))
             print("  peer: sqlite3 GROUP BY over commitment and resource: %.0f ms (whole "
                   "process); load %s" % (psecs * 1000, lp))
             print("  sums equal the peer's: %s (%d rows differ; totals %s)" %
                   ("yes" if bad == 0 and tot_ok else "NO", bad, "equal" if tot_ok else "DIFFER"))
         ok = all(r[6] == 0 and r[7] for r in results.values())
-        aim = all(r[0]["99"] <= 100 for r in results.values())
+        aim = all(r[0][99] <= 100 for r in results.values())
         print("bench/work: p99 <= 100 ms: %s; sums match the peer: %s" %
               ("met" if aim else "NOT met", "yes" if ok else "NO"))
         if not ok:
             sys.exit(1)
     finally:
-        srv.terminate()
-        srv.wait()
+        B.stop(srv)
 
 
 if __name__ == "__main__":
