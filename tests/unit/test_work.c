@@ -209,30 +209,40 @@ static void test_work_scopes(void)
 	CHECK(work_write_scope(&auditor, WK_COMMITMENT) == SCOPE_NONE);
 }
 
+/* A new database with the bundled data at a temporary path (path: 64 bytes), opened as an
+ * app; NULL (a failed check) if it cannot be. */
+static struct app *fresh_app(char *path, struct bf_err *err)
+{
+	char pw[INIT_PASSWORD_LEN + 1];
+	struct import_result ir;
+	struct app *a = NULL;
+	int fd;
+
+	snprintf(path, 64, "/tmp/bangfu-work-XXXXXX");
+	fd = mkstemp(path);
+	close(fd);
+	unlink(path);
+	memset(&ir, 0, sizeof ir);
+	CHECK(init_database(path, false, false, &ir, pw, err) == BF_OK);
+	CHECK(app_open(path, false, &a, err) == BF_OK);
+	return a;
+}
+
 /* A work write through app/work: audited, moves work_generation only, and the registry
  * snapshot stays loaded. */
 static void test_work_no_reload(void)
 {
-	char path[64], pw[INIT_PASSWORD_LEN + 1];
-	struct import_result ir;
+	char path[64];
 	struct bf_err err;
 	struct work_error e;
 	struct app *a = NULL;
 	struct snapshot *snap;
 	json_t *out = NULL, *body;
 	long long loads, gen, wgen;
-	int fd;
 
-	snprintf(path, sizeof path, "/tmp/bangfu-work-XXXXXX");
-	fd = mkstemp(path);
-	close(fd);
-	unlink(path);
 	bf_err_init(&err);
 	work_error_init(&e);
-	memset(&ir, 0, sizeof ir);
-	CHECK(init_database(path, false, false, &ir, pw, &err) == BF_OK);
-	CHECK(app_open(path, false, &a, &err) == BF_OK);
-	if (!a)
+	if (!(a = fresh_app(path, &err)))
 		goto out;
 	CHECK(snapshot_get(a, &snap, &err) == BF_OK);
 	snapshot_put(snap);
@@ -279,8 +289,7 @@ out:
  * a read open between calls. */
 static void test_work_list_cached(void)
 {
-	char path[64], pw[INIT_PASSWORD_LEN + 1];
-	struct import_result ir;
+	char path[64];
 	struct bf_err err;
 	struct work_error e;
 	struct work_list_req rq = { 0 };
@@ -288,18 +297,10 @@ static void test_work_list_cached(void)
 	sqlite3_stmt *st, *list = NULL;
 	json_t *out = NULL;
 	int n_before = 0, n_after = 0, busy = 0;
-	int fd;
 
-	snprintf(path, sizeof path, "/tmp/bangfu-work-XXXXXX");
-	fd = mkstemp(path);
-	close(fd);
-	unlink(path);
 	bf_err_init(&err);
 	work_error_init(&e);
-	memset(&ir, 0, sizeof ir);
-	CHECK(init_database(path, false, false, &ir, pw, &err) == BF_OK);
-	CHECK(app_open(path, false, &a, &err) == BF_OK);
-	if (!a)
+	if (!(a = fresh_app(path, &err)))
 		goto out;
 	rq.target = "440881";
 	rq.limit = 2;
@@ -372,23 +373,14 @@ static void test_work_bulk_sums(void)
 	static const char *const com[] = { "9901", "2023-2026", "440881", "U048", "A1", "", "t",
 					   "亩", "40", "10", "2025-06-30", "confirmed", "", "", "",
 					   "", "", "", "0" };
-	char path[64], pw[INIT_PASSWORD_LEN + 1];
-	struct import_result ir;
+	char path[64];
 	struct bf_err err;
 	struct app *a = NULL;
 	struct work_bulk *b;
 	struct buf x = BUF_INIT, y = BUF_INIT;
-	int fd;
 
-	snprintf(path, sizeof path, "/tmp/bangfu-work-XXXXXX");
-	fd = mkstemp(path);
-	close(fd);
-	unlink(path);
 	bf_err_init(&err);
-	memset(&ir, 0, sizeof ir);
-	CHECK(init_database(path, false, false, &ir, pw, &err) == BF_OK);
-	CHECK(app_open(path, false, &a, &err) == BF_OK);
-	if (!a)
+	if (!(a = fresh_app(path, &err)))
 		goto out;
 	CHECK(store_begin_import(a->store, false, &err) == BF_OK);
 	b = work_bulk_new(a->store);
