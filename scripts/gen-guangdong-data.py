@@ -401,6 +401,28 @@ def current_formation():
     return rd("groups.csv"), rd("members.csv"), rd("cadres.csv")
 
 
+def name_maker(rng, used):
+    """A function that invents a cadre's name with rng: a surname by its frequency, one or two
+    given names (不叠字), never one in used (which it extends) or in NAME_BLOCKLIST."""
+    sn_list = list(SURNAMES)
+    sn_weights = [SURNAMES[x] for x in sn_list]
+
+    def new_name():
+        while True:
+            s = rng.choices(sn_list, sn_weights)[0]
+            pool = GIVEN_M if rng.random() < 0.62 else GIVEN_F
+            g = rng.choice(pool)
+            if rng.random() < 0.82:
+                g += rng.choice(pool)
+            if len(g) == 2 and g[0] == g[1]:
+                continue
+            n = s + g
+            if n not in used and n not in NAME_BLOCKLIST:
+                used.add(n)
+                return n
+    return new_name
+
+
 def keep_cadres(in_place, comp, gid, tmap, umap):
     """The cadres when a formation was in place: a unit that keeps its role in its group keeps
     its cadres as they are (ids, names, dates); a unit new to a group (or in another role)
@@ -412,23 +434,7 @@ def keep_cadres(in_place, comp, gid, tmap, umap):
     role = {}
     for m in in_place[1]:
         role[(m["group"], m["unit"])] = m["role"]
-    used_names = {c["name"] for c in old}
-    sn_list = list(SURNAMES)
-    sn_weights = [SURNAMES[x] for x in sn_list]
-
-    def new_name():
-        while True:
-            s_ = rng.choices(sn_list, sn_weights)[0]
-            pool = GIVEN_M if rng.random() < 0.62 else GIVEN_F
-            g_ = rng.choice(pool)
-            if rng.random() < 0.82:
-                g_ += rng.choice(pool)
-            if len(g_) == 2 and g_[0] == g_[1]:
-                continue
-            n_ = s_ + g_
-            if n_ not in used_names and n_ not in NAME_BLOCKLIST:
-                used_names.add(n_)
-                return n_
+    new_name = name_maker(rng, {c["name"] for c in old})
 
     kept, rotations_lost = [], {}
     for c in old:
@@ -744,24 +750,7 @@ def build(bangfu):
     rng.shuffle(hist_candidates)
     hist_groups = set(hist_candidates[:N_HISTORY])
 
-    used_names = set()
-
-    sn_list = list(SURNAMES)
-    sn_weights = [SURNAMES[x] for x in sn_list]
-
-    def new_name():
-        while True:
-            s = rng.choices(sn_list, sn_weights)[0]
-            pool = GIVEN_M if rng.random() < 0.62 else GIVEN_F
-            g = rng.choice(pool)
-            if rng.random() < 0.82:
-                g += rng.choice(pool)
-            if len(g) == 2 and g[0] == g[1]:
-                continue
-            n = s + g
-            if n not in used_names and n not in NAME_BLOCKLIST:
-                used_names.add(n)
-                return n
+    new_name = name_maker(rng, set())
 
     cadres = []
     seq = [0]
