@@ -286,18 +286,24 @@ SELECT changes();
 """
 
 
+def check_approved(path, ids, who, also):
+    """Dies unless every report of ids is approved in the database at path (and matches the
+    SQL condition also)."""
+    con = sqlite3.connect(path)
+    n = con.execute("SELECT count(*) FROM group_report WHERE status = 'approved'%s AND id IN "
+                    "(%s)" % (also, ",".join(map(str, ids)))).fetchone()[0]
+    con.close()
+    if n != len(ids):
+        B.die("%s approved %d of %d" % (who, n, len(ids)))
+
+
 def peer(ids):
     path = fresh_copy("cycle-peer.db")
     sql = B.PRAGMAS + PEER_SQL % ",".join("(%d)" % i for i in ids)
     t0 = time.perf_counter()
     B.run("sqlite3", path, stdin=sql)
     secs = time.perf_counter() - t0
-    con = sqlite3.connect(path)
-    n = con.execute("SELECT count(*) FROM group_report WHERE status = 'approved' AND id IN "
-                    "(%s)" % ",".join(map(str, ids))).fetchone()[0]
-    con.close()
-    if n != len(ids):
-        B.die("the peer approved %d of %d" % (n, len(ids)))
+    check_approved(path, ids, "the peer", "")
     return secs
 
 
@@ -312,12 +318,7 @@ def approval(ids):
             B.die("bulk approval failed (HTTP %d): %s" % (st, payload[:300]))
     finally:
         B.stop(srv)
-    con = sqlite3.connect(path)
-    n = con.execute("SELECT count(*) FROM group_report WHERE status = 'approved' AND figures IS "
-                    "NOT NULL AND id IN (%s)" % ",".join(map(str, ids))).fetchone()[0]
-    con.close()
-    if n != len(ids):
-        B.die("bangfu approved %d of %d" % (n, len(ids)))
+    check_approved(path, ids, "bangfu", " AND figures IS NOT NULL")
     return ms / 1000.0
 
 
