@@ -423,6 +423,24 @@ def name_maker(rng, used):
     return new_name
 
 
+def member_post(u, rank, K, vice_head_used, taken, rng):
+    """A member cadre's post in county K (县, 市 or 区): half the time 副K长 for a middle-rank
+    unit of VICE_HEAD_CATEGORIES while the county has none, else the unit's own post, then
+    the posts its strengths suggest, then the generic ones: the first not taken (镇党委副书记
+    may be held by several, so there always is one)."""
+    options = []
+    if rank == "middle" and not vice_head_used \
+            and u["category"] in VICE_HEAD_CATEGORIES and rng.random() < 0.5:
+        options.append("副" + K + "长")
+    if u["name_zh"] in UNIT_POSTS:
+        options.append(UNIT_POSTS[u["name_zh"]])
+    for st in u["strengths"].split(";"):
+        options += POSTS_BY_STRENGTH[st]
+    options += POSTS_GENERIC
+    return next(p for p in (o.replace("{K}", K) for o in options)
+                if p not in taken or p == "镇党委副书记")
+
+
 def keep_cadres(in_place, comp, gid, tmap, umap):
     """The cadres when a formation was in place: a unit that keeps its role in its group keeps
     its cadres as they are (ids, names, dates); a unit new to a group (or in another role)
@@ -463,17 +481,7 @@ def keep_cadres(in_place, comp, gid, tmap, umap):
                 lead_start[G] = start.isoformat()
             else:
                 rank = "middle" if u["category"] in MIDDLE_CATEGORIES else "section"
-                options = []
-                if rank == "middle" and not vice_head_used \
-                        and u["category"] in VICE_HEAD_CATEGORIES and rng.random() < 0.5:
-                    options.append("副" + K + "长")
-                if u["name_zh"] in UNIT_POSTS:
-                    options.append(UNIT_POSTS[u["name_zh"]])
-                for st in u["strengths"].split(";"):
-                    options += POSTS_BY_STRENGTH[st]
-                options += POSTS_GENERIC
-                post = next(p_ for p_ in (o.replace("{K}", K) for o in options)
-                            if p_ not in taken or p_ == "镇党委副书记")
+                post = member_post(u, rank, K, vice_head_used, taken, rng)
                 vice_head_used |= post == "副" + K + "长"
                 taken.add(post)
                 start = rand_date(rng, *SECOND_BATCH)
@@ -779,21 +787,7 @@ def build(bangfu):
             u = umap[m]
             rank = "middle" if u["category"] in MIDDLE_CATEGORIES else "section"
             for _ in range(sends[(a, m)]):
-                options = []
-                if rank == "middle" and not vice_head_used \
-                        and u["category"] in VICE_HEAD_CATEGORIES and rng.random() < 0.5:
-                    options.append("副" + K + "长")
-                if u["name_zh"] in UNIT_POSTS:
-                    options.append(UNIT_POSTS[u["name_zh"]])
-                for s in u["strengths"].split(";"):
-                    options += POSTS_BY_STRENGTH[s]
-                options += POSTS_GENERIC
-                post = None
-                for o in options:
-                    p = o.replace("{K}", K)
-                    if p not in taken or p == "镇党委副书记":
-                        post = p
-                        break
+                post = member_post(u, rank, K, vice_head_used, taken, rng)
                 if post == "副" + K + "长":
                     vice_head_used = True
                 taken.add(post)
