@@ -60,7 +60,8 @@ struct app_server_config {
 	char smtp_user[128];    /* SMTP login, if the server asks for one */
 	char smtp_password_file[256]; /* a file whose first line is the SMTP password */
 	long smtp_timeout;      /* seconds per message */
-	char digest_time[8];    /* HH:MM: reserved (the server does not send digests yet) */
+	char digest_time[8];    /* HH:MM local time of the server's daily round (http/digest_timer);
+				 * "": none */
 	long digest_interval;   /* days between two digests of one account */
 	long digest_max;        /* digests sent at most per run */
 };

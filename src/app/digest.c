@@ -2,6 +2,7 @@
 #include "app/digest.h"
 #include "app/app_int.h"
 #include "app/inbox.h"
+#include "app/snapshot.h"
 #include "store/inbox.h"
 #include "util/fileio.h"
 #include "util/mail.h"
@@ -102,6 +103,7 @@ static void one(struct app *app, const struct registry *reg, const struct digest
 	struct buf subject = BUF_INIT, text = BUF_INIT, msg = BUF_INIT, why = BUF_INIT;
 	struct inbox_req rq;
 	struct inbox b;
+	struct snapshot *snap = NULL;
 	struct bf_err err;
 	char last[11], day[11], id[200];
 	bf_day lastd;
@@ -129,7 +131,8 @@ static void one(struct app *app, const struct registry *reg, const struct digest
 	rq.due_days = cfg->inbox_due_days;
 	rq.end_window = cfg->end_window;
 	rq.limit = DIGEST_PER_KIND;
-	if (inbox_collect(app, reg, &p, &rq, &b, &err)) {
+	if ((o->snapshot && snapshot_get(app, &snap, &err)) ||
+	    inbox_collect(app, snap ? &snap->reg : reg, &p, &rq, &b, &err)) {
 		e.status = "failed";
 		e.reason = bf_err_msg(&err);
 		res->failed++;
@@ -153,6 +156,10 @@ static void one(struct app *app, const struct registry *reg, const struct digest
 	}
 	subject_text(total, o->today, &subject);
 	body_text(a, &b, total, o->today, &text);
+	if (snap) { /* composed: the send does not hold up the server's writers */
+		snapshot_put(snap);
+		snap = NULL;
+	}
 	e.subject = buf_cstr(&subject);
 	if (o->dry_run) {
 		e.status = "dry-run";
@@ -186,6 +193,8 @@ static void one(struct app *app, const struct registry *reg, const struct digest
 		e.reason = buf_cstr(&why);
 	}
 done:
+	if (snap)
+		snapshot_put(snap);
 	fn(ctx, &e);
 	inbox_release(&b);
 	bf_err_release(&err);
@@ -213,6 +222,10 @@ enum bf_status digest_run(struct app *app, const struct registry *reg,
 	if ((rc = store_digest_accounts(app->store, &a, &n, err)))
 		return rc;
 	for (size_t i = 0; i < n; i++) {
+		if (o->stop && atomic_load(o->stop)) {
+			res->stopped = true;
+			break;
+		}
 		res->accounts++;
 		one(app, reg, o, &a[i], fn, ctx, res);
 	}

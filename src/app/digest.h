@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "core/registry.h"
 #include "util/date.h"
+#include <stdatomic.h>
 
 struct digest_opts {
 	const struct app_server_config *cfg; /* smtp_url, mail_from, smtp_user, smtp_timeout,
@@ -18,6 +19,11 @@ struct digest_opts {
 	const char *password;  /* the SMTP password (read from smtp_password_file), or NULL */
 	bf_day today;
 	bool dry_run;          /* compose and report, send and log nothing */
+	/* The server's round (http/digest_timer): the findings come from app/snapshot, held
+	 * only while an account's message is composed, never while it is sent (a send may take
+	 * smtp_timeout seconds, and the server's writers wait for the snapshot's readers). */
+	bool snapshot;
+	const atomic_bool *stop; /* set by another thread: the run ends before the next account */
 };
 
 /* What happened to one account's digest, for the caller to print or log. */
@@ -33,10 +39,11 @@ typedef void (*digest_event_fn)(void *ctx, const struct digest_event *e);
 
 struct digest_result {
 	long accounts, sent, failed, dry_run, empty, recent, deferred;
+	bool stopped;          /* o->stop ended the run before its last account */
 };
 
-/* Runs one round of digests as of o->today; reg (NULL: no findings) gives the findings. fn
- * is called for every account. BF_EINPUT when no SMTP server is set (and not a dry run);
+/* Runs one round of digests as of o->today; reg (NULL: no findings, unless o->snapshot) gives
+ * the findings. fn is called for every account. BF_EINPUT when no SMTP server is set (and not a dry run);
  * a failed message does not stop the run (it is counted, logged and reported). */
 enum bf_status digest_run(struct app *app, const struct registry *reg,
 			  const struct digest_opts *o, digest_event_fn fn, void *ctx,

@@ -1,5 +1,5 @@
 /* cmd_digest: `bangfu digest send [--dry-run]`: each account's inbox as an e-mail digest,
- * once (for cron: the server does not send digests itself yet). The
+ * once (for cron; or the server sends them, bangfu serve --digest-time). The
  * settings are the server's (flags, BANGFU_* environment, --config FILE). Prints what it sent,
  * and every failure with its reason. */
 #include "app/digest.h"
@@ -21,7 +21,8 @@ static void help(FILE *f)
 		   "--smtp-timeout seconds. Prints a line per account; a failure names its reason (also\n"
 		   "on standard error) and makes the exit status 1. Off by default: without --smtp-url\n"
 		   "nothing is sent. Run it from cron (e.g. daily at 07:30: 30 7 * * * bangfu digest\n"
-		   "send); the server does not send digests itself yet.\n\n"
+		   "send), or let the server send them (bangfu serve --digest-time 07:30): one or the\n"
+		   "other.\n\n"
 		   "  --dry-run              compose and print the messages; send and log nothing\n"
 		   "  --as-of DATE           the day the inbox is judged on (default today)\n"
 		   "  --config FILE          a file of settings (as for bangfu serve)\n\n"
@@ -64,7 +65,7 @@ int cmd_digest(struct cli *c, int argc, char **argv)
 {
 	static const char *const own[] = { "--dry-run", "--as-of=", NULL };
 	struct app_server_config cfg;
-	struct digest_opts o = { &cfg, NULL, date_today(), false };
+	struct digest_opts o = { &cfg, NULL, date_today(), false, false, NULL };
 	struct digest_result r;
 	struct printer pr = { c, false };
 	struct registry reg;

@@ -105,8 +105,8 @@ static const struct setting settings[] = {
 	  offsetof(struct app_server_config, smtp_timeout), "30", 1, 600,
 	  "seconds one message may take to send" },
 	{ "digest-time", "BANGFU_DIGEST_TIME", true, offsetof(struct app_server_config, digest_time),
-	  "07:30", 0, 8, "reserved (HH:MM): the server does not send digests itself yet; run `bangfu digest send` "
-	  "from cron at this time" },
+	  "", 0, 8, "HH:MM local time: bangfu serve sends the day's digests once a day at or "
+	  "after it (with --smtp-url); empty: it sends none (`bangfu digest send` from cron)" },
 	{ "digest-interval", "BANGFU_DIGEST_INTERVAL", false,
 	  offsetof(struct app_server_config, digest_interval), "1", 1, 31,
 	  "days between two digests to one account (1: daily, 7: weekly)" },
@@ -317,7 +317,11 @@ static void help(FILE *f)
 		   "Listen addresses: 127.0.0.1:8080 (IPv4), [::1]:8080 (IPv6), localhost:8080 (both\n"
 		   "loopbacks), *:8080 (every address, IPv6 and IPv4). Failures are logged as JSON lines\n"
 		   "too: a request's line has \"reason\" when it failed; refused or timed-out\n"
-		   "connections and server errors have lines of their own (\"event\", \"reason\").\n");
+		   "connections and server errors have lines of their own (\"event\", \"reason\").\n\n"
+		   "E-mail digests: with --digest-time HH:MM and --smtp-url, the server sends each\n"
+		   "account its inbox once a day at or after that local time, as `bangfu digest send`\n"
+		   "does (one per --digest-interval days, restarts included); each round's outcome\n"
+		   "and each failure with its reason are log lines (\"digest_round\", \"digest_failed\").\n");
 }
 
 /* Whether argv[i] is one of own's flags ("--dry-run"; "--as-of=" takes a value), and so not

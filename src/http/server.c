@@ -5,6 +5,7 @@
  * on the last call, never the first (notes/dependencies.md: queuing on the first makes 0.9.75
  * close every connection). */
 #include "http/http.h"
+#include "http/digest_timer.h"
 #include "http/guard.h"
 #include <malloc.h>
 #include "util/date.h"
@@ -841,6 +842,7 @@ static void tick(struct app *main_store, int64_t *next_purge)
 		bf_err_release(&err);
 		*next_purge = (int64_t)time(NULL) + (config->session_idle < 60 ? config->session_idle : 60);
 	}
+	digest_timer_tick();
 }
 
 /* The fuzzers' server: no socket, no signals, no main thread's chores. */
@@ -921,6 +923,7 @@ int http_serve(const struct app_server_config *cfg, FILE *log)
 	if (app_open(cfg->db, false, &main_store, &err)) /* for the purge; the API runs without */
 		http_log_event("session_purge", NULL, bf_err_msg(&err));
 	bf_err_release(&err);
+	digest_timer_init(cfg, http_log_event);
 	for (;;) { /* the main thread's chores on a timer until a signal comes */
 		struct timespec ts = { 0, LOG_FLUSH_MS * 1000000L };
 		if ((sig = sigtimedwait(&set, NULL, &ts)) > 0)
@@ -928,6 +931,7 @@ int http_serve(const struct app_server_config *cfg, FILE *log)
 		tick(main_store, &next_purge);
 	}
 	fprintf(stderr, "bangfu: stopping (signal %d): finishing requests in flight\n", sig);
+	digest_timer_stop(); /* before the snapshot is cleared: a round reads it */
 	for (int i = 1; i >= 0; i--)
 		if (d[i])
 			MHD_stop_daemon(d[i]);
