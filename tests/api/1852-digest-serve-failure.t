@@ -22,7 +22,7 @@ HTTP 200
 $ sqlite3 bangfu.db "SELECT account, status, error LIKE 'Couldn''t connect%' FROM digest_log ORDER BY id"
 county|failed|1
 lead|failed|1
-$ p=$(tail -n 1 .pids); kill $p; while kill -0 $p 2>/dev/null; do sleep 0.05; done; serve-bg --digest-time 00:00 --smtp-url smtp://127.0.0.1:$(cat mute) --smtp-timeout 4 --mail-from bangfu@gd.test
+$ p=$(tail -n 1 .pids); kill $p; while kill -0 $p 2>/dev/null; do sleep 0.05; done; serve-bg --digest-time 00:00 --smtp-url smtp://127.0.0.1:$(cat mute) --smtp-timeout 10 --mail-from bangfu@gd.test
 $ sleep 0.3; s=$(date +%s%N); api GET /api/v1/health | sed -n 1p; echo "answered in under a second: $(( $(date +%s%N) - s < 1000000000 ))"; echo "rounds ended: $(grep -c 'the digests of' server.log)"
 HTTP 200
 answered in under a second: 1
