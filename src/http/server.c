@@ -792,10 +792,12 @@ static struct MHD_Daemon *start(const struct app_server_config *cfg, const struc
 		flags |= MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
 	return MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | flags, 0, NULL,
-		NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
+		/* the logger first: MHD logs the options after it through it, and says so if not */
+		NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+		MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
 		threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_NOTIFY_CONNECTION, guard_notify, NULL, MHD_OPTION_URI_LOG_CALLBACK,
-		on_uri, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+		on_uri, NULL,
 		MHD_OPTION_CONNECTION_LIMIT, limit,
 		/* idle seconds while an answer is being sent (the request deadlines are guard's) */
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(cfg->request_timeout * 3),

@@ -1,8 +1,12 @@
 # The server: health needs no session; everything else does. Login errors are generic, a good
 # login sets an HttpOnly SameSite=Strict cookie and returns the CSRF token; logout needs it.
+# A clean start logs no complaint of libmicrohttpd's ("server" events: its logger must come first).
 $ bangfu init > /dev/null && echo 'a long enough secret' | bangfu user add wang --role planner --password-stdin
 added account wang (planner)
 $ serve-bg
+$ grep -c '"event":"server"' server.log
+0
+[1]
 $ api GET /api/v1/health
 HTTP 200
 {"status":"ok","schema":6,"generation":2}
