@@ -4,6 +4,7 @@
 #include "app/plan_round.h"
 #include "app/app_int.h"
 #include "app/audit.h"
+#include "app/depends.h"
 #include "app/plan_io.h"
 #include "app/query.h"
 #include "core/plan.h"
@@ -1444,10 +1445,12 @@ static enum bf_status unused_groups(struct apply *a, const bool *used, struct bf
 	for (size_t g = 0; g < r->ngroups && !rc; g++) {
 		if (r->groups[g].round_ix != a->round || used[g])
 			continue;
+		const char *id = r->groups[g].id;
 		rc = drop_members(a, g, NULL, err);
-		if (!rc && r->group_cadres.off[g] == r->group_cadres.off[g + 1])
-			rc = audited(a, &model_groups, "delete", &r->groups[g], NULL,
-				     r->groups[g].id, err);
+		/* a group with cadres stays; one with reports or assessments is not dropped */
+		if (!rc && r->group_cadres.off[g] == r->group_cadres.off[g + 1] &&
+		    !(rc = depends_check(a->s, model_groups.table, &id, 1, err)))
+			rc = audited(a, &model_groups, "delete", &r->groups[g], NULL, id, err);
 	}
 	return rc;
 }

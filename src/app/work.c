@@ -3,6 +3,7 @@
 #include "app/app_int.h"
 #include "app/audit.h"
 #include "app/cycle.h"
+#include "app/depends.h"
 #include "store/cycle.h"
 #include "store/work.h"
 #include "util/arena.h"
@@ -14,12 +15,14 @@
 #include <string.h>
 #include <strings.h>
 
-/* A store error as a work error (same message in both languages: it names the database). */
+/* A store or app error as a work error (its Chinese where it has one, else the English: a
+ * database error names the database). */
 static enum bf_status from_err(struct work_error *e, const struct bf_err *err)
 {
 	enum bf_status st = err->status ? err->status : BF_EDB;
+	const char *zh = bf_err_msg_zh(err);
 	snprintf(e->message, sizeof e->message, "%s", bf_err_msg(err));
-	snprintf(e->message_zh, sizeof e->message_zh, "%s", bf_err_msg(err));
+	snprintf(e->message_zh, sizeof e->message_zh, "%s", zh ? zh : bf_err_msg(err));
 	e->status = st;
 	return st;
 }
@@ -678,6 +681,22 @@ out:
 	return rc;
 }
 
+/* Refuses removing a task, need or commitment that other work still refers to, naming it
+ * (app/depends): "task 2023-2026,A1 has 3 needs and 5 commitments; ...". */
+static enum bf_status still_needed(struct store *s, const struct work_rec *r, struct bf_err *err)
+{
+	char id[24];
+	const char *key[2] = { id, NULL };
+
+	if (r->t->kind == WK_TASK) {
+		key[0] = work_s(r, "round");
+		key[1] = work_s(r, "code");
+	} else {
+		snprintf(id, sizeof id, "%lld", r->v[0].i);
+	}
+	return depends_check(s, r->t->name, key, r->t->kind == WK_TASK ? 2 : 1, err);
+}
+
 enum bf_status work_delete(struct app *app, const struct principal *p, const char *address,
 			   const struct work_type *t, const char *key, struct work_error *e)
 {
@@ -701,7 +720,7 @@ enum bf_status work_delete(struct app *app, const struct principal *p, const cha
 	    !(rc = locked(app, &old, NULL, e))) {
 		before = rec_json(&old, fo.evidence_files, date_today());
 		key_of(&old, k, sizeof k);
-		if ((rc = store_work_delete(s, &old, &err)) ||
+		if ((rc = still_needed(s, &old, &err)) || (rc = store_work_delete(s, &old, &err)) ||
 		    (rc = audit_append(s, p->name, address, "delete", t->name, k, before, NULL, &err)))
 			from_err(e, &err);
 	}

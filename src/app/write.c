@@ -2,6 +2,7 @@
 #include "app/write.h"
 #include "app/app_int.h"
 #include "app/cycle.h"
+#include "app/depends.h"
 #include "app/audit.h"
 #include "app/check.h"
 #include "app/query.h"
@@ -502,6 +503,25 @@ static enum bf_status still_referred(struct store *s, const struct delta *d, str
 	return BF_ECONFLICT;
 }
 
+/* A record the batch removed (and did not put back) that others still refer to: refused
+ * naming them (the group's reports, assessments, cadres...), asked of the database as the
+ * batch left it, before the commit's foreign keys would refuse it without a word of which. */
+static enum bf_status still_needed(struct store *s, const struct registry *reg,
+				   const struct write_change *c, size_t n,
+				   struct write_batch_result *res, struct bf_err *err)
+{
+	enum bf_status rc = BF_OK;
+	for (size_t i = 0; i < n && !rc; i++) {
+		const char *key = c[i].key ? c[i].key : "";
+		if (c[i].op != WRITE_DELETE || c[i].t->nkey != 1 ||
+		    registry_find_key(reg, c[i].t, key) != REG_NONE)
+			continue;
+		if ((rc = depends_check(s, c[i].t->table, &key, 1, err)))
+			res->index = i;
+	}
+	return rc;
+}
+
 static bool touches_rules(const struct write_change *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -582,6 +602,8 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 			violations_release(&mine);
 		}
 	}
+	if ((rc = still_needed(s, &snap->reg, c, n, res, err)))
+		goto fail;
 	if (dry_run) {
 		store_rollback(s);
 		goto undo;

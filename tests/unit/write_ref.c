@@ -6,6 +6,7 @@
 #include "app/app_int.h"
 #include "app/audit.h"
 #include "app/check.h"
+#include "app/depends.h"
 #include "app/query.h"
 #include "core/rules.h"
 #include "store/account.h"
@@ -318,6 +319,30 @@ static enum bf_status checks_of(const struct registry *after, const char *round,
 	return rc;
 }
 
+/* The second change made in both: a record the batch removed (and did not put back) that
+ * others still refer to is refused naming them (app/depends), dry run or not. */
+static enum bf_status still_needed(struct store *s, const struct write_change *c, size_t n,
+				   struct write_batch_result *res, struct bf_err *err)
+{
+	struct registry now;
+	enum bf_status rc = BF_OK;
+	bool loaded = false;
+
+	registry_init(&now);
+	for (size_t i = 0; i < n && !rc; i++) {
+		const char *key = c[i].key ? c[i].key : "";
+		if (c[i].op != WRITE_DELETE || c[i].t->nkey != 1)
+			continue;
+		if (!loaded && (rc = query_load(s, &now, err)))
+			break;
+		loaded = true;
+		if (!find(&now, c[i].t, key) && (rc = depends_check(s, c[i].t->table, &key, 1, err)))
+			res->index = i;
+	}
+	registry_release(&now);
+	return rc;
+}
+
 static enum bf_status batch(struct store *s, const struct principal *p, const char *address,
 			    const struct write_change *c, size_t n, const char *round,
 			    const struct rules_opts *ro, bool dry_run, bool want_check,
@@ -369,6 +394,8 @@ static enum bf_status batch(struct store *s, const struct principal *p, const ch
 	if (rules && !dry_run && (rc = programme_rules(&initial, &after, res, err)))
 		goto fail;
 	if (want_check && (rc = checks_of(&after, round, ro, p, &res->check, err)))
+		goto fail;
+	if ((rc = still_needed(s, c, n, res, err)))
 		goto fail;
 	if (dry_run) {
 		store_rollback(s);
