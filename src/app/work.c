@@ -859,12 +859,17 @@ enum bf_status work_evidence_list(struct app *app, const struct principal *p,
 struct fetched {
 	struct work_download *d;
 	long long commitment;
+	char created[32], account[128]; /* when and by whom it was attached (NULL: "") */
+	bool by_account;                /* account holds one (else it was imported) */
 };
 
 static void fetch(void *ctx, const struct work_file *f)
 {
 	struct fetched *x = ctx;
 	x->commitment = f->commitment;
+	snprintf(x->created, sizeof x->created, "%s", f->created ? f->created : "");
+	snprintf(x->account, sizeof x->account, "%s", f->account ? f->account : "");
+	x->by_account = f->account != NULL;
 	snprintf(x->d->name, sizeof x->d->name, "%s", f->name);
 	snprintf(x->d->mime, sizeof x->d->mime, "%s", f->mime);
 	x->d->len = (size_t)f->size;
@@ -876,7 +881,7 @@ static void fetch(void *ctx, const struct work_file *f)
 enum bf_status work_evidence_get(struct app *app, const struct principal *p, const char *id,
 				 struct work_download *out, struct work_error *e)
 {
-	struct fetched x = { out, 0 };
+	struct fetched x = { out, 0, "", "", false };
 	struct arena a;
 	struct work_rec r;
 	struct work_facts f;
@@ -924,7 +929,7 @@ enum bf_status work_evidence_delete(struct app *app, const struct principal *p,
 				    const char *address, const char *id, struct work_error *e)
 {
 	struct work_download d;
-	struct fetched x = { &d, 0 };
+	struct fetched x = { &d, 0, "", "", false };
 	struct store *s = app->store;
 	struct arena a;
 	struct work_rec old;
@@ -985,8 +990,9 @@ enum bf_status work_evidence_delete(struct app *app, const struct principal *p,
 		bf_err_release(&lerr);
 	}
 	if (!rc) {
-		struct work_file f = { n, x.commitment, (long long)d.len, d.name, d.mime, NULL, NULL,
-				       NULL };
+		/* the record before is the file as its attach row wrote it: who attached it, when */
+		struct work_file f = { n, x.commitment, (long long)d.len, d.name, d.mime, x.created,
+				       x.by_account ? x.account : NULL, NULL };
 		before = file_json(&f);
 		if ((rc = store_work_file_delete(s, n, &err)) ||
 		    (rc = audit_append(s, p->name, address, "detach", "commitment", key, before, NULL,

@@ -1,7 +1,8 @@
 # Removing an evidence file (DELETE /api/v1/evidence/{id}, docs/work.md): the commitment's unit
 # (or admin) may, another unit of the group, the county and the planner may not; it is audited
-# (detach, the file before); the only evidence of a delivered commitment stays until a text
-# or link is given; and once the group's report of the delivery's period is approved the
+# (detach, by the account, with the file before as its attach row wrote it: who attached it,
+# when); the only evidence of a delivered commitment stays until a text or link is given; and
+# once the group's report of the delivery's period is approved the
 # delivery's evidence is locked (409 naming the period) until an admin reopens the report.
 $ bangfu init > /dev/null && sqlite3 bangfu.db < "$TESTDIR/data/cycle-clear-work.sql" && sqlite3 bangfu.db < "$TESTDIR/data/work-fixture.sql"
 $ for a in 'boss admin' 'wang planner' 'tongji unit --unit U048' 'u111 unit --unit U111' 'lianjiang county --target 440881'; do set -- $a; n=$1; shift; echo 'a long enough secret' | bangfu user add $n --role "$@" --password-stdin > /dev/null; done
@@ -22,6 +23,8 @@ HTTP 204
 [1,"b.txt"]
 $ sqlite3 bangfu.db "SELECT account, action, entity, key, json_extract(before, '$.name'), after IS NULL FROM audit ORDER BY id DESC LIMIT 1"
 tongji|detach|commitment|1|a.txt|1
+$ as boss GET '/api/v1/audit?entity=commitment' | sed 1d | jq -c '[.items[] | select(.action == "detach")][0] as $d | [.items[] | select(.action == "attach" and .after.id == 1)][0] as $a | [$d.user, $d.before.account, $d.before.created == $a.after.created, $d.before == $a.after]'
+["tongji","tongji",true,true]
 $ as tongji DELETE /api/v1/evidence/2 | sed 1d | jq -r '.error | .code, .field, .message'
 conflict
 evidence
