@@ -41,7 +41,9 @@ enum bf_status inbox_parse_kinds(const char *s, unsigned *bits, struct bf_err *e
 }
 
 /* The findings of the rules about the groups p's unit is a member of, in the round in
- * progress: each group judged alone (rules_check_one), so the cost follows the unit's groups. */
+ * progress: each group judged alone (rules_check_one), so the cost follows the unit's groups.
+ * All are kept when any is (limit > 0): they come in the unit's order of groups, not the
+ * inbox's, and are few. */
 static void findings(const struct registry *r, const struct principal *p,
 		     const struct inbox_req *rq, struct inbox *b)
 {
@@ -66,7 +68,8 @@ static void findings(const struct registry *r, const struct principal *p,
 		for (size_t i = 0; i < v.n; i++) {
 			const struct bf_target *t = &r->targets[grp->target_ix];
 			struct inbox_item *it;
-			if (++b->count[IK_FINDING] > rq->limit)
+			b->count[IK_FINDING]++;
+			if (rq->limit <= 0)
 				continue;
 			it = inbox_add(b, IK_FINDING);
 			it->id = arena_strdup(&b->arena, grp->id);
@@ -92,7 +95,7 @@ enum bf_status inbox_collect(struct app *app, const struct registry *reg,
 
 	/* every kind is counted (the badge's total); only the asked ones keep their items */
 #define HAS(kind) (k & (1u << (kind)))
-#define LIM(kind) (!rq->summary && (asked & (1u << (kind))) ? rq->limit : 0)
+#define LIM(kind) (!rq->summary && (asked & (1u << (kind))) ? rq->offset + rq->limit : 0)
 	if (!rc && (HAS(IK_REPORT_DUE) || HAS(IK_REPORT_OVERDUE)))
 		rc = store_inbox_reports_owed(s, p->unit, rq->today, rq->due_days,
 					      LIM(IK_REPORT_DUE) | LIM(IK_REPORT_OVERDUE), b, err);
@@ -175,9 +178,9 @@ static json_t *item_json(const struct inbox_item *it, bf_day today)
 json_t *inbox_json(const struct inbox *b, const struct principal *p,
 		   const struct inbox_req *rq)
 {
-	unsigned k = inbox_kinds_of(p);
+	unsigned k = inbox_kinds_of(p), asked = rq->kinds ? rq->kinds : ~0u;
 	json_t *kinds = json_array(), *counts = json_object(), *items = json_array();
-	long total = 0;
+	long total = 0, matched = 0;
 	char today[11];
 
 	for (int i = 0; i < IK_N; i++)
@@ -185,6 +188,7 @@ json_t *inbox_json(const struct inbox *b, const struct principal *p,
 			json_array_append_new(kinds, json_string(inbox_kinds[i]));
 			json_object_set_new(counts, inbox_kinds[i], json_integer(b->count[i]));
 			total += b->count[i];
+			matched += asked & (1u << i) ? b->count[i] : 0;
 		}
 	date_format(rq->today, today);
 	json_t *out = json_pack("{s:s, s:I, s:o, s:o, s:I}", "as_of", today, "due_days",
@@ -194,8 +198,11 @@ json_t *inbox_json(const struct inbox *b, const struct principal *p,
 		json_decref(items);
 		return out;
 	}
-	for (size_t i = 0; i < b->n && (long)i < rq->limit; i++)
+	for (size_t i = (size_t)rq->offset; i < b->n && (long)i < rq->offset + rq->limit; i++)
 		json_array_append_new(items, item_json(&b->items[i], rq->today));
+	json_object_set_new(out, "matched", json_integer(matched));
+	json_object_set_new(out, "limit", json_integer(rq->limit));
+	json_object_set_new(out, "offset", json_integer(rq->offset));
 	json_object_set_new(out, "items", items);
 	return out;
 }

@@ -14,7 +14,9 @@ struct inbox_req {
 	bf_day today;
 	long due_days;    /* a report is due this many days ahead (INBOX_DUE_DAYS_DEFAULT) */
 	long end_window;  /* the rules' end window (findings), see struct rules_opts */
-	long limit;       /* items kept per kind (and in all) */
+	long limit;       /* items on the page */
+	long offset;      /* items of the asked kinds before the page, in inbox_sort's order
+			   * (each kind keeps offset + limit, so the page holds the right ones) */
 	unsigned kinds;   /* the kinds asked for, a bit each (0: every kind) */
 	bool summary;     /* the counts only */
 };
@@ -30,8 +32,10 @@ enum bf_status inbox_collect(struct app *app, const struct registry *reg,
 			     struct inbox *b, struct bf_err *err);
 
 /* {"as_of","due_days","kinds":[the kinds p's inbox holds],"counts":{kind:n},"total",
- * "items":[{"kind","kind_zh","kind_en","title_zh","title_en","record":{"type","id"},"href",
- * "due","days","group","target","target_name","period","reason"}]} (no items with
+ * "matched","limit","offset","items":[{"kind","kind_zh","kind_en","title_zh","title_en",
+ * "record":{"type","id"},"href","due","days","group","target","target_name","period",
+ * "reason"}]}: total and counts are the whole inbox's (the badge), matched the items of the
+ * asked kinds on every page, items the page (no items, matched, limit, offset with
  * summary). */
 json_t *inbox_json(const struct inbox *b, const struct principal *p,
 		   const struct inbox_req *rq);

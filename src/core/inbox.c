@@ -69,10 +69,23 @@ struct inbox_item *inbox_add(struct inbox *b, int kind)
 	return it;
 }
 
+/* Ids compared as the store orders them: numbers (a report's, a commitment's) by value, other
+ * ids (a cadre's, a group's) as text. */
+static int cmp_id(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	bool numa = na && strspn(a, "0123456789") == na, numb = nb && strspn(b, "0123456789") == nb;
+
+	if (numa && numb && na != nb)
+		return na < nb ? -1 : 1;
+	return strcmp(a, b);
+}
+
 static int cmp_item(const void *pa, const void *pb)
 {
 	const struct inbox_item *a = pa, *b = pb;
 	bool da = a->due != BF_DAY_NONE, db = b->due != BF_DAY_NONE;
+	int d;
 
 	if (da != db)
 		return da ? -1 : 1;
@@ -84,7 +97,9 @@ static int cmp_item(const void *pa, const void *pb)
 		return strcmp(a->group, b->group);
 	if (a->period_id != b->period_id)
 		return a->period_id < b->period_id ? -1 : 1;
-	return strcmp(a->id ? a->id : "", b->id ? b->id : "");
+	if ((d = cmp_id(a->id ? a->id : "", b->id ? b->id : "")))
+		return d;
+	return strcmp(a->label ? a->label : "", b->label ? b->label : ""); /* a group's findings */
 }
 
 void inbox_sort(struct inbox *b)

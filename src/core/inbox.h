@@ -37,6 +37,7 @@ int inbox_kind_find(const char *s);
 #define INBOX_TERM_DAYS 90          /* a term ending within this many days needs a successor */
 #define INBOX_LIMIT_DEFAULT 100L
 #define INBOX_LIMIT_MAX 1000L
+#define INBOX_OFFSET_MAX 100000L  /* items a page may skip */
 
 /* The kinds p's inbox holds, a bit per enum inbox_kind: the office (admin, planner) the
  * reports waiting for it; a unit the reports of the groups it leads (due, overdue, returned),
@@ -73,7 +74,10 @@ void inbox_init(struct inbox *b);
 void inbox_release(struct inbox *b);
 /* A new zeroed item of kind (due BF_DAY_NONE), appended. */
 struct inbox_item *inbox_add(struct inbox *b, int kind);
-/* Sorts the items: those with a due day first, the earliest first; then by kind and id. */
+/* Sorts the items: those with a due day first, the earliest first; then by kind, group,
+ * period and id (numbers by value), and a group's findings by their message. A page of the
+ * inbox is a slice of this order, so each look-up of store/inbox returns its kind's items in
+ * it and a kind's first N items are the ones the first N of the whole can hold. */
 void inbox_sort(struct inbox *b);
 
 /* Whether a report of a period due on due, not submitted, is in the inbox on today with the

@@ -972,7 +972,9 @@ static const struct route_param inbox_params[] = {
 	  "report_returned, report_waiting, commitment_overdue, confirmation_waiting, term_ending, "
 	  "finding); the counts stay whole" },
 	{ "summary", "boolean", "1: the counts per kind only (the header's badge)" },
-	{ "limit", "integer", "items per kind and in all (default 100, at most 1000)" },
+	{ "limit", "integer", "items per page (default 100, at most 1000)" },
+	{ "offset", "integer", "items of the asked kinds to skip, in the inbox's order (at most "
+	  "100000); matched says how many there are" },
 	{ "as_of", "date", "the day due and overdue are judged on (default: today)" },
 	END,
 };

@@ -28,6 +28,15 @@ void http_inbox(struct http_ctx *cx)
 			return;
 		}
 	}
+	if ((s = http_arg(cx, "offset"))) {
+		char *end;
+		rq.offset = strtol(s, &end, 10);
+		if (!*s || *end || rq.offset < 0 || rq.offset > INBOX_OFFSET_MAX) {
+			http_error_zh(cx, BF_EINPUT, "offset: give a whole number from 0 to 100000",
+				      "offset：应为0至100000的整数", "offset");
+			return;
+		}
+	}
 	if ((s = http_arg(cx, "summary"))) {
 		if (strcmp(s, "1") && strcmp(s, "0") && strcmp(s, "true") && strcmp(s, "false")) {
 			http_error_zh(cx, BF_EINPUT, "summary: give 1 (the counts only) or 0",

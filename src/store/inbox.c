@@ -18,16 +18,16 @@ static const char *const sql[] = {
 		REPORT_JOIN "JOIN period p ON p.round = g.round AND p.due <= ?2 "
 		"LEFT JOIN group_report r ON r.\"group\" = g.id AND r.period = p.id "
 		"WHERE m.unit = ?1 AND m.role = 'lead' AND (r.id IS NULL OR r.status = 'draft') "
-		"ORDER BY p.due, g.id",
+		"ORDER BY p.due, g.id, p.id",
 	[Q_RETURNED - STORE_Q_INBOX] =
 		"SELECT " REPORT_COLS ", r.id, r.reason FROM member m JOIN grp g ON g.id = m.\"group\" "
 		REPORT_JOIN "JOIN group_report r ON r.\"group\" = g.id AND r.status = 'returned' "
 		"JOIN period p ON p.id = r.period WHERE m.unit = ?1 AND m.role = 'lead' "
-		"ORDER BY p.due, g.id",
+		"ORDER BY p.due, g.id, p.id",
 	[Q_WAITING - STORE_Q_INBOX] =
 		"SELECT " REPORT_COLS ", r.id, r.submitted FROM group_report r "
 		"JOIN grp g ON g.id = r.\"group\" " REPORT_JOIN "JOIN period p ON p.id = r.period "
-		"WHERE r.status = 'submitted' ORDER BY r.submitted, r.id",
+		"WHERE r.status = 'submitted' ORDER BY p.due, g.id, p.id",
 	[Q_COMMIT_UNIT - STORE_Q_INBOX] =
 		"SELECT c.id, c.title, c.unit, c.target, t.name_zh, t.name_en, c.due, NULL "
 		"FROM commitment c JOIN target t ON t.adcode = c.target WHERE c.unit = ?1 AND "
@@ -39,13 +39,13 @@ static const char *const sql[] = {
 	[Q_CONFIRM - STORE_Q_INBOX] =
 		"SELECT c.id, c.title, c.unit, c.target, t.name_zh, t.name_en, NULL, c.delivered_on "
 		"FROM commitment c JOIN target t ON t.adcode = c.target WHERE c.target = ?1 AND "
-		"c.status = 'delivered' ORDER BY c.delivered_on, c.id",
+		"c.status = 'delivered' ORDER BY c.id",
 	[Q_TERMS - STORE_Q_INBOX] =
 		"SELECT c.id, c.name, c.\"group\", g.target, t.name_zh, t.name_en, c.planned_end "
 		"FROM cadre c JOIN grp g ON g.id = c.\"group\" " REPORT_JOIN
 		"WHERE c.unit = ?1 AND c.planned_end BETWEEN ?2 AND ?3 AND c.actual_end IS NULL "
 		"AND NOT EXISTS (SELECT 1 FROM cadre s WHERE s.predecessor = c.id) "
-		"ORDER BY c.planned_end, c.id",
+		"ORDER BY c.planned_end, c.\"group\", c.id",
 	[Q_ACCOUNTS - STORE_Q_INBOX] =
 		"SELECT name, role, IFNULL(unit, ''), IFNULL(target, ''), email FROM account "
 		"WHERE disabled = 0 AND email IS NOT NULL ORDER BY name",

@@ -1,7 +1,8 @@
 /* store/inbox: the inbox's look-ups (core/inbox decides whose), each scoped to one unit or one
  * target and indexed (schema6.sql §5), so that the cost follows the account's own records,
  * not the registry's size; and the digests' log. Each look-up appends its items to a struct
- * inbox, counting every match of its kind but keeping at most limit items of it. */
+ * inbox, counting every match of its kind but keeping at most limit items of it: the first
+ * in the inbox's order (inbox_sort), which each query's ORDER BY follows. */
 #ifndef BF_STORE_INBOX_H
 #define BF_STORE_INBOX_H
 #include "core/inbox.h"
@@ -16,7 +17,7 @@ enum bf_status store_inbox_reports_owed(struct store *s, const char *unit, bf_da
 /* The returned reports of the groups unit leads (IK_REPORT_RETURNED). */
 enum bf_status store_inbox_reports_returned(struct store *s, const char *unit, long limit,
 					    struct inbox *b, struct bf_err *err);
-/* Every submitted report, the longest waiting first (IK_REPORT_WAITING). */
+/* Every submitted report, the earliest period due first (IK_REPORT_WAITING). */
 enum bf_status store_inbox_reports_waiting(struct store *s, long limit, struct inbox *b,
 					   struct bf_err *err);
 /* Commitments planned or in progress due before today: of unit, or (unit NULL) of target's

@@ -2,9 +2,11 @@
 // the number of items GET /api/v1/inbox counts; it opens #/inbox, which lists the items by kind
 // in Chinese with the English beside them, each linking to its record. A returned report is
 // in the lead unit's inbox with the office's reason, and goes when it is submitted again. The
-// auditor, whose inbox holds no kinds, gets no badge.
+// auditor, whose inbox holds no kinds, gets no badge. The office's inbox of more than a page
+// comes a page at a time, the next on demand, while the badge counts it whole.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { setup } from './lib.mjs';
 
 let env;
@@ -58,5 +60,34 @@ test('the auditor has no badge and a read-only inbox page', async () => {
   await env.ready(page);
   assert.equal(await page.$$eval('.who .inbox-badge:not([hidden])', (l) => l.length), 0);
   assert.ok((await page.textContent('main .page')).includes('只读'));
+  await page.context().close();
+});
+
+test('the office’s inbox comes in pages; the badge counts all of it', async () => {
+  // 130 more reports waiting for the office, beside the one the first test left submitted
+  execFileSync('sqlite3', [env.server.db, `INSERT INTO group_report ("group", period, status, created, updated, submitted, submitted_by)
+    SELECT g.id, p.id, 'submitted', '2024-04-01T00:00:00Z', '2024-04-01T00:00:00Z', '2024-04-02T00:00:00Z', 'x'
+    FROM grp g JOIN period p ON p.round = g.round AND p.id IN (2, 3, 4) WHERE g.id <> 'G2023-440881' ORDER BY g.id, p.id LIMIT 130`]);
+  const planner = await env.api('planner');
+  const all = (await planner('GET', '/api/v1/inbox?limit=1000')).body;
+  assert.equal(all.matched, 131);
+  assert.equal(all.total, 131);
+
+  const page = await env.page();
+  await env.login(page, 'planner');
+  await page.waitForSelector('.who .inbox-badge .count[data-inbox-count="131"]');
+  await page.goto(env.url + '#/inbox');
+  await env.ready(page);
+  assert.equal(await page.$$eval('.inbox-items li', (l) => l.length), 100);
+  assert.equal(await page.getAttribute('[data-matched]', 'data-shown'), '100');
+  assert.ok((await page.textContent('[data-matched]')).includes('100 / 共 131'));
+  assert.equal(await page.textContent('.inbox-kinds [data-kind="report_waiting"] .n'), '131');
+  await page.click('button[data-more]');
+  await page.waitForSelector('[data-matched][data-shown="131"]');
+  const shown = await page.$$eval('.inbox-items li', (l) => l.map((x) => x.getAttribute('data-record')));
+  assert.deepEqual(shown, all.items.map((it) => `${it.record.type}:${it.record.id}`));
+  assert.ok(await page.$eval('button[data-more]', (b) => b.hidden));
+  assert.equal(await page.textContent('.who .inbox-badge .count'), '131');
+  assert.deepEqual(page.errors.filter((e) => !/status of 401/.test(e)), []);
   await page.context().close();
 });

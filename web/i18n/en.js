@@ -793,6 +793,8 @@ export default {
   'ib.all': 'All',
   'ib.filter': 'Filter by kind',
   'ib.more': '{n} more not listed',
+  'ib.shown': '{n} of {total} items shown',
+  'ib.load_more': 'Show more',
   'ib.due': 'due',
   'ib.days_left': '{n} days left',
   'ib.days_over': '{n} days overdue',

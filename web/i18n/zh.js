@@ -793,6 +793,8 @@ export default {
   'ib.all': '全部',
   'ib.filter': '按类型筛选',
   'ib.more': '另有 {n} 项未列出',
+  'ib.shown': '显示 {n} / 共 {total} 项',
+  'ib.load_more': '再显示一些',
   'ib.due': '截止',
   'ib.days_left': '还有 {n} 天',
   'ib.days_over': '逾期 {n} 天',
