@@ -144,8 +144,10 @@ static enum bf_status check_email(const char *email, struct users_result *res,
 	if (!email || !*email || inbox_email_ok(email))
 		return BF_OK;
 	fail(res, "email", err, BF_EINPUT, "email '%.60s' is not an e-mail address such as "
-	     "wang@gd.gov.cn (no spaces, brackets, commas or quotes)", email);
-	bf_err_zh(err, "email：“%.60s”不是有效的电子邮件地址（如 wang@gd.gov.cn）", email);
+	     "wang@gd.gov.cn (at most 254 characters, 64 before the @; no spaces, brackets, "
+	     "commas, quotes or empty parts between dots)", email);
+	bf_err_zh(err, "email：“%.60s”不是有效的电子邮件地址（如 wang@gd.gov.cn；最多 254 个字符，"
+		  "@ 前最多 64 个；不含空格、括号、逗号、引号，点号之间不能为空）", email);
 	return BF_EINPUT;
 }
 

@@ -250,7 +250,9 @@ const struct cli_command cli_commands[] = {
 	  "a row, no run like 12345 or abcde, not the account's name, not a dictionary word\n"
 	  "(libpwquality); the refusal says why. Changing a password or disabling an account\n"
 	  "ends its sessions. 电子邮件: the address the account's inbox digest is sent to (bangfu\n"
-	  "digest send; none: no digests); an account changes its own through the API too.\n" },
+	  "digest send; none: no digests): at most 254 characters, 64 before the @, no spaces,\n"
+	  "brackets, commas or quotes. An admin also sets it on the accounts page (数据 → 账号),\n"
+	  "and an account changes its own through the API (PATCH /api/v1/users/NAME).\n" },
 	{ "audit", cmd_audit, "审计 · verify the audit trail's hash chain",
 	  "usage: bangfu [--db PATH] audit verify [--head ID:HASH]\n"
 	  "\n"

@@ -256,12 +256,25 @@ const char *inbox_href(const struct inbox_item *it, struct buf *out)
 	}
 }
 
+/* A local part or a domain: dots only between non-empty parts. */
+static bool dots_ok(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == '.' || s[n - 1] == '.')
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (s[i] == '.' && s[i - 1] == '.')
+			return false;
+	return true;
+}
+
 bool inbox_email_ok(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 	const char *at = s ? strchr(s, '@') : NULL;
 
-	if (n < 3 || n > 254 || !at || at == s || !at[1] || strchr(at + 1, '@'))
+	if (n < 3 || n > INBOX_EMAIL_MAX || !at || strchr(at + 1, '@') ||
+	    (size_t)(at - s) > INBOX_EMAIL_LOCAL_MAX || !dots_ok(s, (size_t)(at - s)) ||
+	    !dots_ok(at + 1, strlen(at + 1)))
 		return false;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p <= ' ' || *p == 0x7f || strchr("<>\"(),;:\\[]", *p))

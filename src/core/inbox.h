@@ -92,9 +92,12 @@ void inbox_title(const struct inbox_item *it, bf_day today, struct buf *zh, stru
  * to out; the record's type ("group_report", "commitment", "cadre", "group") returned. */
 const char *inbox_href(const struct inbox_item *it, struct buf *out);
 
-/* Whether s is an e-mail address a digest may go to: 3 to 254 bytes, one '@' with something
- * on both sides, no spaces, control characters, quotes, brackets, commas or semicolons
- * (it goes into a mail's header and envelope: nothing may break out of them). */
+#define INBOX_EMAIL_MAX 254       /* bytes of an address (RFC 5321's path less its <>) */
+#define INBOX_EMAIL_LOCAL_MAX 64  /* bytes before the @ */
+/* Whether s is an e-mail address a digest may go to: 3 to 254 bytes, at most 64 before its
+ * one '@', something on both sides, dots only between non-empty parts, no spaces, control
+ * characters, quotes, brackets, commas or semicolons (it goes into a mail's header and
+ * envelope: nothing may break out of them). */
 bool inbox_email_ok(const char *s);
 
 #endif

@@ -13,7 +13,7 @@ the e-mail address of county is county@lianjiang.gd.test
 $ echo 'a long enough secret' | bangfu user add auditor --role auditor --email audit@gd.test --password-stdin > /dev/null
 $ echo 'a long enough secret' | bangfu user add member --role unit --unit U111 --password-stdin > /dev/null
 $ bangfu user email member 'x@y.cn>, z@w.cn'
-bangfu: email 'x@y.cn>, z@w.cn' is not an e-mail address such as wang@gd.gov.cn (no spaces, brackets, commas or quotes)
+bangfu: email 'x@y.cn>, z@w.cn' is not an e-mail address such as wang@gd.gov.cn (at most 254 characters, 64 before the @; no spaces, brackets, commas, quotes or empty parts between dots)
 [1]
 $ bangfu user list | head -n 1 | grep -o email
 email

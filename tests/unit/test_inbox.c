@@ -100,7 +100,40 @@ static void test_titles_and_addresses(void)
 	inbox_release(&b);
 }
 
+/* The addresses a digest may go to: sane, bounded, nothing that breaks out of a header. */
+static void test_email(void)
+{
+	char local[80], longest[300];
+	static const char *const good[] = { "wang@gd.gov.cn", "a@b", "li.ming+cycle@stats.gd.gov.cn",
+					    "x_y-z@u048.gd.test" };
+	static const char *const bad[] = { "", "ab", "wang", "@gd.gov.cn", "wang@", "a@b@c",
+					   "wang @gd.gov.cn", "x@y.cn>, z@w.cn", "\"w\"@gd.cn",
+					   "w@gd.cn\r\nBcc: x@y.cn", ".wang@gd.cn", "wang.@gd.cn",
+					   "wa..ng@gd.cn", "wang@.gd.cn", "wang@gd.cn.", "wang@gd..cn",
+					   "w;x@gd.cn", "(w)@gd.cn", "w@[1.2.3.4]" };
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		CHECK(inbox_email_ok(good[i]));
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		CHECK(!inbox_email_ok(bad[i]));
+	CHECK(!inbox_email_ok(NULL));
+	memset(local, 'a', 64);
+	strcpy(local + 64, "@gd.cn");
+	CHECK(inbox_email_ok(local));            /* 64 before the @ */
+	memset(local, 'a', 65);
+	strcpy(local + 65, "@gd.cn");
+	CHECK(!inbox_email_ok(local));           /* 65 */
+	memset(longest, 'b', 254);
+	memcpy(longest, "w@", 2);
+	longest[254] = '\0';
+	CHECK(inbox_email_ok(longest));          /* 254 in all */
+	longest[254] = 'b';
+	longest[255] = '\0';
+	CHECK(!inbox_email_ok(longest));         /* 255 */
+}
+
 const struct unit_test inbox_tests[] = {
+	{ "inbox: e-mail addresses", test_email },
 	{ "inbox: the kinds of each role", test_kinds_of_roles },
 	{ "inbox: a report's window, due and overdue", test_report_window },
 	{ "inbox: titles, addresses, order", test_titles_and_addresses },

@@ -1,7 +1,8 @@
 // accounts: the data page's account tab for admins (GET/POST /api/v1/users, PATCH
 // /api/v1/users/{name}): the list with filters, adding an account with its role and unit or
-// target, changing a role, disabling, resetting a password (shown once). The one page that
-// names the roles: they are what an account is given.
+// target and its e-mail address (the inbox's digests, `bangfu digest send`), changing a role or
+// the address, disabling, resetting a password (shown once). The one page that names the
+// roles: they are what an account is given. The API checks an address and names the field.
 import { loadRefs, unitLabel, targetLabel } from './common.js';
 
 const ROLES = ['admin', 'planner', 'unit', 'county', 'auditor'];
@@ -35,6 +36,7 @@ export async function usersTab(el, ctx) {
         { name: 'role', label: t('us.role'), type: 'select', required: true, value: 'unit', options: roleOpts },
         { name: 'unit', label: t('us.unit'), type: 'select', options: unitOpts, help: t('us.unit_help') },
         { name: 'target', label: t('us.target'), type: 'select', options: targetOpts, help: t('us.target_help') },
+        { name: 'email', label: t('us.email'), type: 'email', autocomplete: 'off', help: t('us.email_help') },
         { name: 'password', label: t('us.password'), type: 'password', autocomplete: 'new-password', help: t('us.password_help') },
       ],
       onSubmit: (v) => ctx.api('POST', '/users', v),
@@ -52,6 +54,7 @@ export async function usersTab(el, ctx) {
         { name: 'role', label: t('us.role'), type: 'select', required: true, value: u.role, options: roleOpts },
         { name: 'unit', label: t('us.unit'), type: 'select', value: u.unit, options: unitOpts, help: t('us.unit_help') },
         { name: 'target', label: t('us.target'), type: 'select', value: u.target, options: targetOpts, help: t('us.target_help') },
+        { name: 'email', label: t('us.email'), type: 'email', value: u.email, autocomplete: 'off', help: t('us.email_help') },
       ],
       onSubmit: (v) => ctx.api('PATCH', '/users/' + encodeURIComponent(u.name), v),
     });
@@ -86,6 +89,8 @@ export async function usersTab(el, ctx) {
       { key: 'role', label: t('us.role'), sort: true, render: (u) => ctx.tv('role', u.role) },
       { key: 'scope', label: t('us.scope'), value: (u) => u.unit || u.target || '',
         render: (u) => (u.unit ? h('a', { href: '#/units/' + u.unit }, unitLabel(refs.units, u.unit)) : u.target ? h('a', { href: '#/targets/' + u.target }, targetLabel(refs.targets, u.target)) : '') },
+      { key: 'email', label: t('us.email'), sort: true, value: (u) => u.email || '',
+        render: (u) => (u.email ? h('span', { 'data-email': u.email }, u.email) : h('span', { class: 'muted' }, '–')) },
       { key: 'disabled', label: t('us.state'), sort: true, text: (u) => (u.disabled ? t('us.st_disabled') : t('us.st_active')),
         render: (u) => h('span', { class: u.disabled ? 'bad-text' : 'ok-text' }, u.disabled ? t('us.st_disabled') : t('us.st_active')) },
       { key: 'created', label: t('us.created'), sort: true, render: (u) => (u.created || '').replace('T', ' ').replace(/:\d\dZ$/, ' UTC') },
