@@ -557,9 +557,12 @@ static enum bf_status begin(struct store *s, struct work_error *e)
 	return rc;
 }
 
-enum bf_status work_create(struct app *app, const struct principal *p, const char *address,
-			   const struct work_type *t, json_t *body, json_t **out,
-			   struct work_error *e)
+/* One record created in the open transaction: decoded, defaulted, checked against the store as
+ * the transaction has it (so a record may name one created before it in the same batch),
+ * inserted and audited; *out the record as stored. */
+static enum bf_status create_in(struct app *app, const struct principal *p, const char *address,
+				const struct work_type *t, json_t *body, json_t **out,
+				struct work_error *e)
 {
 	struct store *s = app->store;
 	struct arena a;
@@ -571,8 +574,6 @@ enum bf_status work_create(struct app *app, const struct principal *p, const cha
 	enum bf_status rc;
 
 	*out = NULL;
-	if ((rc = work_check_op(p, t->kind, WORK_CREATE, e)))
-		return rc;
 	arena_init(&a);
 	bf_err_init(&err);
 	work_rec_init(&r, t);
@@ -583,8 +584,6 @@ enum bf_status work_create(struct app *app, const struct principal *p, const cha
 	date_now_utc(now);
 	work_set_s(&r, "created", now);
 	work_set_s(&r, "account", p->name);
-	if ((rc = begin(s, e)))
-		goto out;
 	if (!*work_s(&r, "round")) {
 		char day[11];
 		today(day);
@@ -602,7 +601,6 @@ enum bf_status work_create(struct app *app, const struct principal *p, const cha
 	}
 	if (!rc)
 		rc = written(s, p, address, "create", &r, NULL, out, e);
-	rc = finish(s, rc, e);
 out:
 	if (rc) {
 		json_decref(*out);
@@ -610,6 +608,50 @@ out:
 	}
 	bf_err_release(&err);
 	arena_release(&a);
+	return rc;
+}
+
+enum bf_status work_create(struct app *app, const struct principal *p, const char *address,
+			   const struct work_type *t, json_t *body, json_t **out,
+			   struct work_error *e)
+{
+	enum bf_status rc;
+
+	*out = NULL;
+	if ((rc = work_check_op(p, t->kind, WORK_CREATE, e)) || (rc = begin(app->store, e)))
+		return rc;
+	rc = finish(app->store, create_in(app, p, address, t, body, out, e), e);
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+enum bf_status work_create_all(struct app *app, const struct principal *p, const char *address,
+			       const struct work_type *t, json_t *bodies, json_t **out,
+			       size_t *failed, struct work_error *e)
+{
+	size_t i;
+	json_t *body, *one;
+	enum bf_status rc;
+
+	*out = NULL;
+	*failed = 0;
+	if ((rc = work_check_op(p, t->kind, WORK_CREATE, e)) || (rc = begin(app->store, e)))
+		return rc;
+	*out = json_array();
+	json_array_foreach(bodies, i, body) {
+		if ((rc = create_in(app, p, address, t, body, &one, e))) {
+			*failed = i;
+			break;
+		}
+		json_array_append_new(*out, one);
+	}
+	if ((rc = finish(app->store, rc, e))) {
+		json_decref(*out);
+		*out = NULL;
+	}
 	return rc;
 }
 

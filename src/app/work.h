@@ -33,6 +33,12 @@ enum bf_status work_get(struct app *app, const struct principal *p, const struct
 enum bf_status work_create(struct app *app, const struct principal *p, const char *address,
 			   const struct work_type *t, json_t *body, json_t **out,
 			   struct work_error *e);
+/* Creates a record from each object of the array bodies, all in one transaction (each
+ * judged as the ones before it left the store, each audited): all are written, or none, and
+ * *failed is then the index of the record refused. *out the records as stored (an array). */
+enum bf_status work_create_all(struct app *app, const struct principal *p, const char *address,
+			       const struct work_type *t, json_t *bodies, json_t **out,
+			       size_t *failed, struct work_error *e);
 /* Changes the columns body gives (a status change is one of them). */
 enum bf_status work_update(struct app *app, const struct principal *p, const char *address,
 			   const struct work_type *t, const char *key, json_t *body, json_t **out,

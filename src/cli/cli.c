@@ -112,8 +112,10 @@ const struct cli_command cli_commands[] = {
 	  "stdin: one JSON object, a JSON array of objects, or CSV with a header line (lists as\n"
 	  "a;b). Each record is checked and written as the API's POST does it (the same rules,\n"
 	  "round by default the one in progress), with the office's rights, and audited as\n"
-	  "cli:<os user>; records from stdin are written one by one, stopping at the first one\n"
-	  "refused (those before it stay). Prints `created KIND KEY` (json: the record).\n" },
+	  "cli:<os user>; the records from stdin (at most 10,000) are one transaction: all are\n"
+	  "written, each judged as the ones before it left the database, or none, the refused\n"
+	  "one named by its line (CSV) or number (JSON) and its column. Prints `created KIND\n"
+	  "KEY` for each (json: the record).\n" },
 	{ "periods", cmd_periods, "报告期 · the rounds' reporting periods: list, generate",
 	  "usage: bangfu [--db PATH] periods list [--round NAME] [--format table|csv|json]\n"
 	  "       bangfu [--db PATH] periods generate --round NAME [--kind KIND] [--due-days N]\n"

@@ -1,8 +1,9 @@
 /* cmd_work: `bangfu work list tasks|needs|commitments|resources|policies [filters]
  * [--format table|csv|json|xlsx]`: the groups' work (app/work) as the database's owner sees
  * it, filtered and paged in SQL as the API's lists are; `bangfu work add KIND --FIELD VALUE
- * ...` (or `-`: JSON or CSV records on stdin) creates records through app/work's create, the
- * API's, as the account cli:<os user> with the office's rights, each audited. */
+ * ...` (or `-`: JSON or CSV records on stdin, all in one transaction) creates records through
+ * app/work's create, the API's, as the account cli:<os user> with the office's rights, each
+ * audited. */
 #include "app/work.h"
 #include "cli/cli.h"
 #include "util/buf.h"
@@ -57,46 +58,97 @@ static json_t *cell_json(const struct work_field *f, const char *v)
 	return json_string(v);
 }
 
-/* One record, created through app/work as who; prints it (or the refusal, with where). */
+/* Prints a record created (as JSON, or a line). */
+static void print_created(struct cli *c, const struct work_type *t, json_t *rec, bool json)
+{
+	char key[96];
+
+	if (json) {
+		char *text = json_dumps(rec, JSON_COMPACT);
+		fprintf(c->out, "%s\n", text ? text : "null");
+		free(text);
+		return;
+	}
+	if (t->kind == WK_TASK)
+		snprintf(key, sizeof key, "%s,%s", json_string_value(json_object_get(rec, "round")),
+			 json_string_value(json_object_get(rec, "code")));
+	else
+		snprintf(key, sizeof key, "%lld",
+			 (long long)json_integer_value(json_object_get(rec, "id")));
+	fprintf(c->out, "created %s %s (%s)\n", t->name, key, t->zh);
+}
+
+/* The refusal of a record, with where it came from ("" for the arguments). */
+static int refused(struct cli *c, const struct work_error *e, const char *where)
+{
+	fprintf(c->err, "bangfu: %s%s%s\nbangfu: %s\n", where, where[0] ? ": " : "", e->message,
+		e->message_zh);
+	return e->status == BF_EINPUT ? EXIT_USAGE : 1;
+}
+
+/* One record from the arguments, created through app/work as who. */
 static int add_one(struct cli *c, struct app *app, const struct principal *who,
-		   const struct work_type *t, json_t *body, const char *where, bool json)
+		   const struct work_type *t, json_t *body, bool json)
 {
 	struct work_error e;
 	json_t *out = NULL;
-	char key[96];
 
 	work_error_init(&e);
-	if (work_create(app, who, APP_CLI_ADDRESS, t, body, &out, &e)) {
-		fprintf(c->err, "bangfu: %s%s%s\nbangfu: %s\n", where, where[0] ? ": " : "",
-			e.message, e.message_zh);
-		return e.status == BF_EINPUT ? EXIT_USAGE : 1;
+	if (work_create(app, who, APP_CLI_ADDRESS, t, body, &out, &e))
+		return refused(c, &e, "");
+	print_created(c, t, out, json);
+	json_decref(out);
+	return 0;
+}
+
+/* The records read from stdin, each with where it came from ("stdin:3", "stdin: record 2"). */
+struct batch {
+	json_t *records, *where;
+};
+
+static int batch_add(struct cli *c, struct batch *b, json_t *body, const char *where)
+{
+	if (json_array_size(b->records) >= ADD_RECORDS_MAX) {
+		json_decref(body);
+		fprintf(c->err, "bangfu: %s: at most %d records at once\n", where, ADD_RECORDS_MAX);
+		return EXIT_USAGE;
 	}
-	if (t->kind == WK_TASK)
-		snprintf(key, sizeof key, "%s,%s", json_string_value(json_object_get(out, "round")),
-			 json_string_value(json_object_get(out, "code")));
-	else
-		snprintf(key, sizeof key, "%lld",
-			 (long long)json_integer_value(json_object_get(out, "id")));
-	if (json) {
-		char *text = json_dumps(out, JSON_COMPACT);
-		fprintf(c->out, "%s\n", text ? text : "null");
-		free(text);
-	} else {
-		fprintf(c->out, "created %s %s (%s)\n", t->name, key, t->zh);
+	json_array_append_new(b->records, body);
+	json_array_append_new(b->where, json_string(where));
+	return 0;
+}
+
+/* All the records in one transaction (app/work): all written, or none, the refused one named
+ * with its line and column. */
+static int batch_write(struct cli *c, struct app *app, const struct principal *who,
+		       const struct work_type *t, const struct batch *b, bool json)
+{
+	struct work_error e;
+	json_t *out = NULL, *rec;
+	size_t failed = 0, i, n = json_array_size(b->records);
+	int rc;
+
+	work_error_init(&e);
+	if (work_create_all(app, who, APP_CLI_ADDRESS, t, b->records, &out, &failed, &e)) {
+		const char *where = json_string_value(json_array_get(b->where, failed));
+		rc = refused(c, &e, where ? where : "stdin");
+		if (n > 1)
+			fprintf(c->err, "bangfu: nothing written: the %zu records are one transaction, "
+				"all or none (没有写入任何记录)\n", n);
+		return rc;
 	}
-	fflush(c->out); /* before a later refusal on stderr */
+	json_array_foreach(out, i, rec)
+		print_created(c, t, rec, json);
 	json_decref(out);
 	return 0;
 }
 
 struct csv_add {
 	struct cli *c;
-	struct app *app;
-	const struct principal *who;
 	const struct work_type *t;
-	bool json;
+	struct batch *b;
 	char **header;
-	size_t ncols, added;
+	size_t ncols;
 	int rc;
 };
 
@@ -127,28 +179,79 @@ static bool on_csv_row(const struct csvio_row *row, void *ctx)
 		a->rc = EXIT_USAGE;
 		return false;
 	}
-	if (a->added >= ADD_RECORDS_MAX) {
-		fprintf(a->c->err, "bangfu: %s: at most %d records at once\n", where, ADD_RECORDS_MAX);
-		a->rc = EXIT_USAGE;
-		return false;
-	}
 	body = json_object();
 	for (size_t i = 0; i < row->nfields; i++)
 		if (row->fields[i][0])
 			json_object_set_new(body, a->header[i],
 					    cell_json(&a->t->fields[work_field_index(a->t, a->header[i])],
 						      row->fields[i]));
-	a->rc = add_one(a->c, a->app, a->who, a->t, body, where, a->json);
-	json_decref(body);
-	a->added += a->rc == 0;
+	a->rc = batch_add(a->c, a->b, body, where);
 	return a->rc == 0;
 }
 
-/* Records from stdin: one JSON object, a JSON array of objects, or CSV with a header line. */
+/* The records of a JSON document: one object, or an array of objects. */
+static int read_json(struct cli *c, const char *p, struct batch *b)
+{
+	json_error_t je;
+	json_t *doc = json_loads(p, 0, &je), *one;
+	size_t i;
+	int rc = 0;
+
+	if (!doc) {
+		fprintf(c->err, "bangfu: stdin:%d: not JSON: %s\n", je.line, je.text);
+		return EXIT_USAGE;
+	}
+	if (json_is_object(doc))
+		rc = batch_add(c, b, json_incref(doc), "stdin");
+	else if (json_array_size(doc) > ADD_RECORDS_MAX)
+		rc = cli_usage_error(c, "work", "stdin: at most %d records at once", ADD_RECORDS_MAX);
+	json_array_foreach(doc, i, one) {
+		char where[64];
+		snprintf(where, sizeof where, "stdin: record %zu", i + 1);
+		if (rc)
+			break;
+		if (!json_is_object(one)) {
+			fprintf(c->err, "bangfu: %s: give an object of columns\n", where);
+			rc = EXIT_USAGE;
+		} else {
+			rc = batch_add(c, b, json_incref(one), where);
+		}
+	}
+	json_decref(doc);
+	return rc;
+}
+
+/* The records of CSV text with a header line. */
+static int read_csv(struct cli *c, const struct work_type *t, const struct buf *text,
+		    struct batch *b)
+{
+	struct csv_add a = { c, t, b, NULL, 0, 0 };
+	struct buf why = BUF_INIT;
+	size_t line = 0;
+
+	if (!csvio_read(text->data ? text->data : "", text->len, on_csv_row, &a, &line, &why) &&
+	    why.len) {
+		fprintf(c->err, "bangfu: stdin:%zu: %s\n", line, why.data);
+		a.rc = a.rc ? a.rc : EXIT_USAGE;
+	} else if (!a.header) {
+		fprintf(c->err, "bangfu: stdin: no records (give a JSON object or array, or CSV "
+			"with a header line)\n");
+		a.rc = EXIT_USAGE;
+	}
+	for (size_t i = 0; a.header && i < a.ncols; i++)
+		free(a.header[i]);
+	free(a.header);
+	buf_release(&why);
+	return a.rc;
+}
+
+/* Records from stdin: one JSON object, a JSON array of objects, or CSV with a header line;
+ * read whole, then written in one transaction. */
 static int add_stdin(struct cli *c, struct app *app, const struct principal *who,
-		     const struct work_type *t, bool json, size_t *added)
+		     const struct work_type *t, bool json)
 {
 	struct buf in = BUF_INIT, text = BUF_INIT, why = BUF_INIT;
+	struct batch b = { json_array(), json_array() };
 	char chunk[65536];
 	size_t n, line = 0;
 	const char *enc = NULL, *p;
@@ -167,53 +270,16 @@ static int add_stdin(struct cli *c, struct app *app, const struct principal *who
 	}
 	for (p = buf_cstr(&text); *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'; p++)
 		;
-	if (*p == '{' || *p == '[') {
-		json_error_t je;
-		json_t *doc = json_loads(p, 0, &je), *one;
-		size_t i;
-		if (!doc) {
-			fprintf(c->err, "bangfu: stdin:%d: not JSON: %s\n", je.line, je.text);
-			rc = EXIT_USAGE;
-		} else if (json_is_object(doc)) {
-			rc = add_one(c, app, who, t, doc, "stdin", json);
-			*added += rc == 0;
-		} else if (json_array_size(doc) > ADD_RECORDS_MAX) {
-			rc = cli_usage_error(c, "work", "stdin: at most %d records at once",
-					     ADD_RECORDS_MAX);
-		} else {
-			json_array_foreach(doc, i, one) {
-				char where[64];
-				snprintf(where, sizeof where, "stdin: record %zu", i + 1);
-				if (!json_is_object(one)) {
-					fprintf(c->err, "bangfu: %s: give an object of columns\n", where);
-					rc = EXIT_USAGE;
-				} else {
-					rc = add_one(c, app, who, t, one, where, json);
-				}
-				if (rc)
-					break;
-				(*added)++;
-			}
-		}
-		json_decref(doc);
-	} else {
-		struct csv_add a = { c, app, who, t, json, NULL, 0, 0, 0 };
-		if (!csvio_read(text.data ? text.data : "", text.len, on_csv_row, &a, &line, &why) &&
-		    why.len) {
-			fprintf(c->err, "bangfu: stdin:%zu: %s\n", line, why.data);
-			a.rc = a.rc ? a.rc : EXIT_USAGE;
-		} else if (!a.header) {
-			fprintf(c->err, "bangfu: stdin: no records (give a JSON object or array, or CSV "
-				"with a header line)\n");
-			a.rc = EXIT_USAGE;
-		}
-		for (size_t i = 0; a.header && i < a.ncols; i++)
-			free(a.header[i]);
-		free(a.header);
-		*added += a.added;
-		rc = a.rc;
+	rc = *p == '{' || *p == '[' ? read_json(c, p, &b) : read_csv(c, t, &text, &b);
+	if (!rc && json_array_size(b.records) == 0) {
+		fprintf(c->err, "bangfu: stdin: no records\n");
+		rc = EXIT_USAGE;
 	}
+	if (!rc)
+		rc = batch_write(c, app, who, t, &b, json);
 out:
+	json_decref(b.records);
+	json_decref(b.where);
 	buf_release(&in);
 	buf_release(&text);
 	buf_release(&why);
@@ -230,7 +296,6 @@ static int cmd_work_add(struct cli *c, int argc, char **argv)
 	struct bf_err err;
 	json_t *body = json_object();
 	bool from_stdin = false, json = false;
-	size_t added = 0;
 	int rc = 0;
 
 	if (argc < 2 || !(t = work_type_find(argv[1]))) {
@@ -274,12 +339,9 @@ static int cmd_work_add(struct cli *c, int argc, char **argv)
 	if (app_open(c->db, false, &app, &err))
 		rc = cli_fail(c, &err);
 	else if (from_stdin)
-		rc = add_stdin(c, app, &who, t, json, &added);
+		rc = add_stdin(c, app, &who, t, json);
 	else
-		rc = add_one(c, app, &who, t, body, "", json);
-	if (rc && from_stdin)
-		fprintf(c->err, "bangfu: %zu record%s created before this one (each in its own "
-			"transaction)\n", added, added == 1 ? "" : "s");
+		rc = add_one(c, app, &who, t, body, json);
 	json_decref(body);
 	app_close(app);
 	bf_err_release(&err);
