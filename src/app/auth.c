@@ -6,6 +6,7 @@
 #include "util/xalloc.h"
 #include <pthread.h>
 #include <pwquality.h>
+#include <string.h>
 #include <strings.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -40,6 +41,7 @@ bool auth_init(void)
  * of its characters outside ASCII) skips the dictionary and keeps the other checks. */
 static pwquality_settings_t *pwq[2]; /* [0]: with the dictionary, [1]: without */
 static pthread_once_t pwq_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t pwq_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void pwq_make(void)
 {
@@ -102,7 +104,19 @@ bool auth_password_ok(const char *pw, const char *user, struct buf *why)
 			return false;
 		}
 	pthread_once(&pwq_once, pwq_make);
+	/* cracklib keeps its open dictionary in static state and refuses a second open ("another
+	 * dictionary already open"), so two server threads checking at once would fail each
+	 * other: one check at a time. */
+	pthread_mutex_lock(&pwq_lock);
 	r = pwquality_check(pwq[wide * 2 > chars], pw, NULL, user, &aux);
+	if (r == PWQ_ERROR_CRACKLIB_CHECK && aux && strstr(aux, "error loading dictionary")) {
+		/* no readable dictionary (cracklib-runtime's files missing or being rebuilt): the
+		 * password is not refused for the machine's fault; the other checks still hold */
+		pwquality_strerror(en, sizeof en, r, aux);
+		aux = NULL;
+		r = pwquality_check(pwq[1], pw, NULL, user, &aux);
+	}
+	pthread_mutex_unlock(&pwq_lock);
 	if (r >= 0)
 		return true;
 	msg = pwquality_strerror(en, sizeof en, r, aux); /* en, or a constant string */
