@@ -215,12 +215,23 @@ enum bf_status auth_account_disable(struct store *s, const char *name, bool disa
 	return disabled ? session_delete_account(s, name, err) : BF_OK;
 }
 
-void auth_random_password(char *out, size_t n)
+void auth_random_password(char *out, size_t n, const char *user)
 {
 	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-	for (size_t i = 0; i < n; i++)
-		out[i] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
-	out[n] = '\0';
+	struct buf why = BUF_INIT;
+
+	/* Drawn again while the checks every password must pass refuse it: a random string now
+	 * and then holds a run (abcde), a repeat or something cracklib finds in its dictionary,
+	 * and the account would then not be created (init failed at random). Few draws fail. */
+	for (int tries = 0; tries < 100; tries++) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+		out[n] = '\0';
+		buf_reset(&why);
+		if (n < AUTH_MIN_PASSWORD || auth_password_ok(out, user, &why))
+			break;
+	}
+	buf_release(&why);
 }
 
 static void random_token(char out[AUTH_TOKEN_LEN])
@@ -376,7 +387,7 @@ static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
 static void dummy_make(void)
 {
 	char pw[33];
-	auth_random_password(pw, 32);
+	auth_random_password(pw, 32, NULL);
 	if (crypto_pwhash_str_alg(dummy_hash, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT,
 				  crypto_pwhash_ALG_ARGON2ID13) != 0)
 		dummy_hash[0] = '\0';

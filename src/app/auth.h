@@ -35,8 +35,9 @@ enum bf_status auth_account_passwd(struct store *s, const char *name, const char
 /* Disables an account and ends its sessions. */
 enum bf_status auth_account_disable(struct store *s, const char *name, bool disabled,
 				    struct bf_err *err);
-/* Writes n random characters from an easy-to-type alphabet into out (n + 1 bytes). */
-void auth_random_password(char *out, size_t n);
+/* Writes n random characters from an easy-to-type alphabet into out (n + 1 bytes), drawn
+ * until auth_password_ok accepts them for user (NULL: no account yet). */
+void auth_random_password(char *out, size_t n, const char *user);
 
 struct auth_session {
 	struct account account;

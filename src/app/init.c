@@ -65,7 +65,7 @@ enum bf_status init_database(const char *path, bool empty, bool force,
 	if (!rc && !auth_init())
 		rc = bf_err_set(err, BF_EIO, "cannot initialise libsodium");
 	if (!rc) {
-		auth_random_password(admin_password, INIT_PASSWORD_LEN);
+		auth_random_password(admin_password, INIT_PASSWORD_LEN, "admin");
 		rc = auth_account_add(a->store, "admin", "admin", NULL, NULL, admin_password, err);
 	}
 	app_close(a);

@@ -201,7 +201,7 @@ enum bf_status users_create(struct app *app, const struct registry *reg,
 	if ((rc = check_email(b.email, res, err)))
 		return rc;
 	if (!b.password)
-		auth_random_password(res->password, USERS_PASSWORD_LEN);
+		auth_random_password(res->password, USERS_PASSWORD_LEN, b.name);
 	pw = b.password ? b.password : res->password;
 	if ((rc = store_begin(s, err)))
 		return rc;
@@ -350,7 +350,7 @@ enum bf_status users_update(struct app *app, const struct registry *reg,
 	if (b.password && (rc = check_password(b.password, name, res, err)))
 		return rc;
 	if (b.reset)
-		auth_random_password(res->password, USERS_PASSWORD_LEN);
+		auth_random_password(res->password, USERS_PASSWORD_LEN, name);
 	pw = b.password ? b.password : b.reset ? res->password : NULL;
 	if ((rc = store_begin(s, err)))
 		return rc;
