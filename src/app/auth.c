@@ -61,8 +61,10 @@ static void pwq_make(void)
 }
 
 /* The Chinese beside libpwquality's English, by its error code. */
-static const char *pwq_zh(int code)
+static const char *pwq_zh(int code, const char *cracklib)
 {
+	if (code == PWQ_ERROR_CRACKLIB_CHECK && cracklib && !strstr(cracklib, "dictionary word"))
+		return "口令过于简单或有规律"; /* cracklib's other verdicts: simplistic, too short... */
 	switch (code) {
 	case PWQ_ERROR_PALINDROME: return "口令是回文";
 	case PWQ_ERROR_MAX_CONSECUTIVE: return "同一个字符连续出现超过 3 次";
@@ -79,7 +81,7 @@ bool auth_password_ok(const char *pw, const char *user, struct buf *why)
 	size_t n = strlen(pw), chars = 0, wide = 0;
 	void *aux = NULL;
 	char en[256];
-	const char *msg;
+	const char *msg, *zh;
 	int r;
 
 	if (n > 1024 || text_utf8_invalid_at(pw, n) != n) {
@@ -119,8 +121,9 @@ bool auth_password_ok(const char *pw, const char *user, struct buf *why)
 	pthread_mutex_unlock(&pwq_lock);
 	if (r >= 0)
 		return true;
+	zh = pwq_zh(r, r == PWQ_ERROR_CRACKLIB_CHECK ? aux : NULL); /* before strerror frees aux */
 	msg = pwquality_strerror(en, sizeof en, r, aux); /* en, or a constant string */
-	buf_addf(why, "%s，请另选; %c%s: choose another", pwq_zh(r),
+	buf_addf(why, "%s，请另选; %c%s: choose another", zh,
 		 msg[0] >= 'A' && msg[0] <= 'Z' ? msg[0] - 'A' + 'a' : msg[0], msg[0] ? msg + 1 : "");
 	return false;
 }
