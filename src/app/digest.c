@@ -172,7 +172,7 @@ static void one(struct app *app, const struct registry *reg, const struct digest
 				     id, time(NULL) },
 		     &msg);
 	if (smtp_send(&(struct smtp_server){ cfg->smtp_url, cfg->mail_from, cfg->smtp_user,
-					     o->password, cfg->smtp_timeout },
+					     o->password, cfg->smtp_timeout, o->stop },
 		      a->email, msg.data, msg.len, &err)) {
 		buf_adds(&why, bf_err_msg(&err));
 		e.status = "failed";

@@ -28,9 +28,24 @@ struct round {
 };
 static struct round the_round; /* the one round at a time, its thread's */
 
+/* The URL as it may be logged: without a user:password@ part. */
+static void url_shown(const char *url, char *out, size_t n)
+{
+	const char *host = strstr(url, "://"), *at, *slash;
+
+	host = host ? host + 3 : url;
+	at = strchr(host, '@');
+	slash = strchr(host, '/');
+	if (at && (!slash || at < slash))
+		snprintf(out, n, "%.*s***@%s", (int)(host - url), url, at + 1);
+	else
+		snprintf(out, n, "%s", url);
+}
+
 void digest_timer_init(const struct app_server_config *cfg, digest_timer_log_fn *log)
 {
-	char why[400];
+	char why[600], url[300], password[1024];
+	struct bf_err err;
 	int h, m;
 
 	config = cfg;
@@ -41,13 +56,34 @@ void digest_timer_init(const struct app_server_config *cfg, digest_timer_log_fn 
 		return;
 	at_minute = h * 60 + m;
 	on = cfg->smtp_url[0] != '\0';
+	url_shown(cfg->smtp_url, url, sizeof url);
 	if (on)
 		snprintf(why, sizeof why, "a digest round every day at or after %s (local time) "
-			 "through %s", cfg->digest_time, cfg->smtp_url);
+			 "through %s", cfg->digest_time, url);
 	else
 		snprintf(why, sizeof why, "--digest-time %s is set but no --smtp-url: the server "
 			 "sends no digests", cfg->digest_time);
 	logger("digest_round", NULL, why);
+	/* a password file that cannot be read fails every round: said now, not at the round */
+	bf_err_init(&err);
+	if (on && digest_read_password(cfg->smtp_password_file, password, sizeof password, &err)) {
+		snprintf(why, sizeof why, "--smtp-password-file: %s; no digest will be sent until "
+			 "it can be read; fix it, then restart the server", bf_err_msg(&err));
+		logger("digest_failed", NULL, why);
+	}
+	memset(password, 0, sizeof password);
+	bf_err_release(&err);
+}
+
+/* A round that could not run at all: what failed, and what the operator can do. */
+static void log_round_failed(const struct round *r, const struct bf_err *err)
+{
+	char day[11], why[600];
+
+	date_format(r->day, day);
+	snprintf(why, sizeof why, "the digests of %s were not sent: %s; fix it, then restart the "
+		 "server or run `bangfu digest send`", day, bf_err_msg(err));
+	logger("digest_failed", NULL, why);
 }
 
 static void on_account(void *ctx, const struct digest_event *e)
@@ -91,12 +127,12 @@ static void *run(void *p)
 	bf_err_init(&err);
 	if (digest_read_password(config->smtp_password_file, password, sizeof password, &err) ||
 	    app_open(config->db, false, &a, &err)) {
-		logger("digest_failed", NULL, bf_err_msg(&err));
+		log_round_failed(r, &err);
 		goto out;
 	}
 	o.password = password;
 	if (digest_run(a, NULL, &o, on_account, r, &res, &err))
-		logger("digest_failed", NULL, bf_err_msg(&err));
+		log_round_failed(r, &err);
 	else
 		log_outcome(r, &res);
 out:
@@ -139,10 +175,17 @@ void digest_timer_tick(void)
 		start(today);
 }
 
-void digest_timer_stop(void)
+void digest_timer_cancel(void)
 {
 	atomic_store(&stopping, true);
+}
+
+bool digest_timer_done(void)
+{
+	if (started && !atomic_load(&finished))
+		return false;
 	if (started)
 		pthread_join(thread, NULL);
 	started = false;
+	return true;
 }

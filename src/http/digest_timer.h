@@ -17,6 +17,8 @@ typedef void digest_timer_log_fn(const char *event, const char *address, const c
 void digest_timer_init(const struct app_server_config *cfg, digest_timer_log_fn *log);
 /* From the main thread, every tick: reaps a finished round, starts the day's when it is due. */
 void digest_timer_tick(void);
-/* At stop: a round in progress ends after its current message; waits for it. */
-void digest_timer_stop(void);
+/* At stop: a round in progress gives up its current message (within about a second) and ends. */
+void digest_timer_cancel(void);
+/* After digest_timer_cancel: true once no round runs (joined), false while one still ends. */
+bool digest_timer_done(void);
 #endif

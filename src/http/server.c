@@ -933,10 +933,15 @@ int http_serve(const struct app_server_config *cfg, FILE *log)
 		tick(main_store, &next_purge);
 	}
 	fprintf(stderr, "bangfu: stopping (signal %d): finishing requests in flight\n", sig);
-	digest_timer_stop(); /* before the snapshot is cleared: a round reads it */
+	digest_timer_cancel();
 	for (int i = 1; i >= 0; i--)
 		if (d[i])
 			MHD_stop_daemon(d[i]);
+	while (!digest_timer_done()) { /* before the snapshot is cleared: a round reads it */
+		struct timespec ts = { 0, LOG_FLUSH_MS * 1000000L };
+		nanosleep(&ts, NULL);
+		log_flush();
+	}
 	log_flush();
 	buf_release(&log_buf);
 	buf_release(&log_spare);

@@ -48,7 +48,11 @@ static const char *const sql[] = {
 		"ORDER BY c.planned_end, c.\"group\", c.id",
 	[Q_ACCOUNTS - STORE_Q_INBOX] =
 		"SELECT name, role, IFNULL(unit, ''), IFNULL(target, ''), email FROM account "
-		"WHERE disabled = 0 AND email IS NOT NULL ORDER BY name",
+		"WHERE disabled = 0 AND email IS NOT NULL "
+		/* the longest without a digest first: a round capped by --digest-max must not
+		 * defer the same accounts every day (by name, the same ones came last) */
+		"ORDER BY (SELECT max(d.day) FROM digest_log d WHERE d.account = account.name "
+		"AND d.status = 'sent') NULLS FIRST, name",
 	[Q_LAST - STORE_Q_INBOX] =
 		"SELECT max(day) FROM digest_log WHERE account = ?1 AND status = 'sent'",
 	[Q_LOG - STORE_Q_INBOX] =

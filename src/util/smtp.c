@@ -18,6 +18,13 @@ struct reader {
 	size_t left;
 };
 
+/* libcurl asks about once a second and at each transfer step: non-zero aborts. */
+static int progress_cb(void *ctx, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	(void)dt, (void)dn, (void)ut, (void)un;
+	return atomic_load((const atomic_bool *)ctx) ? 1 : 0;
+}
+
 static size_t read_cb(char *out, size_t size, size_t n, void *ctx)
 {
 	struct reader *r = ctx;
@@ -53,6 +60,14 @@ enum bf_status smtp_send(const struct smtp_server *srv, const char *to, const ch
 	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, srv->timeout > 0 ? srv->timeout : 30L);
+	/* the wait for a reply has its own limit (120 s by default) that outlasts CURLOPT_TIMEOUT
+	 * after the body: a mute server held a stopping server two minutes */
+	curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, srv->timeout > 0 ? srv->timeout : 30L);
+	if (srv->cancel) {
+		curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, progress_cb);
+		curl_easy_setopt(c, CURLOPT_XFERINFODATA, (void *)srv->cancel);
+		curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	}
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, srv->timeout > 0 && srv->timeout < 10 ? srv->timeout : 10L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);          /* a server thread: no SIGALRM */
 	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY); /* STARTTLS when offered */
@@ -66,5 +81,7 @@ enum bf_status smtp_send(const struct smtp_server *srv, const char *to, const ch
 	curl_easy_cleanup(c);
 	if (rc == CURLE_OK)
 		return BF_OK;
+	if (rc == CURLE_ABORTED_BY_CALLBACK)
+		return bf_err_set(err, BF_EIO, "given up: the server is stopping");
 	return bf_err_set(err, BF_EIO, "%s: %s", curl_easy_strerror(rc), why[0] ? why : "no detail");
 }

@@ -3,6 +3,7 @@
  * failure. No domain here: the message is made by util/mail and the caller. */
 #ifndef BF_SMTP_H
 #define BF_SMTP_H
+#include <stdatomic.h>
 #include <stddef.h>
 #include "util/err.h"
 
@@ -11,7 +12,8 @@ struct smtp_server {
 	const char *from;      /* the envelope sender, an address */
 	const char *user;      /* login, or NULL/"" for none */
 	const char *password;  /* with user */
-	long timeout;          /* seconds for the whole message */
+	long timeout;          /* seconds for the whole message, and for each reply */
+	const atomic_bool *cancel; /* NULL, or set by another thread to give up at once */
 };
 
 /* Sends msg (a whole RFC 5322 message, CRLF line ends) to the address to. BF_EIO with the

@@ -3,7 +3,8 @@
 # (tests/bin/smtp-sink, Python's smtpd), which writes what arrives; tests/bin/mail-read decodes
 # it as a mail reader would (the RFC 2047 subject, the base64 UTF-8 body). The fixture is
 # 1840's (as of 2026-12-02). An account gets one digest a day (digest_log); a failure is
-# reported with its reason, logged, and the exit status is 1; --digest-max bounds a run.
+# reported with its reason, logged, and the exit status is 1; --digest-max bounds a run, and
+# the accounts longest without a digest go first (the next day's capped run reaches the other).
 $ bangfu init > /dev/null && sqlite3 bangfu.db < "$TESTDIR/data/cycle-clear-work.sql" && sqlite3 bangfu.db < "$TESTDIR/data/work-fixture.sql"
 $ sqlite3 bangfu.db "DELETE FROM cadre WHERE id = 'C0053'; UPDATE commitment SET status = 'delivered', confirmed_on = NULL, delivered_on = '2026-11-20', evidence = '签约5家' WHERE id = 2"
 $ echo 'a long enough secret' | bangfu user add lead --role unit --unit U048 --email lead@u048.gd.test --password-stdin
@@ -87,6 +88,9 @@ lead|2026-12-03|lead@u048.gd.test|15|failed|1
 county|2026-12-04|county@lianjiang.gd.test|3|sent|0
 $ ls mails | grep -c eml
 3
+$ bangfu digest send --smtp-url smtp://127.0.0.1:$(cat mails/port) --mail-from bangfu@gd.test --as-of 2026-12-05 --digest-max 1 | tail -n 1; sqlite3 bangfu.db "SELECT account, day FROM digest_log ORDER BY id DESC LIMIT 1"
+digests: 1 sent, 0 failed, 1 deferred, 1 with nothing to do, 0 had theirs lately (3 accounts with an e-mail address)
+lead|2026-12-05
 $ bangfu digest send --mail-from 'a b@c' --as-of 2026-12-05
 bangfu serve: command line: mail-from 'a b@c' is not valid (see bangfu serve --help)
 [2]

@@ -2,9 +2,10 @@
 # --digest-time without --smtp-url sends nothing and says so in the log; a mail server that
 # refuses the connection fails each message, every failure is logged with its reason and in
 # digest_log, and the server goes on answering; a restart the same day tries the failed ones
-# again. A mail server that accepts the connection and never answers (mute) holds the round
-# --smtp-timeout seconds a message, on the round's own thread: requests are answered
-# meanwhile, and a stop waits for the message in flight only.
+# again. A mail server that accepts the connection and never answers (mute) holds the round on
+# its own thread: requests are answered meanwhile, and a stop gives up the message in flight
+# at once, whatever --smtp-timeout is. A password file that cannot be read is said at the
+# start, and a password in the URL is never logged.
 $ bangfu init > /dev/null && sqlite3 bangfu.db < "$TESTDIR/data/cycle-clear-work.sql" && sqlite3 bangfu.db < "$TESTDIR/data/work-fixture.sql"
 $ echo 'a long enough secret' | bangfu user add lead --role unit --unit U048 --email lead@u048.gd.test --password-stdin > /dev/null
 $ echo 'a long enough secret' | bangfu user add county --role county --target 440881 --email county@lianjiang.gd.test --password-stdin > /dev/null
@@ -22,17 +23,24 @@ HTTP 200
 $ sqlite3 bangfu.db "SELECT account, status, error LIKE 'Couldn''t connect%' FROM digest_log ORDER BY id"
 county|failed|1
 lead|failed|1
-$ p=$(tail -n 1 .pids); kill $p; while kill -0 $p 2>/dev/null; do sleep 0.05; done; serve-bg --digest-time 00:00 --smtp-url smtp://127.0.0.1:$(cat mute) --smtp-timeout 10 --mail-from bangfu@gd.test
+$ p=$(tail -n 1 .pids); kill $p; while kill -0 $p 2>/dev/null; do sleep 0.05; done; serve-bg --digest-time 00:00 --smtp-url smtp://127.0.0.1:$(cat mute) --smtp-timeout 60 --mail-from bangfu@gd.test
 $ sleep 0.3; s=$(date +%s%N); api GET /api/v1/health | sed -n 1p; echo "answered in under a second: $(( $(date +%s%N) - s < 1000000000 ))"; echo "rounds ended: $(grep -c 'the digests of' server.log)"
 HTTP 200
 answered in under a second: 1
 rounds ended: 0
-$ p=$(tail -n 1 .pids); kill $p; while kill -0 $p 2>/dev/null; do sleep 0.05; done; grep '"digest_' server.log | jq -r '.event + ": " + .reason' | sed -E "s/ after [0-9]+ milliseconds//; s/$(date +%F)/TODAY/"; echo "sanitizer reports: $(grep -c Sanitizer server.log)"
+$ p=$(tail -n 1 .pids); s=$(date +%s); kill $p; while kill -0 $p 2>/dev/null; do sleep 0.05; done; echo "stopped within 5 s of a 60 s timeout: $(( $(date +%s) - s <= 5 ))"; grep '"digest_' server.log | jq -r '.event + ": " + .reason' | sed -E "s/$(date +%F)/TODAY/"; echo "sanitizer reports: $(grep -c Sanitizer server.log)"
+stopped within 5 s of a 60 s timeout: 1
 digest_round: a digest round every day at or after 00:00 \(local time\) through smtp://127\.0\.0\.1:[0-9]+ (re)
-digest_failed: county <county@lianjiang.gd.test>: not sent: Timeout was reached: Operation timed out with 0 bytes received
+digest_failed: county <county@lianjiang.gd.test>: not sent: given up: the server is stopping
 digest_round: the digests of TODAY: 0 sent, 1 failed, 0 deferred, 0 with nothing to do, 0 had theirs lately (1 account with an e-mail address so far); the server stopped before the round's end: the rest wait for the next round
 sanitizer reports: 0
 $ sqlite3 bangfu.db "SELECT account, status, substr(error, 1, 18) FROM digest_log ORDER BY id"
 county|failed|Couldn't connect t
 lead|failed|Couldn't connect t
-county|failed|Timeout was reache
+county|failed|given up: the serv
+$ serve-bg --digest-time 00:00 --smtp-url 'smtp://bob:s3cret@127.0.0.1:1' --smtp-password-file nowhere.txt --mail-from bangfu@gd.test; i=0; while ! grep -q 'were not sent' server.log && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; grep '"digest_' server.log | jq -r '.event + ": " + .reason' | sed -E "s/$(date +%F)/TODAY/"; grep -c s3cret server.log
+digest_round: a digest round every day at or after 00:00 (local time) through smtp://***@127.0.0.1:1
+digest_failed: --smtp-password-file: nowhere.txt: cannot open: No such file or directory; no digest will be sent until it can be read; fix it, then restart the server
+digest_failed: the digests of TODAY were not sent: nowhere.txt: cannot open: No such file or directory; fix it, then restart the server or run `bangfu digest send`
+0
+[1]
