@@ -1,6 +1,5 @@
 /* store/list: the lists' WHERE clauses, count and page, and rows as cells; see list.h. */
 #include "store/list.h"
-#include <assert.h>
 #include <stdarg.h>
 #include <stdlib.h>
 
@@ -13,7 +12,8 @@ static void and(struct list_where *w)
 
 void list_cond(struct list_where *w, const char *sql, const char *arg)
 {
-	assert(w->n < LIST_MAX_ARGS);
+	if (w->n >= LIST_MAX_ARGS) /* the callers' filters are fixed: a programming error */
+		abort();
 	and(w);
 	w->args[w->n++] = arg;
 	for (const char *c = sql; *c; c++)
@@ -119,7 +119,14 @@ static enum bf_status count(struct store *s, const struct list_where *w, const c
 	if (rc != SQLITE_OK)
 		return store_db_error(s, err, what);
 	list_where_bind(st, w);
-	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	/* a failed step (busy, interrupted, out of memory) is an error, not an empty list: the
+	 * total and the page would disagree */
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		enum bf_status rc2 = store_db_error(s, err, what);
+		sqlite3_finalize(st);
+		return rc2;
+	}
+	*total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return BF_OK;
 }
