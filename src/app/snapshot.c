@@ -11,7 +11,8 @@
 #define MAX_ANSWERS 512
 
 struct snapshot_answer {
-	char *key, *body;
+	char *key;
+	struct blob *body; /* a response in flight may hold it past the snapshot */
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -32,7 +33,7 @@ static void drop_answers(struct snapshot *s)
 {
 	for (size_t i = 0; i < s->nanswers; i++) {
 		free(s->answers[i].key);
-		free(s->answers[i].body);
+		blob_unref(s->answers[i].body);
 	}
 	free(s->answers);
 	s->answers = NULL;
@@ -51,28 +52,28 @@ static void unref(struct snapshot *s)
 	}
 }
 
-char *snapshot_answer_get(struct snapshot *snap, const char *key)
+struct blob *snapshot_answer_get(struct snapshot *snap, const char *key)
 {
-	char *body = NULL;
+	struct blob *body = NULL;
 	pthread_mutex_lock(&lock);
 	for (size_t i = 0; i < snap->nanswers && !body; i++)
 		if (strcmp(snap->answers[i].key, key) == 0)
-			body = xstrdup(snap->answers[i].body);
+			body = blob_ref(snap->answers[i].body);
 	pthread_mutex_unlock(&lock);
 	return body;
 }
 
-void snapshot_answer_put(struct snapshot *snap, const char *key, const char *body)
+void snapshot_answer_put(struct snapshot *snap, const char *key, struct blob *body)
 {
 	pthread_mutex_lock(&lock);
-	size_t size = strlen(key) + strlen(body) + 2;
+	size_t size = strlen(key) + blob_len(body) + 2;
 	if (!snap->answers)
 		snap->answers = xcalloc(MAX_ANSWERS, sizeof *snap->answers);
 	/* Bounded in bytes as well as in number: 512 answers of a large list could hold hundreds
 	 * of megabytes. A full cache keeps what it has until the data changes. */
 	if (snap->nanswers < MAX_ANSWERS && snap->answer_bytes + size <= answer_limit) {
 		snap->answers[snap->nanswers].key = xstrdup(key);
-		snap->answers[snap->nanswers].body = xstrdup(body);
+		snap->answers[snap->nanswers].body = blob_ref(body);
 		snap->nanswers++;
 		snap->answer_bytes += size;
 	}

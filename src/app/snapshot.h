@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "core/registry.h"
 #include "core/rules.h"
+#include "util/blob.h"
 
 struct store; /* app/ only: see snapshot_write_begin */
 
@@ -68,10 +69,12 @@ void snapshot_write_lock(void);
 void snapshot_write_unlock(void);
 enum bf_status snapshot_write_begin(struct store *s, struct snapshot **out, struct bf_err *err);
 void snapshot_write_end(struct snapshot *snap, bool committed, size_t edited);
-/* A copy of the answer cached under key, or NULL (free it). */
-char *snapshot_answer_get(struct snapshot *snap, const char *key);
-/* Caches a copy of body under key (up to 512 answers and the byte limit per snapshot). */
-void snapshot_answer_put(struct snapshot *snap, const char *key, const char *body);
+/* The answer cached under key with a reference for the caller (blob_unref it), or NULL: the
+ * cached bytes themselves, alive until the last reference goes, whatever becomes of snap. */
+struct blob *snapshot_answer_get(struct snapshot *snap, const char *key);
+/* Caches body under key with a reference of the cache's own (up to 512 answers and the byte
+ * limit per snapshot); the caller keeps its reference. */
+void snapshot_answer_put(struct snapshot *snap, const char *key, struct blob *body);
 /* The most bytes of cached answers per snapshot (default 64 MiB; 0: no cache). */
 void snapshot_answer_limit(size_t bytes);
 /* How many times this process has loaded a snapshot from the database (tests, logs). */

@@ -700,7 +700,7 @@ enum bf_status work_report_run(struct app *app, const struct registry *r,
 #define GZIP_FROM 1024 /* bytes: a smaller answer is sent as it is */
 struct cached {
 	char *key;
-	struct buf text, gz; /* gz empty: not compressed */
+	struct blob *text, *gz; /* gz NULL: not compressed; a response in flight may hold either */
 	size_t bytes;
 };
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -714,37 +714,41 @@ void work_report_cache_limit(size_t bytes)
 	pthread_mutex_unlock(&cache_lock);
 }
 
-/* Copies the cached answer of key into out (gzip'ed if gzip and there is such a copy). */
-static bool cache_get(const char *key, bool gzip, struct buf *out, bool *gzipped)
+/* The answer to send of an entry (gzip'ed if gzip and there is such a copy), referenced. */
+static struct blob *pick(struct blob *text, struct blob *gz, bool gzip, bool *gzipped)
 {
-	bool hit = false;
+	*gzipped = gzip && gz;
+	return blob_ref(*gzipped ? gz : text);
+}
+
+/* The cached answer of key with a reference for the caller, or NULL. */
+static struct blob *cache_get(const char *key, bool gzip, bool *gzipped)
+{
+	struct blob *hit = NULL;
 	pthread_mutex_lock(&cache_lock);
 	for (size_t i = 0; i < CACHE_SLOTS && !hit; i++) {
 		const struct cached *e = &cache[i];
-		if (!e->key || strcmp(e->key, key) != 0)
-			continue;
-		hit = true;
-		*gzipped = gzip && e->gz.len;
-		buf_add(out, *gzipped ? e->gz.data : e->text.data,
-			*gzipped ? e->gz.len : e->text.len);
+		if (e->key && strcmp(e->key, key) == 0)
+			hit = pick(e->text, e->gz, gzip, gzipped);
 	}
 	pthread_mutex_unlock(&cache_lock);
 	return hit;
 }
 
+/* Drops the cache's references: a response still sending the bytes keeps them alive. */
 static void cache_drop(size_t i)
 {
 	cache_bytes -= cache[i].bytes;
 	free(cache[i].key);
-	buf_release(&cache[i].text);
-	buf_release(&cache[i].gz);
-	cache[i] = (struct cached){ NULL, BUF_INIT, BUF_INIT, 0 };
+	blob_unref(cache[i].text);
+	blob_unref(cache[i].gz);
+	cache[i] = (struct cached){ NULL, NULL, NULL, 0 };
 }
 
-/* Keeps text (and gz) under key, taking both buffers. */
-static void cache_put(const char *key, struct buf *text, struct buf *gz)
+/* Keeps text (and gz) under key with references of its own. */
+static void cache_put(const char *key, struct blob *text, struct blob *gz)
 {
-	size_t size = strlen(key) + text->len + gz->len + 2;
+	size_t size = strlen(key) + blob_len(text) + (gz ? blob_len(gz) : 0) + 2;
 	pthread_mutex_lock(&cache_lock);
 	if (size <= cache_max) {
 		for (size_t k = 0; k < CACHE_SLOTS && cache_bytes + size > cache_max; k++)
@@ -752,25 +756,54 @@ static void cache_put(const char *key, struct buf *text, struct buf *gz)
 				cache_drop((cache_next + k) % CACHE_SLOTS);
 		if (cache[cache_next].key)
 			cache_drop(cache_next);
-		cache[cache_next] = (struct cached){ xstrdup(key), *text, *gz, size };
-		*text = (struct buf)BUF_INIT;
-		*gz = (struct buf)BUF_INIT;
+		cache[cache_next] = (struct cached){ xstrdup(key), blob_ref(text), blob_ref(gz),
+						     size };
 		cache_bytes += size;
 		cache_next = (cache_next + 1) % CACHE_SLOTS;
 	}
 	pthread_mutex_unlock(&cache_lock);
 }
 
-enum bf_status work_report_answer(struct app *app, const struct registry *r,
-				  long long generation, const struct principal *who,
-				  const struct work_report_opts *o, bool gzip, struct buf *out,
-				  bool *gzipped, struct bf_err *err)
+/* Computes the answer, caches it under key and returns the one to send, referenced. */
+static enum bf_status compute(struct app *app, const struct registry *r,
+			      const struct principal *who, const struct work_report_opts *o,
+			      const char *key, bool gzip, struct blob **out, bool *gzipped,
+			      struct bf_err *err)
 {
-	struct buf key = BUF_INIT, text = BUF_INIT, gz = BUF_INIT;
-	char day[11], *s;
+	struct buf text = BUF_INIT, gz = BUF_INIT;
+	struct blob *tb, *gb = NULL;
 	json_t *doc = NULL;
 	enum bf_status rc;
+	char *s;
 
+	if ((rc = run_locked(app, r, who, o, &doc, err)))
+		return rc;
+	s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	buf_adds(&text, s ? s : "null");
+	free(s);
+	json_decref(doc);
+	/* compressed once here, so that every later answer of it is only a reference */
+	if (text.len >= GZIP_FROM && gz_compress(text.data, text.len, &gz))
+		gb = blob_take(&gz);
+	buf_release(&gz);
+	tb = blob_take(&text);
+	*out = pick(tb, gb, gzip, gzipped);
+	cache_put(key, tb, gb);
+	blob_unref(tb);
+	blob_unref(gb);
+	return BF_OK;
+}
+
+enum bf_status work_report_answer(struct app *app, const struct registry *r,
+				  long long generation, const struct principal *who,
+				  const struct work_report_opts *o, bool gzip, struct blob **out,
+				  bool *gzipped, struct bf_err *err)
+{
+	struct buf key = BUF_INIT;
+	char day[11];
+	enum bf_status rc;
+
+	*out = NULL;
 	*gzipped = false;
 	if ((rc = work_report_begin(app->store, err)))
 		return rc;
@@ -779,23 +812,10 @@ enum bf_status work_report_answer(struct app *app, const struct registry *r,
 		 (long long)work_report_generation(app->store), o->by ? o->by : "target",
 		 o->round ? o->round : "", day, who->role, who->unit ? who->unit : "",
 		 who->target ? who->target : "");
-	if (!cache_get(buf_cstr(&key), gzip, out, gzipped) &&
-	    !(rc = run_locked(app, r, who, o, &doc, err))) {
-		s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
-		buf_adds(&text, s ? s : "null");
-		free(s);
-		json_decref(doc);
-		/* compressed once here, so that every later answer of it costs a copy */
-		if (text.len >= GZIP_FROM && !gz_compress(text.data, text.len, &gz))
-			buf_release(&gz);
-		*gzipped = gzip && gz.len;
-		buf_add(out, *gzipped ? gz.data : text.data, *gzipped ? gz.len : text.len);
-		cache_put(buf_cstr(&key), &text, &gz);
-	}
+	if (!(*out = cache_get(buf_cstr(&key), gzip, gzipped)))
+		rc = compute(app, r, who, o, buf_cstr(&key), gzip, out, gzipped, err);
 	work_report_end(app->store);
 	buf_release(&key);
-	buf_release(&text);
-	buf_release(&gz);
 	return rc;
 }
 

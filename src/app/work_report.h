@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "core/access.h"
 #include "core/registry.h"
+#include "util/blob.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -34,13 +35,15 @@ struct work_report_opts {
 enum bf_status work_report_run(struct app *app, const struct registry *r,
 			       const struct principal *who, const struct work_report_opts *o,
 			       json_t **out, struct bf_err *err);
-/* The same as compact JSON appended to out, answered from the cache when neither counter
- * (generation: the registry's, as the caller loaded it) has moved since. With gzip (the client
- * accepts it), an answer of a kilobyte or more comes gzip-compressed (compressed once, when
- * computed) and *gzipped is true. */
+/* The same as compact JSON in *out, answered from the cache when neither counter
+ * (generation: the registry's, as the caller loaded it) has moved since. *out is the cached
+ * bytes themselves, not a copy, with a reference the caller drops (blob_unref) once sent: the
+ * cache may drop its own meanwhile. With gzip (the client accepts it), an answer of a kilobyte
+ * or more comes gzip-compressed (compressed once, when computed) and *gzipped is true. On
+ * failure *out is NULL. */
 enum bf_status work_report_answer(struct app *app, const struct registry *r,
 				  long long generation, const struct principal *who,
-				  const struct work_report_opts *o, bool gzip, struct buf *out,
+				  const struct work_report_opts *o, bool gzip, struct blob **out,
 				  bool *gzipped, struct bf_err *err);
 /* Bytes of cached answers at most (default 16 MiB; 0: no cache). */
 void work_report_cache_limit(size_t bytes);

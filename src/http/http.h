@@ -11,6 +11,7 @@
 #include "app/auth.h"
 #include "app/snapshot.h"
 #include "app/write.h"
+#include "util/blob.h"
 #include "util/buf.h"
 
 /* A multipart/form-data body, decoded part by part as it arrives: each file part is one
@@ -61,11 +62,14 @@ struct http_ctx {
 	int status;
 	const char *content_type;
 	struct buf out;
+	/* set: the body instead of out, a cached answer sent as it is (no copy); the context
+	 * holds a reference that the response takes over (see respond in server.c) */
+	struct blob *blob;
 	char set_cookie[256];
 	char allow[64];                 /* the Allow header of a 405 */
 	long retry_after;
 	const char *etag;               /* set: Cache-Control no-cache and this ETag, not no-store */
-	const char *content_encoding;   /* "gzip" when out holds compressed bytes */
+	const char *content_encoding;   /* "gzip" when out (or blob) holds compressed bytes */
 	char disposition[800];          /* the Content-Disposition of a download, if any */
 	char reason[160];               /* an error's message, for the log line */
 };
@@ -221,6 +225,9 @@ extern const struct route_param http_work_params[5][16];
 
 /* Response helpers for handlers. */
 void http_json(struct http_ctx *cx, int status, json_t *v);          /* takes v */
+/* A 200 of a cached answer's bytes as they are, without a copy: takes the caller's reference
+ * to b, which the response drops once libmicrohttpd has sent it (or the connection closed). */
+void http_send_blob(struct http_ctx *cx, struct blob *b, const char *content_type);
 void http_error(struct http_ctx *cx, enum bf_status st, const char *message, const char *field);
 /* The same with the message in Chinese too (message_zh; NULL: none). */
 void http_error_zh(struct http_ctx *cx, enum bf_status st, const char *message,

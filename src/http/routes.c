@@ -322,28 +322,28 @@ static void answer_key(struct http_ctx *cx, struct buf *key)
 static void h_list_encode(struct http_ctx *cx);
 
 /* Lists are answered from the snapshot's cache of encoded answers when the same reader asked
- * the same since the last change: encoding JSON is most of a list's cost. */
+ * the same since the last change: encoding JSON is most of a list's cost. The cached bytes are
+ * sent as they are, shared with the cache, never copied. */
 static void h_list(struct http_ctx *cx)
 {
 	struct buf key = BUF_INIT;
-	char *hit;
+	struct blob *body;
 
 	if (wants_xlsx(cx)) { /* binary: not for the cache of text answers */
 		h_list_encode(cx);
 		return;
 	}
 	answer_key(cx, &key);
-	if ((hit = snapshot_answer_get(cx->snap, key.data))) {
-		buf_reset(&cx->out);
-		buf_adds(&cx->out, hit);
-		cx->status = 200;
-		cx->content_type = wants_csv(cx) ? "text/csv; charset=utf-8"
-						 : "application/json; charset=utf-8";
-		free(hit);
+	if ((body = snapshot_answer_get(cx->snap, key.data))) {
+		http_send_blob(cx, body, wants_csv(cx) ? "text/csv; charset=utf-8"
+						       : "application/json; charset=utf-8");
 	} else {
 		h_list_encode(cx);
-		if (cx->status == 200)
-			snapshot_answer_put(cx->snap, key.data, buf_cstr(&cx->out));
+		if (cx->status == 200) {
+			body = blob_take(&cx->out);
+			snapshot_answer_put(cx->snap, key.data, body);
+			http_send_blob(cx, body, cx->content_type);
+		}
 	}
 	buf_release(&key);
 }

@@ -1,6 +1,6 @@
 /* routes_report: the work reports (GET /api/v1/reports/work, GET
  * /api/v1/reports/county/{adcode}). Decode, call app/work_report with the reader (it scopes
- * the rows), encode as JSON (cached text), CSV or XLSX. */
+ * the rows), encode as JSON (the cached answer, sent without a copy), CSV or XLSX. */
 #include "app/sheet.h"
 #include "app/work_report.h"
 #include "http/http.h"
@@ -29,14 +29,13 @@ known:
 	csv = !xlsx && http_wants_csv(cx);
 	bf_err_init(&err);
 	if (!xlsx && !csv) {
+		struct blob *body;
 		bool gzipped;
-		buf_reset(&cx->out);
 		if (work_report_answer(cx->app, &cx->snap->reg, cx->snap->generation, &cx->who, &o,
-				       http_accepts_gzip(cx), &cx->out, &gzipped, &err)) {
+				       http_accepts_gzip(cx), &body, &gzipped, &err)) {
 			http_fail(cx, &err);
-		} else {
-			cx->status = 200;
-			cx->content_type = "application/json; charset=utf-8";
+		} else { /* the cached bytes themselves: a national report is megabytes */
+			http_send_blob(cx, body, "application/json; charset=utf-8");
 			cx->content_encoding = gzipped ? "gzip" : NULL;
 		}
 	} else if (work_report_run(cx->app, &cx->snap->reg, &cx->who, &o, &out, &err)) {

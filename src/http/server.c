@@ -91,10 +91,21 @@ void http_json(struct http_ctx *cx, int status, json_t *v)
 	}
 	cx->status = status;
 	cx->content_type = "application/json; charset=utf-8";
+	blob_unref(cx->blob); /* an answer sent after all (an error): out is the body */
+	cx->blob = NULL;
 	buf_reset(&cx->out);
 	buf_adds(&cx->out, s ? s : "null");
 	free(s);
 	json_decref(v);
+}
+
+void http_send_blob(struct http_ctx *cx, struct blob *b, const char *content_type)
+{
+	blob_unref(cx->blob);
+	cx->blob = b;
+	cx->status = 200;
+	cx->content_type = content_type;
+	buf_reset(&cx->out);
 }
 
 /* Messages may quote the request (a key, a parameter): cut to a sane length and made valid
@@ -420,15 +431,40 @@ void http_log_event(const char *event, const char *address, const char *reason)
 	buf_release(&line);
 }
 
+/* libmicrohttpd's free callback of a response made of a blob: called when the response is
+ * destroyed, after the last byte was sent or the connection closed. */
+static void unref_body(void *cls)
+{
+	blob_unref(cls);
+}
+
+/* The response of cx's body: the blob if the handler sent one (the response takes the
+ * reference; libmicrohttpd only reads the bytes), else out's memory (detached). */
+static struct MHD_Response *make_response(struct http_ctx *cx)
+{
+	struct MHD_Response *res;
+	struct blob *b = cx->blob;
+	size_t len = cx->out.len; /* an XLSX body holds NUL bytes */
+
+	cx->blob = NULL;
+	if (!b)
+		return MHD_create_response_from_buffer(len, buf_detach(&cx->out),
+						       MHD_RESPMEM_MUST_FREE);
+	res = MHD_create_response_from_buffer_with_free_callback_cls(
+		blob_len(b), (void *)blob_data(b), unref_body, b);
+	if (!res)
+		blob_unref(b);
+	return res;
+}
+
 static enum MHD_Result respond(struct MHD_Connection *conn, struct http_ctx *cx,
 			    const struct request *rq)
 {
 	struct MHD_Response *res;
 	enum MHD_Result r;
-	size_t len = cx->out.len; /* an XLSX body holds NUL bytes */
-	char *body = buf_detach(&cx->out);
 
-	res = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!(res = make_response(cx)))
+		return MHD_NO;
 	MHD_add_response_header(res, "Content-Type", cx->content_type ? cx->content_type
 								       : "application/json");
 	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
@@ -688,6 +724,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 		for (size_t i = 0; i < rq->upload.n; i++)
 			buf_release(&rq->upload.data[i]);
 		buf_release(&rq->body);
+		blob_unref(rq->cx.blob); /* NULL once answered: the response took it */
 		free(rq);
 	}
 	*req_cls = NULL;

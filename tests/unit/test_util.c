@@ -1,6 +1,7 @@
-/* Tests of src/util: dates, CSV reading with line numbers, encodings, display width. */
+/* Tests of src/util: dates, CSV reading with line numbers, encodings, display width, blobs. */
 #include <stdio.h>
 #include "unit.h"
+#include "util/blob.h"
 #include "util/csvio.h"
 #include "util/date.h"
 #include "util/table.h"
@@ -138,6 +139,33 @@ static void test_date_now(void)
 	CHECK(b >= a && a > 0);
 }
 
+/* A blob takes a buf's memory as it is (no copy) and lives until its last reference goes
+ * (under ASan a use after the cache's unref, or a lost reference, is reported). */
+static void test_blob(void)
+{
+	struct buf b = BUF_INIT;
+	struct blob *x, *y;
+	const char *p;
+
+	buf_add(&b, "a\0b", 3);
+	p = b.data;
+	x = blob_take(&b);
+	CHECK(b.data == NULL && b.len == 0);
+	CHECK(blob_data(x) == p); /* the same memory */
+	CHECK_INT(blob_len(x), 3);
+	CHECK(memcmp(blob_data(x), "a\0b", 4) == 0);
+	y = blob_ref(x);
+	blob_unref(x); /* the cache's, say: the response's still holds the bytes */
+	CHECK(memcmp(blob_data(y), "a\0b", 4) == 0);
+	blob_unref(y);
+	x = blob_new("", 0);
+	CHECK_STR(blob_data(x), "");
+	CHECK_INT(blob_len(x), 0);
+	blob_unref(x);
+	blob_unref(NULL);
+	CHECK(blob_ref(NULL) == NULL);
+}
+
 const struct unit_test util_tests[] = {
 	{ "util/date round trip", test_date_roundtrip },
 	{ "util/date now and monotonic clock", test_date_now },
@@ -147,5 +175,6 @@ const struct unit_test util_tests[] = {
 	{ "util/text encodings", test_encodings },
 	{ "util/text width", test_width },
 	{ "util/table", test_table },
+	{ "util/blob", test_blob },
 	{ NULL, NULL },
 };
