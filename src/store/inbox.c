@@ -46,18 +46,18 @@ static const char *const sql[] = {
 		"WHERE c.unit = ?1 AND c.planned_end BETWEEN ?2 AND ?3 AND c.actual_end IS NULL "
 		"AND NOT EXISTS (SELECT 1 FROM cadre s WHERE s.predecessor = c.id) "
 		"ORDER BY c.planned_end, c.\"group\", c.id",
+	/* the longest without a digest first: a round capped by --digest-max must not defer the
+	 * same accounts every day (by name, the same ones came last) */
 	[Q_ACCOUNTS - STORE_Q_INBOX] =
 		"SELECT name, role, IFNULL(unit, ''), IFNULL(target, ''), email FROM account "
-		"WHERE disabled = 0 AND email IS NOT NULL "
-		/* the longest without a digest first: a round capped by --digest-max must not
-		 * defer the same accounts every day (by name, the same ones came last) */
-		"ORDER BY (SELECT max(d.day) FROM digest_log d WHERE d.account = account.name "
-		"AND d.status = 'sent') NULLS FIRST, name",
+		"WHERE disabled = 0 AND email IS NOT NULL ORDER BY (SELECT max(d.day) FROM "
+		"digest_log d WHERE d.account = account.name AND d.status = 'sent') NULLS FIRST, "
+		"name",
 	[Q_LAST - STORE_Q_INBOX] =
 		"SELECT max(day) FROM digest_log WHERE account = ?1 AND status = 'sent'",
-	[Q_LOG - STORE_Q_INBOX] =
-		"INSERT INTO digest_log (account, day, time, email, items, status, error) "
-		"VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?3, ?4, ?5, ?6)",
+	[Q_LOG - STORE_Q_INBOX] = /* in parentheses: clang takes two literals for a lost comma */
+		("INSERT INTO digest_log (account, day, time, email, items, status, error) "
+		 "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?3, ?4, ?5, ?6)"),
 };
 
 static sqlite3_stmt *q(struct store *s, int id)
